@@ -1,0 +1,47 @@
+import * as z from 'zod';
+import { nanoToMilli, scaledCeil, unitValue } from '../../model/quantity.js';
+import type { NodeUsage, PodUsage } from '../../model/records.js';
+import { quantity, text, time } from './fields.js';
+
+// Usage is summed in nanocores and rounded up to millicores once, as kubectl sums exact quantities
+// before MilliValue: two containers at 1.5m are 3m, not 4m.
+const NANO = 9;
+
+const usage = z.object({ cpu: quantity, memory: quantity });
+
+/** metrics.k8s.io/v1beta1 NodeMetrics. */
+export const nodeMetricsSchema = z.object({ metadata: z.object({ name: text }), timestamp: time, usage }).transform(
+  ({ metadata, timestamp, usage: u }): NodeUsage => ({
+    name: metadata.name,
+    cpuMilli: nanoToMilli(scaledCeil(u.cpu, NANO)),
+    memoryBytes: unitValue(u.memory),
+    timestamp: timestamp ?? Number.NaN,
+  }),
+);
+
+/** metrics.k8s.io/v1beta1 PodMetrics; the API has no pod total, so containers are summed here. */
+export const podMetricsSchema = z
+  .object({
+    metadata: z.object({ name: text, namespace: text }),
+    timestamp: time,
+    containers: z.array(z.object({ name: text, usage })),
+  })
+  .transform(({ metadata, timestamp, containers }): PodUsage => {
+    let nanocores = 0;
+    let memoryBytes = 0;
+    const perContainer = containers.map((c) => {
+      const cpu = scaledCeil(c.usage.cpu, NANO);
+      const memory = unitValue(c.usage.memory);
+      nanocores += cpu;
+      memoryBytes += memory;
+      return { name: c.name, cpuMilli: nanoToMilli(cpu), memoryBytes: memory };
+    });
+    return {
+      namespace: metadata.namespace,
+      name: metadata.name,
+      cpuMilli: nanoToMilli(nanocores),
+      memoryBytes,
+      timestamp: timestamp ?? Number.NaN,
+      containers: perContainer,
+    };
+  });

@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import { nanoToMilli } from '../../model/quantity.js';
+import type { ContainerUsage, FsUsage, NodeSummary, PodStorage, PodUsage } from '../../model/records.js';
+import { counter, text, time } from './fields.js';
+
+// Kubelet Summary API (stats/v1alpha1). Every stat block is optional on the wire and is read
+// leniently: a block with bad numbers becomes unknown instead of failing the whole node.
+
+const cpu = z.object({ time, usageNanoCores: counter }).nullish().catch(null);
+const memory = z.object({ time, workingSetBytes: counter }).nullish().catch(null);
+const fs = z.object({ capacityBytes: counter, availableBytes: counter, usedBytes: counter }).nullish().catch(null);
+
+type Cpu = z.infer<typeof cpu>;
+type Memory = z.infer<typeof memory>;
+
+function fsUsage(block: z.infer<typeof fs>): FsUsage | null {
+  if (!block || block.capacityBytes === null) return null;
+  return { capacityBytes: block.capacityBytes, availableBytes: block.availableBytes, usedBytes: block.usedBytes };
+}
+
+function sample(c: Cpu, m: Memory): { cpuNano: number; memoryBytes: number; timestamp: number } | null {
+  if (c?.usageNanoCores == null || m?.workingSetBytes == null) return null;
+  return { cpuNano: c.usageNanoCores, memoryBytes: m.workingSetBytes, timestamp: Math.max(c.time ?? 0, m.time ?? 0) || Number.NaN };
+}
+
+const container = z.object({ name: text, cpu, memory });
+
+const pod = z.object({
+  podRef: z.object({ name: text, namespace: text }),
+  containers: z.array(container).nullish().catch(null),
+  'ephemeral-storage': z.object({ usedBytes: counter }).nullish().catch(null),
+});
+
+// Pod usage is the sum of its containers, as metrics-server computes it, so the fallback agrees
+// with the Metrics API instead of adding the pod cgroup's overhead.
+function podUsage(p: z.infer<typeof pod>): PodUsage | null {
+  let cpuNano = 0;
+  let memoryBytes = 0;
+  let timestamp = 0;
+  const containers: ContainerUsage[] = [];
+  for (const c of p.containers ?? []) {
+    const s = sample(c.cpu, c.memory);
+    if (!s) return null;
+    cpuNano += s.cpuNano;
+    memoryBytes += s.memoryBytes;
+    timestamp = Math.max(timestamp, s.timestamp);
+    containers.push({ name: c.name, cpuMilli: nanoToMilli(s.cpuNano), memoryBytes: s.memoryBytes });
+  }
+  if (containers.length === 0) return null;
+  return { namespace: p.podRef.namespace, name: p.podRef.name, cpuMilli: nanoToMilli(cpuNano), memoryBytes, timestamp, containers };
+}
+
+export const summarySchema = z
+  .object({
+    node: z.object({
+      nodeName: text,
+      cpu,
+      memory,
+      fs,
+      runtime: z.object({ imageFs: fs }).nullish().catch(null),
+      network: z.object({ rxBytes: counter, txBytes: counter }).nullish().catch(null),
+    }),
+    pods: z.array(pod.nullable().catch(null)).nullish().catch(null),
+  })
+  .transform(({ node, pods }): NodeSummary => {
+    const s = sample(node.cpu, node.memory);
+    const okPods = (pods ?? []).filter((p) => p !== null);
+    const network = node.network;
+    return {
+      nodeName: node.nodeName,
+      usage: s && { name: node.nodeName, cpuMilli: nanoToMilli(s.cpuNano), memoryBytes: s.memoryBytes, timestamp: s.timestamp },
+      fs: fsUsage(node.fs),
+      imageFs: fsUsage(node.runtime?.imageFs),
+      network: network?.rxBytes != null && network.txBytes != null ? { rxBytes: network.rxBytes, txBytes: network.txBytes } : null,
+      pods: okPods.map(podUsage).filter((u) => u !== null),
+      podStorage: okPods.map(
+        (p): PodStorage => ({
+          namespace: p.podRef.namespace,
+          name: p.podRef.name,
+          ephemeralUsedBytes: p['ephemeral-storage']?.usedBytes ?? null,
+        }),
+      ),
+    };
+  });

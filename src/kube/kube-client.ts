@@ -1,0 +1,141 @@
+import type * as z from 'zod';
+import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
+import { type DecodedList, issueText, ListCollector } from './decode/decode-list.js';
+import { nodeMetricsSchema, podMetricsSchema } from './decode/metrics.js';
+import { nodeSchema } from './decode/node.js';
+import { podSchema } from './decode/pod.js';
+import { summarySchema } from './decode/summary.js';
+import { ItemSplitter } from './json-items.js';
+import { KubeError } from './kube-error.js';
+import type { KubeTarget } from './kubeconfig/kube-target.js';
+import type { Transport } from './transport.js';
+
+export interface Timeouts {
+  /** Lists and the Metrics API. */
+  readonly requestMs: number;
+  /** One kubelet summary through the node proxy. */
+  readonly kubeletMs: number;
+}
+
+export interface Selection {
+  /** null or undefined for all namespaces. */
+  readonly namespace?: string | null;
+  readonly labelSelector?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface Listed<T> extends DecodedList<T> {
+  readonly resourceVersion: string;
+}
+
+interface Page<T> extends Listed<T> {
+  readonly continueToken: string | null;
+}
+
+const PAGE_SIZE = 500;
+const MiB = 1024 * 1024;
+const LIST_PAGE_MAX = 256 * MiB;
+const METRICS_LIST_MAX = 4096 * MiB;
+const SUMMARY_MAX = 16 * MiB;
+
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const seg = encodeURIComponent;
+
+function collection(prefix: string, resource: string, namespace: string | null | undefined): string {
+  return namespace ? `${prefix}/namespaces/${seg(namespace)}/${resource}` : `${prefix}/${resource}`;
+}
+
+/** Typed reads of the few apiserver paths kmon needs, each validated once on the way in. */
+export class KubeClient {
+  constructor(
+    readonly target: KubeTarget,
+    private readonly transport: Transport,
+    private readonly timeouts: Timeouts,
+  ) {}
+
+  listNodes(selection: Selection = {}): Promise<Listed<NodeInfo>> {
+    return this.listAll('/api/v1/nodes', selection, nodeSchema);
+  }
+
+  listPods(selection: Selection = {}): Promise<Listed<PodInfo>> {
+    return this.listAll(collection('/api/v1', 'pods', selection.namespace), selection, podSchema);
+  }
+
+  async nodeMetrics(selection: Selection = {}): Promise<DecodedList<NodeUsage>> {
+    const path = `/apis/metrics.k8s.io/v1beta1/nodes${query({ labelSelector: selection.labelSelector })}`;
+    return this.listOnce(path, selection.signal, nodeMetricsSchema, METRICS_LIST_MAX);
+  }
+
+  async podMetrics(selection: Selection = {}): Promise<DecodedList<PodUsage>> {
+    const base = collection('/apis/metrics.k8s.io/v1beta1', 'pods', selection.namespace);
+    return this.listOnce(
+      `${base}${query({ labelSelector: selection.labelSelector })}`,
+      selection.signal,
+      podMetricsSchema,
+      METRICS_LIST_MAX,
+    );
+  }
+
+  /** The kubelet's Summary API through the apiserver's node proxy (needs get nodes/proxy). */
+  async nodeSummary(node: string, signal?: AbortSignal): Promise<NodeSummary> {
+    const body = await this.transport.get(`/api/v1/nodes/${seg(node)}/proxy/stats/summary`, {
+      timeoutMs: this.timeouts.kubeletMs,
+      maxBytes: SUMMARY_MAX,
+      signal,
+    });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new KubeError('malformed', `kubelet on ${node} answered with invalid JSON`);
+    }
+    const result = summarySchema.safeParse(raw);
+    if (!result.success) throw new KubeError('malformed', `kubelet on ${node}: summary ${issueText(result.error)}`);
+    return result.data;
+  }
+
+  private async listOnce<T>(path: string, signal: AbortSignal | undefined, schema: z.ZodType<T>, maxBytes: number): Promise<Page<T>> {
+    const collector = new ListCollector(schema);
+    const splitter = new ItemSplitter(collector.add);
+    try {
+      await this.transport.stream(path, { timeoutMs: this.timeouts.requestMs, maxBytes, signal }, (chunk) => splitter.push(chunk));
+      const envelope = splitter.end();
+      const metadata = (envelope.metadata ?? {}) as { resourceVersion?: unknown; continue?: unknown };
+      const resourceVersion = typeof metadata.resourceVersion === 'string' ? metadata.resourceVersion : '';
+      const continueToken = typeof metadata.continue === 'string' && metadata.continue ? metadata.continue : null;
+      return { ...collector.result(), resourceVersion, continueToken };
+    } catch (e) {
+      if (e instanceof SyntaxError) throw new KubeError('malformed', `${path.split('?')[0]}: invalid JSON list (${e.message})`);
+      throw e;
+    }
+  }
+
+  // Pages with limit/continue, as kubectl does, so the apiserver never builds one giant answer.
+  private async listAll<T>(path: string, selection: Selection, schema: z.ZodType<T>): Promise<Listed<T>> {
+    const items: T[] = [];
+    let skipped = 0;
+    let firstProblem: string | null = null;
+    let token: string | null = null;
+    let resourceVersion = '';
+    do {
+      const page: Page<T> = await this.listOnce(
+        `${path}${query({ limit: PAGE_SIZE, continue: token ?? undefined, labelSelector: selection.labelSelector })}`,
+        selection.signal,
+        schema,
+        LIST_PAGE_MAX,
+      );
+      for (const item of page.items) items.push(item);
+      skipped += page.skipped;
+      firstProblem ??= page.firstProblem;
+      resourceVersion = page.resourceVersion;
+      token = page.continueToken;
+    } while (token);
+    return { items, skipped, firstProblem, resourceVersion };
+  }
+}

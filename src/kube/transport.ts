@@ -1,0 +1,148 @@
+import type { IncomingMessage } from 'node:http';
+import { Agent, type AgentOptions, get } from 'node:https';
+import { createGunzip } from 'node:zlib';
+import type { AuthMaterial, Credentials } from './credentials/credentials.js';
+import { networkError, responseError } from './http-errors.js';
+import { KubeError } from './kube-error.js';
+import type { RequestLog } from './request-log.js';
+
+export interface GetOptions {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Abort once the decoded body passes this size: a runaway answer must not eat the heap. */
+  readonly maxBytes?: number;
+  readonly accept?: string;
+}
+
+const USER_AGENT = 'kmon';
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+/**
+ * GET-only HTTPS to the apiserver. kmon never writes to a cluster, so no other method exists here.
+ * Bodies are handed over chunk by chunk so large lists can be parsed while they arrive.
+ */
+export class Transport {
+  private agent: { agent: Agent; cert?: Buffer } | null = null;
+
+  constructor(
+    readonly server: string,
+    private readonly tls: AgentOptions,
+    private readonly credentials: Credentials,
+    private readonly log?: RequestLog,
+  ) {}
+
+  /** The whole 2xx body. */
+  async get(path: string, options: GetOptions): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    await this.stream(path, options, (chunk) => chunks.push(chunk));
+    return Buffer.concat(chunks);
+  }
+
+  /** Streams a 2xx body to onChunk; a 401 refreshes credentials and retries once. */
+  async stream(path: string, options: GetOptions, onChunk: (chunk: Buffer) => void): Promise<void> {
+    try {
+      await this.once(path, options, onChunk);
+    } catch (e) {
+      if (!(e instanceof KubeError) || e.status !== 401) throw e;
+      await this.credentials.refresh();
+      await this.once(path, options, onChunk);
+    }
+  }
+
+  close(): void {
+    this.agent?.agent.destroy();
+    this.agent = null;
+  }
+
+  private agentFor(material: AuthMaterial): Agent {
+    if (this.agent && this.agent.cert === material.cert) return this.agent.agent;
+    this.agent?.agent.destroy();
+    const agent = new Agent({ ...this.tls, keepAlive: true, maxSockets: 64, cert: material.cert, key: material.key });
+    this.agent = { agent, cert: material.cert };
+    return agent;
+  }
+
+  private async once(path: string, options: GetOptions, onChunk: (chunk: Buffer) => void): Promise<void> {
+    const material = await this.credentials.current();
+    const started = performance.now();
+    let bytes = 0;
+    let status: number | null = null;
+    const record = (error: unknown) =>
+      this.log?.({
+        method: 'GET',
+        path,
+        status,
+        durationMs: performance.now() - started,
+        bytes,
+        error: error ? (error as Error).message : null,
+      });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const request = get(`${this.server}${path}`, {
+          agent: this.agentFor(material),
+          headers: {
+            Accept: options.accept ?? 'application/json',
+            'Accept-Encoding': 'gzip',
+            'User-Agent': USER_AGENT,
+            ...material.headers,
+          },
+          signal: options.signal,
+        });
+        const timer = setTimeout(
+          () =>
+            request.destroy(new KubeError('timeout', `no answer from ${this.server} within ${Math.round(options.timeoutMs / 100) / 10}s`)),
+          options.timeoutMs,
+        );
+        const fail = (e: unknown) => {
+          clearTimeout(timer);
+          reject(e instanceof KubeError ? e : networkError(e as NodeJS.ErrnoException, this.server));
+        };
+        request.on('error', fail);
+        request.on('response', (response) => {
+          status = response.statusCode ?? 0;
+          const body = decoded(response);
+          body.on('error', fail);
+          response.on('aborted', () => fail(new KubeError('unreachable', `connection to ${this.server} dropped mid-response`)));
+          if (status < 200 || status >= 300) {
+            collectError(body, (buffer) => fail(responseError(status ?? 0, response.headers, buffer)));
+            return;
+          }
+          body.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+            if (options.maxBytes !== undefined && bytes > options.maxBytes) {
+              request.destroy(new KubeError('malformed', `answer larger than ${Math.round(options.maxBytes / 1048576)} MiB`));
+              return;
+            }
+            onChunk(chunk);
+          });
+          body.on('end', () => {
+            clearTimeout(timer);
+            if (!response.complete) fail(new KubeError('unreachable', `connection to ${this.server} dropped mid-response`));
+            else resolve();
+          });
+        });
+      });
+      record(null);
+    } catch (e) {
+      record(e);
+      throw e;
+    }
+  }
+}
+
+function decoded(response: IncomingMessage): NodeJS.ReadableStream {
+  if (response.headers['content-encoding'] !== 'gzip') return response;
+  const gunzip = createGunzip();
+  response.pipe(gunzip);
+  return gunzip;
+}
+
+function collectError(body: NodeJS.ReadableStream, done: (buffer: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  body.on('data', (chunk: Buffer) => {
+    if (size < ERROR_BODY_LIMIT) chunks.push(chunk);
+    size += chunk.length;
+  });
+  body.on('end', () => done(Buffer.concat(chunks)));
+}

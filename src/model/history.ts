@@ -1,0 +1,100 @@
+// Per-object metric history in fixed-size typed ring buffers, one pool for all objects, so 150,000
+// pods cost a few flat arrays instead of 150,000 little arrays. Slots are keyed by UID: a pod
+// recreated under the same name starts a fresh history, and a vanished object frees its slot.
+
+export interface HistoryOptions {
+  /** Values recorded together per sample, e.g. 2 for CPU and memory. */
+  readonly seriesCount: number;
+  /** Samples kept per object. */
+  readonly depth: number;
+}
+
+export class HistoryStore {
+  readonly depth: number;
+  readonly seriesCount: number;
+  private capacity = 0;
+  private values = new Float32Array(0);
+  private ticks = new Uint32Array(0);
+  private written = new Uint32Array(0);
+  private sourceTime = new Float64Array(0);
+  private readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+
+  constructor(options: HistoryOptions) {
+    this.depth = options.depth;
+    this.seriesCount = options.seriesCount;
+    this.grow(64);
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /**
+   * Adds a sample unless the source has not moved on: metrics-server refreshes every 15 s or more
+   * while kmon polls faster, and repeating its last value would draw a false flat line.
+   * `tick` tags the sample so a frozen (paused) frame can read history as it was.
+   */
+  record(uid: string, sourceTime: number, tick: number, sample: readonly number[]): boolean {
+    const slot = this.slotFor(uid);
+    if (this.written[slot] !== 0 && !(sourceTime > (this.sourceTime[slot] ?? 0))) return false;
+    const written = this.written[slot] ?? 0;
+    const pos = written % this.depth;
+    for (let s = 0; s < this.seriesCount; s++) {
+      this.values[(slot * this.seriesCount + s) * this.depth + pos] = sample[s] ?? Number.NaN;
+    }
+    this.ticks[slot * this.depth + pos] = tick;
+    this.written[slot] = written + 1;
+    this.sourceTime[slot] = sourceTime;
+    return true;
+  }
+
+  /** Oldest-first samples of one series, at most `limit` of them, ignoring samples after `asOfTick`. */
+  read(uid: string, series: number, limit = this.depth, asOfTick = Number.POSITIVE_INFINITY): number[] {
+    const slot = this.slotOf.get(uid);
+    if (slot === undefined) return [];
+    const written = this.written[slot] ?? 0;
+    let end = written;
+    const oldest = Math.max(0, written - this.depth);
+    while (end > oldest && (this.ticks[slot * this.depth + ((end - 1) % this.depth)] ?? 0) > asOfTick) end--;
+    const start = Math.max(oldest, end - limit);
+    const base = (slot * this.seriesCount + series) * this.depth;
+    const out: number[] = [];
+    for (let i = start; i < end; i++) out.push(this.values[base + (i % this.depth)] ?? Number.NaN);
+    return out;
+  }
+
+  /** Frees the history of every object not in `live`. */
+  retain(live: ReadonlySet<string>): void {
+    for (const [uid, slot] of this.slotOf) {
+      if (live.has(uid)) continue;
+      this.slotOf.delete(uid);
+      this.written[slot] = 0;
+      this.free.push(slot);
+    }
+  }
+
+  private slotFor(uid: string): number {
+    const known = this.slotOf.get(uid);
+    if (known !== undefined) return known;
+    if (this.free.length === 0) this.grow(this.capacity * 2);
+    const slot = this.free.pop() as number;
+    this.slotOf.set(uid, slot);
+    return slot;
+  }
+
+  private grow(capacity: number): void {
+    const old = this.capacity;
+    this.values = enlarged(this.values, new Float32Array(capacity * this.seriesCount * this.depth));
+    this.ticks = enlarged(this.ticks, new Uint32Array(capacity * this.depth));
+    this.written = enlarged(this.written, new Uint32Array(capacity));
+    this.sourceTime = enlarged(this.sourceTime, new Float64Array(capacity));
+    this.capacity = capacity;
+    for (let slot = capacity - 1; slot >= old; slot--) this.free.push(slot);
+  }
+}
+
+function enlarged<T extends Float32Array | Float64Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

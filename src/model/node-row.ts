@@ -1,0 +1,111 @@
+import { diskFigure } from './disk.js';
+import type { Figure } from './figure.js';
+import { type Level, worstLevel } from './levels.js';
+import { nodeHealth } from './node-health.js';
+import { nodeRoles } from './node-roles.js';
+import { percentOf } from './pod-resources.js';
+import type { FsUsage, NodeInfo, PodInfo } from './records.js';
+import type { Snapshot } from './snapshot.js';
+import { levelOf, type Thresholds } from './thresholds.js';
+
+export interface NodeRow {
+  readonly uid: string;
+  readonly name: string;
+  readonly status: string;
+  readonly statusLevel: Level;
+  readonly roles: string;
+  readonly ready: boolean | null;
+  readonly cpu: Figure;
+  readonly memory: Figure;
+  readonly disk: Figure;
+  /** Why disk is unknown (no kubelet access, kubelet failing, not read yet); null when known. */
+  readonly diskUnknown: string | null;
+  readonly imageFs: Figure | null;
+  readonly pods: { readonly count: number; readonly capacity: number };
+  readonly createdAt: number;
+  /** The source's own time for CPU/memory, and when disk was read. */
+  readonly metricsAt: number | null;
+  readonly diskAt: number | null;
+  readonly level: Level;
+  readonly reasons: readonly string[];
+}
+
+function fsFigure(fs: FsUsage | null, thresholds: Thresholds): Figure | null {
+  const disk = diskFigure(fs);
+  if (!disk) return null;
+  return { used: disk.usedBytes, total: disk.capacityBytes, percent: disk.percent, level: levelOf(disk.percent, thresholds.disk) };
+}
+
+function usageFigure(used: number | null, total: number, threshold: Thresholds['cpu']): Figure {
+  const percent = percentOf(used, total);
+  return { used, total, percent, level: levelOf(percent, threshold) };
+}
+
+/** Pods that hold a node's resources: scheduled there and not finished. */
+export function podsPerNode(pods: readonly PodInfo[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const pod of pods) {
+    if (pod.nodeName === null || pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
+    counts.set(pod.nodeName, (counts.get(pod.nodeName) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function diskUnknownReason(snapshot: Snapshot, node: string, kubeletErrors: ReadonlyMap<string, string>): string {
+  return (
+    snapshot.kubeletOff ??
+    kubeletErrors.get(node) ??
+    (snapshot.summaries.has(node) ? 'kubelet reported no filesystem stats' : 'not read yet')
+  );
+}
+
+export function buildNodeRow(
+  node: NodeInfo,
+  snapshot: Snapshot,
+  thresholds: Thresholds,
+  podCount: number,
+  kubeletErrors: ReadonlyMap<string, string>,
+): NodeRow {
+  const health = nodeHealth(node);
+  const usage = snapshot.nodeUsage.get(node.name) ?? null;
+  const fetched = snapshot.summaries.get(node.name) ?? null;
+  const cpu = usageFigure(usage?.cpuMilli ?? null, node.allocatable.cpuMilli, thresholds.cpu);
+  const memory = usageFigure(usage?.memoryBytes ?? null, node.allocatable.memoryBytes, thresholds.memory);
+  const disk = fsFigure(fetched?.summary.fs ?? null, thresholds);
+  const imageFs = fsFigure(fetched?.summary.imageFs ?? null, thresholds);
+  const reasons = [...health.reasons];
+  for (const [label, figure] of [
+    ['CPU', cpu],
+    ['memory', memory],
+    ['disk', disk],
+    ['image fs', imageFs],
+  ] as const) {
+    if (figure && figure.level !== 'ok') reasons.push(`${label} at ${Math.trunc(figure.percent ?? 0)}%`);
+  }
+  return {
+    uid: node.uid,
+    name: node.name,
+    status: health.status,
+    statusLevel: health.level,
+    roles: nodeRoles(node.labels).join(',') || '<none>',
+    ready: health.ready,
+    cpu,
+    memory,
+    disk: disk ?? { used: null, total: null, percent: null, level: 'ok' },
+    diskUnknown: disk ? null : diskUnknownReason(snapshot, node.name, kubeletErrors),
+    imageFs,
+    pods: { count: podCount, capacity: node.allocatable.pods },
+    createdAt: node.createdAt,
+    metricsAt: usage?.timestamp ?? null,
+    diskAt: fetched?.fetchedAt ?? null,
+    level: worstLevel(health.level, cpu.level, memory.level, disk?.level ?? 'ok', imageFs?.level ?? 'ok'),
+    reasons,
+  };
+}
+
+export function buildNodeRows(snapshot: Snapshot, thresholds: Thresholds): NodeRow[] {
+  const counts = podsPerNode(snapshot.pods);
+  const kubeletErrors = new Map<string, string>();
+  for (const p of snapshot.problems) if (p.source === 'kubelet' && p.node) kubeletErrors.set(p.node, p.message);
+  return snapshot.nodes.map((node) => buildNodeRow(node, snapshot, thresholds, counts.get(node.name) ?? 0, kubeletErrors));
+}

@@ -1,0 +1,33 @@
+import type { ContainerInfo, ResourceAmounts } from './records.js';
+
+function total(containers: readonly ContainerInfo[], pick: (c: ContainerInfo) => number | null): number | null {
+  let sum = 0;
+  for (const c of containers) {
+    const value = pick(c);
+    // One container without a figure makes the pod's total meaningless, as for the HPA: usage would
+    // be compared against a request or limit that does not cover every container.
+    if (value === null) return null;
+    sum += value;
+  }
+  return containers.length === 0 ? null : sum;
+}
+
+export function podRequests(containers: readonly ContainerInfo[]): ResourceAmounts {
+  return {
+    cpuMilli: total(containers, (c) => c.requests.cpuMilli),
+    memoryBytes: total(containers, (c) => c.requests.memoryBytes),
+  };
+}
+
+export function podLimits(containers: readonly ContainerInfo[]): ResourceAmounts {
+  return {
+    cpuMilli: total(containers, (c) => c.limits.cpuMilli),
+    memoryBytes: total(containers, (c) => c.limits.memoryBytes),
+  };
+}
+
+/** usage / base × 100, or null when either side is unknown or the base is zero. */
+export function percentOf(usage: number | null, base: number | null): number | null {
+  if (usage === null || base === null || !(base > 0)) return null;
+  return (usage / base) * 100;
+}

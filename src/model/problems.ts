@@ -1,0 +1,26 @@
+// Why something could not be read, in words an on-call engineer can act on.
+
+export type ProblemKind =
+  | 'unreachable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'unavailable'
+  | 'throttled'
+  | 'timeout'
+  | 'malformed'
+  | 'server-error';
+
+/** Which read failed: the inventory lists, the Metrics API, or a node's kubelet. */
+export type ProblemSource = 'nodes' | 'pods' | 'metrics' | 'kubelet';
+
+export interface Problem {
+  readonly source: ProblemSource;
+  readonly kind: ProblemKind;
+  /** Short, single-line and already safe to print. */
+  readonly message: string;
+  /** The node, for kubelet problems. */
+  readonly node?: string;
+  /** When this problem was first seen in a row of failures. */
+  readonly since: number;
+}

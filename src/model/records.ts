@@ -1,0 +1,119 @@
+// The plain records kmon works with once `kube` has parsed and validated a payload. Quantities are
+// already numbers here: CPU in millicores (rounded up, as kubectl does), memory and disk in bytes,
+// times in epoch milliseconds.
+
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+export interface NodeCondition {
+  readonly type: string;
+  readonly status: ConditionStatus;
+  readonly reason: string;
+  readonly message: string;
+}
+
+export interface NodeResources {
+  readonly cpuMilli: number;
+  readonly memoryBytes: number;
+  readonly pods: number;
+  readonly ephemeralBytes: number | null;
+}
+
+export interface NodeInfo {
+  readonly uid: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly unschedulable: boolean;
+  readonly conditions: readonly NodeCondition[];
+  readonly allocatable: NodeResources;
+  readonly capacity: NodeResources;
+  readonly kubeletVersion: string;
+}
+
+export interface ResourceAmounts {
+  readonly cpuMilli: number | null;
+  readonly memoryBytes: number | null;
+}
+
+export type ContainerState = 'running' | 'waiting' | 'terminated' | 'unknown';
+
+export interface LastTermination {
+  readonly reason: string;
+  readonly exitCode: number;
+  readonly finishedAt: number | null;
+}
+
+export interface ContainerInfo {
+  readonly name: string;
+  readonly requests: ResourceAmounts;
+  readonly limits: ResourceAmounts;
+  readonly ready: boolean;
+  readonly restarts: number;
+  readonly state: ContainerState;
+  /** Waiting or terminated reason (CrashLoopBackOff, OOMKilled, Completed…); '' when running. */
+  readonly stateReason: string;
+  readonly exitCode: number | null;
+  readonly lastTermination: LastTermination | null;
+}
+
+export interface PodInfo {
+  readonly uid: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly nodeName: string | null;
+  readonly phase: string;
+  /** status.reason, e.g. Evicted or NodeLost. */
+  readonly reason: string;
+  readonly createdAt: number;
+  readonly deletingSince: number | null;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly initContainers: readonly ContainerInfo[];
+  readonly containers: readonly ContainerInfo[];
+}
+
+/** One CPU/memory sample and the source's own time for it. */
+export interface Usage {
+  readonly cpuMilli: number;
+  readonly memoryBytes: number;
+  /** When the source measured it (metrics-server scrape or kubelet stats time). */
+  readonly timestamp: number;
+}
+
+export interface ContainerUsage {
+  readonly name: string;
+  readonly cpuMilli: number;
+  readonly memoryBytes: number;
+}
+
+export interface PodUsage extends Usage {
+  readonly namespace: string;
+  readonly name: string;
+  readonly containers: readonly ContainerUsage[];
+}
+
+export interface NodeUsage extends Usage {
+  readonly name: string;
+}
+
+export interface FsUsage {
+  readonly capacityBytes: number;
+  readonly availableBytes: number | null;
+  readonly usedBytes: number | null;
+}
+
+export interface PodStorage {
+  readonly namespace: string;
+  readonly name: string;
+  readonly ephemeralUsedBytes: number | null;
+}
+
+/** What one kubelet's Summary API told us about its node. */
+export interface NodeSummary {
+  readonly nodeName: string;
+  readonly usage: NodeUsage | null;
+  readonly fs: FsUsage | null;
+  readonly imageFs: FsUsage | null;
+  readonly network: { readonly rxBytes: number; readonly txBytes: number } | null;
+  readonly pods: readonly PodUsage[];
+  readonly podStorage: readonly PodStorage[];
+}

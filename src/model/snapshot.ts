@@ -1,0 +1,60 @@
+import type { HistoryStore } from './history.js';
+import type { Problem } from './problems.js';
+import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from './records.js';
+
+/** Where CPU and memory figures came from in this snapshot. */
+export type MetricsSource = 'metrics-api' | 'kubelet' | 'none';
+
+export interface Scope {
+  readonly context: string;
+  readonly cluster: string;
+  readonly server: string;
+  /** null for all namespaces. */
+  readonly namespace: string | null;
+}
+
+export interface FetchedSummary {
+  readonly summary: NodeSummary;
+  readonly fetchedAt: number;
+}
+
+export interface Histories {
+  /** Per node UID: [cpu millicores, memory bytes]. */
+  readonly nodeUsage: HistoryStore;
+  /** Per node UID: [node filesystem %]. */
+  readonly nodeDisk: HistoryStore;
+  /** Per pod UID: [cpu millicores, memory bytes]. */
+  readonly podUsage: HistoryStore;
+}
+
+/**
+ * Everything one poll knows, immutable once emitted. Figures that could not be refreshed this poll
+ * are the last good ones; their times say how old they are.
+ */
+export interface Snapshot {
+  /** Increases by one per poll; history samples are tagged with it. */
+  readonly seq: number;
+  readonly takenAt: number;
+  readonly intervalMs: number;
+  readonly scope: Scope;
+  readonly nodes: readonly NodeInfo[];
+  readonly pods: readonly PodInfo[];
+  /** When nodes and pods were last read successfully (null: never). */
+  readonly inventoryAt: number | null;
+  readonly nodeUsage: ReadonlyMap<string, NodeUsage>;
+  /** Keyed by "namespace/name". */
+  readonly podUsage: ReadonlyMap<string, PodUsage>;
+  readonly metricsSource: MetricsSource;
+  /** When CPU/memory were last read successfully (null: never). */
+  readonly metricsAt: number | null;
+  /** Keyed by node name. */
+  readonly summaries: ReadonlyMap<string, FetchedSummary>;
+  /** Why kubelet reads are off or failing as a whole (e.g. --no-kubelet), if they are. */
+  readonly kubeletOff: string | null;
+  readonly problems: readonly Problem[];
+  readonly history: Histories;
+}
+
+export function podKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
