@@ -31,13 +31,14 @@ export class HistoryStore {
   }
 
   /**
-   * Adds a sample unless the source has not moved on: metrics-server refreshes every 15 s or more
-   * while kmon polls faster, and repeating its last value would draw a false flat line.
+   * Adds a sample only when the source's own timestamp has changed: metrics-server refreshes every
+   * 15 s or more while kmon polls faster, and repeating its last value would draw a false flat line.
+   * A timestamp that moves backwards (a source whose clock was corrected) is still a new sample.
    * `tick` tags the sample so a frozen (paused) frame can read history as it was.
    */
   record(uid: string, sourceTime: number, tick: number, sample: readonly number[]): boolean {
     const slot = this.slotFor(uid);
-    if (this.written[slot] !== 0 && !(sourceTime > (this.sourceTime[slot] ?? 0))) return false;
+    if (this.written[slot] !== 0 && sourceTime === this.sourceTime[slot]) return false;
     const written = this.written[slot] ?? 0;
     const pos = written % this.depth;
     for (let s = 0; s < this.seriesCount; s++) {

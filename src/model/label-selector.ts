@@ -3,7 +3,8 @@
 
 export type Requirement =
   | { readonly op: 'in' | 'notin'; readonly key: string; readonly values: readonly string[] }
-  | { readonly op: 'exists' | 'notexists'; readonly key: string };
+  | { readonly op: 'exists'; readonly key: string }
+  | { readonly op: 'notexists'; readonly key: string };
 
 export type LabelSelector = readonly Requirement[];
 
@@ -54,7 +55,8 @@ function parseTerm(term: string): Requirement {
   const exists = /^(!?)\s*(\S+)$/.exec(term);
   if (exists) {
     checked(exists[2] ?? '', []);
-    return { op: exists[1] ? 'notexists' : 'exists', key: exists[2] ?? '' };
+    const key = exists[2] ?? '';
+    return exists[1] ? { op: 'notexists', key } : { op: 'exists', key };
   }
   throw new SelectorError(`cannot parse ${JSON.stringify(term)}`);
 }

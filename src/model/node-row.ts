@@ -13,7 +13,7 @@ export interface NodeRow {
   readonly name: string;
   readonly status: string;
   readonly statusLevel: Level;
-  readonly roles: string;
+  readonly roles: readonly string[];
   readonly ready: boolean | null;
   readonly cpu: Figure;
   readonly memory: Figure;
@@ -87,7 +87,7 @@ export function buildNodeRow(
     name: node.name,
     status: health.status,
     statusLevel: health.level,
-    roles: nodeRoles(node.labels).join(',') || '<none>',
+    roles: nodeRoles(node.labels),
     ready: health.ready,
     cpu,
     memory,

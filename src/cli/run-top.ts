@@ -1,0 +1,139 @@
+import { Collector } from '../collect/collector.js';
+import { buildNodeRows, type NodeRow } from '../model/node-row.js';
+import { buildPodRow } from '../model/pod-row.js';
+import { type Snapshot, podKey } from '../model/snapshot.js';
+import { type SortKey, sortRows } from '../model/sort.js';
+import type { Thresholds } from '../model/thresholds.js';
+import { topNodesJson, topPodsJson } from '../output/top-json.js';
+import { topNodesTable } from '../output/top-nodes.js';
+import { type PodLine, topPodsTable } from '../output/top-pods.js';
+import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
+import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
+import { UsageError } from './usage-error.js';
+import { warningLines } from './warnings.js';
+
+export interface TopFlags extends ClusterFlags, ThresholdFlags {
+  readonly output: 'table' | 'wide' | 'json';
+  readonly sortBy?: 'cpu' | 'memory' | 'disk' | 'name';
+  readonly containers?: boolean;
+  readonly sum?: boolean;
+  readonly headers: boolean;
+  readonly ascii?: boolean;
+}
+
+export interface TopResult {
+  readonly stdout: string;
+  readonly stderr: string[];
+  readonly exitCode: number;
+}
+
+const desc = <R>(value: SortKey<R>['value']): SortKey<R> => ({ value, descending: true });
+const byName = <R extends { name: string }>(): SortKey<R> => ({ value: (r) => r.name, descending: false });
+
+const NODE_SORT: Record<string, SortKey<NodeRow>> = {
+  cpu: desc((r) => r.cpu.used),
+  memory: desc((r) => r.memory.used),
+  disk: desc((r) => r.disk.percent),
+  name: byName(),
+};
+
+const POD_SORT: Record<string, SortKey<PodLine>> = {
+  cpu: desc((l) => l.usage?.cpuMilli ?? null),
+  memory: desc((l) => l.usage?.memoryBytes ?? null),
+  name: byName(),
+};
+
+function fatal(snapshot: Snapshot, kind: 'nodes' | 'pods'): string | null {
+  const failed = snapshot.problems.find((p) => p.source === (kind === 'nodes' ? 'nodes' : 'metrics') && p.kind === 'unreachable');
+  if (failed) return failed.message.replace(/^\w+: /, '');
+  if (kind === 'nodes' && snapshot.inventoryAt === null) return snapshot.problems.find((p) => p.source === 'nodes')?.message ?? 'nodes could not be read';
+  if (kind === 'pods' && snapshot.metricsSource === 'none' && snapshot.podUsage.size === 0) {
+    return snapshot.problems.find((p) => p.source === 'metrics')?.message ?? 'pod metrics could not be read';
+  }
+  return null;
+}
+
+function podLines(snapshot: Snapshot, thresholds: Thresholds, withList: boolean): PodLine[] {
+  if (!withList) {
+    return [...snapshot.podUsage.values()].map((usage) => ({ namespace: usage.namespace, name: usage.name, usage, row: null }));
+  }
+  return snapshot.pods.map((pod) => ({
+    namespace: pod.namespace,
+    name: pod.name,
+    usage: snapshot.podUsage.get(podKey(pod.namespace, pod.name)) ?? null,
+    row: buildPodRow(pod, snapshot, thresholds, snapshot.takenAt),
+  }));
+}
+
+interface TopRead {
+  readonly snapshot: Snapshot;
+  readonly thresholds: Thresholds;
+  readonly namespace: string | null;
+  readonly podList: boolean;
+}
+
+async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead> {
+  const thresholds = thresholdsFrom(flags);
+  const target = targetFor(flags);
+  const connection = openConnection(target, flags);
+  const namespace = namespaceFor(flags, target.namespace);
+  const podList = kind === 'pods' && flags.output !== 'table';
+  const kubelet = kubeletSettings(flags, thresholds);
+  const poll = async (listNodes: boolean, mode: 'all' | 'fallback' | 'background') => {
+    const collector = new Collector({
+      reader: connection.client,
+      scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace },
+      intervalMs: 0,
+      selectors: kind === 'nodes' ? { nodes: flags.selector } : { pods: flags.selector },
+      lists: { nodes: listNodes, pods: kind === 'nodes' ? flags.output !== 'table' : podList },
+      kubelet,
+    });
+    try {
+      return await collector.pollOnce(mode);
+    } finally {
+      collector.stop();
+    }
+  };
+  try {
+    if (kind === 'nodes') return { snapshot: await poll(true, 'all'), thresholds, namespace, podList };
+    // Pods need no node list, as with kubectl, unless the Metrics API fails and kubelets must stand in.
+    const snapshot = await poll(false, 'background');
+    const fallback = snapshot.metricsSource !== 'metrics-api' && kubelet !== null;
+    return { snapshot: fallback ? await poll(true, 'fallback') : snapshot, thresholds, namespace, podList };
+  } finally {
+    connection.close();
+  }
+}
+
+function renderNodes(read: TopRead, flags: TopFlags): string {
+  const { snapshot, thresholds } = read;
+  const rows = sortRows(buildNodeRows(snapshot, thresholds), [NODE_SORT[flags.sortBy ?? 'name'] ?? byName()]);
+  if (flags.output === 'json') return topNodesJson(rows, snapshot);
+  return topNodesTable(rows, { wide: flags.output === 'wide', noHeaders: !flags.headers, ascii: flags.ascii ?? false, now: snapshot.takenAt });
+}
+
+function renderPods(read: TopRead, flags: TopFlags): string {
+  const { snapshot, thresholds, namespace, podList } = read;
+  const sortKey = flags.sortBy ? [POD_SORT[flags.sortBy] ?? byName<PodLine>()] : [];
+  const lines = sortRows(podLines(snapshot, thresholds, podList), [...sortKey, { value: (l) => l.namespace, descending: false }, byName()]);
+  if (flags.output === 'json') return topPodsJson(lines, snapshot);
+  return topPodsTable(lines, {
+    wide: flags.output === 'wide',
+    noHeaders: !flags.headers,
+    ascii: flags.ascii ?? false,
+    now: snapshot.takenAt,
+    allNamespaces: namespace === null,
+    containers: flags.containers ?? false,
+    sum: flags.sum ?? false,
+  });
+}
+
+/** `kmon top nodes|pods`: one poll, printed like kubectl top, plus disk, percentages and alert levels. */
+export async function runTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopResult> {
+  if (kind === 'pods' && flags.sortBy === 'disk') throw new UsageError('--sort-by disk applies to nodes only (cpu, memory or name for pods)');
+  const read = await pollTop(kind, flags);
+  const problem = fatal(read.snapshot, kind);
+  if (problem) return { stdout: '', stderr: [`kmon: ${problem}`], exitCode: 1 };
+  const stderr = flags.output === 'json' ? [] : warningLines(read.snapshot.problems);
+  return { stdout: kind === 'nodes' ? renderNodes(read, flags) : renderPods(read, flags), stderr, exitCode: 0 };
+}

@@ -1,0 +1,12 @@
+import type { Listed, Selection } from '../kube/kube-client.js';
+import type { DecodedList } from '../kube/decode/decode-list.js';
+import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
+
+/** The reads the collector needs; KubeClient provides them, tests pass fakes. */
+export interface ClusterReader {
+  listNodes(selection?: Selection): Promise<Listed<NodeInfo>>;
+  listPods(selection?: Selection): Promise<Listed<PodInfo>>;
+  nodeMetrics(selection?: Selection): Promise<DecodedList<NodeUsage>>;
+  podMetrics(selection?: Selection): Promise<DecodedList<PodUsage>>;
+  nodeSummary(node: string, signal?: AbortSignal): Promise<NodeSummary>;
+}

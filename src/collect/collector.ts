@@ -1,0 +1,208 @@
+import { isKubeError } from '../kube/kube-error.js';
+import { HistoryStore } from '../model/history.js';
+import type { ProblemSource } from '../model/problems.js';
+import type { NodeSummary } from '../model/records.js';
+import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
+import { backoffDelay } from './backoff.js';
+import type { ClusterReader } from './cluster-reader.js';
+import type { Inventory, InventoryRefresh } from './inventory.js';
+import { KubeletSweeper } from './kubelet-sweeper.js';
+import { ListInventory } from './list-inventory.js';
+import { ProblemSet } from './problem-set.js';
+import { recordHistory } from './record-history.js';
+import type { Selectors } from './selectors.js';
+import { type UsageReading, UsageSource } from './usage-source.js';
+
+export interface KubeletSettings {
+  readonly concurrency: number;
+  readonly qps: number;
+  readonly burst: number;
+  /** Summaries that mark a node for frequent re-reads (disk over the warning level). */
+  readonly urgent?: (summary: NodeSummary) => boolean;
+}
+
+export interface CollectorOptions {
+  readonly reader: ClusterReader;
+  readonly scope: Scope;
+  readonly intervalMs: number;
+  readonly selectors?: Selectors;
+  /** Which inventory lists to read (default both). */
+  readonly lists?: { readonly nodes: boolean; readonly pods: boolean };
+  /** null turns kubelet reads off (--no-kubelet); disk is then unknown. */
+  readonly kubelet: KubeletSettings | null;
+  readonly historyDepth?: { readonly nodes: number; readonly pods: number };
+  readonly inventory?: Inventory;
+}
+
+export type SnapshotListener = (snapshot: Snapshot) => void;
+
+const NO_KUBELET = 'kubelet reads off (--no-kubelet): disk unknown';
+const MAX_BACKOFF_MS = 60_000;
+// Summaries arriving between polls are folded into a fresh frame this soon, without new requests.
+const SUMMARY_COALESCE_MS = 250;
+
+/**
+ * The poller: refreshes on an interval without ever overlapping itself, backs off while the
+ * apiserver fails, keeps the last good data with its age, and emits immutable snapshots to listeners.
+ * No React here; the UI only subscribes.
+ */
+export class Collector {
+  private readonly inventory: Inventory;
+  private readonly usage: UsageSource;
+  private readonly sweeper: KubeletSweeper | null;
+  private readonly history: Histories;
+  private readonly problems = new ProblemSet();
+  private readonly listeners = new Set<SnapshotListener>();
+  private readonly abort = new AbortController();
+  private last: { refresh: InventoryRefresh; usage: UsageReading } | null = null;
+  private snapshot: Snapshot | null = null;
+  private seq = 0;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private coalesce: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+
+  constructor(private readonly options: CollectorOptions) {
+    const { reader, scope, selectors, kubelet } = options;
+    this.inventory = options.inventory ?? new ListInventory({ reader, namespace: scope.namespace, selectors, lists: options.lists });
+    this.sweeper = kubelet && new KubeletSweeper({ reader, ...kubelet, refreshMs: options.intervalMs, onUpdate: () => this.summariesChanged() });
+    const sweeper = this.sweeper;
+    this.usage = new UsageSource({ reader, namespace: scope.namespace, selectors, summaries: sweeper && (() => sweeper.summaries()) });
+    const depth = options.historyDepth ?? { nodes: 240, pods: 60 };
+    this.history = {
+      nodeUsage: new HistoryStore({ seriesCount: 2, depth: depth.nodes }),
+      nodeDisk: new HistoryStore({ seriesCount: 1, depth: depth.nodes }),
+      podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
+    };
+  }
+
+  subscribe(listener: SnapshotListener): () => void {
+    this.listeners.add(listener);
+    if (this.snapshot) listener(this.snapshot);
+    return () => this.listeners.delete(listener);
+  }
+
+  latest(): Snapshot | null {
+    return this.snapshot;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.sweeper?.start();
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.running = false;
+    this.abort.abort();
+    for (const t of [this.timer, this.coalesce]) if (t) clearTimeout(t);
+    this.sweeper?.stop();
+    this.inventory.close();
+  }
+
+  /** Nodes on screen or selected, whose kubelet figures are kept freshest. */
+  prioritizeNodes(names: readonly string[]): void {
+    this.sweeper?.prioritize(names);
+  }
+
+  /**
+   * One poll. `kubelet: 'all'` also reads every node's kubelet once before answering, as one-shot
+   * faces need; 'fallback' does so only when the Metrics API failed and summaries must stand in.
+   */
+  async pollOnce(kubelet: 'background' | 'all' | 'fallback' = 'background'): Promise<Snapshot> {
+    const now = Date.now();
+    const [refresh, usage] = await Promise.all([this.inventory.refresh(now, this.abort.signal), this.usage.read(now, this.abort.signal)]);
+    this.last = { refresh, usage };
+    this.trackProblems(refresh, usage, now);
+    this.sweeper?.setNodes(refresh.state.nodes.map((n) => n.name));
+    const sweep = kubelet === 'all' || (kubelet === 'fallback' && usage.source !== 'metrics-api');
+    if (sweep && this.sweeper) {
+      await this.sweeper.sweepOnce();
+      this.last = { refresh, usage: this.usage.current() };
+    }
+    return this.emit();
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    const started = Date.now();
+    let delay = this.options.intervalMs;
+    try {
+      await this.pollOnce();
+      const { nodesError, podsError } = this.last?.refresh ?? {};
+      const down = nodesError && podsError;
+      this.failures = down ? this.failures + 1 : 0;
+      if (down) delay = backoffDelay(this.failures - 1, { baseMs: this.options.intervalMs, maxMs: MAX_BACKOFF_MS }, retryAfter(nodesError));
+      else delay = Math.max(0, this.options.intervalMs - (Date.now() - started));
+    } catch (error) {
+      if (!this.running) return;
+      this.problems.set('poll', { source: 'pods', kind: 'server-error', message: `poll failed: ${(error as Error).message}` }, Date.now());
+    }
+    this.schedule(delay);
+  }
+
+  private summariesChanged(): void {
+    if (!this.running || this.coalesce || !this.last) return;
+    this.coalesce = setTimeout(() => {
+      this.coalesce = null;
+      if (this.running && this.last) {
+        this.last = { ...this.last, usage: this.usage.current() };
+        this.emit();
+      }
+    }, SUMMARY_COALESCE_MS);
+  }
+
+  private trackProblems(refresh: InventoryRefresh, usage: UsageReading, now: number): void {
+    const track = (key: string, source: ProblemSource, error: unknown) => {
+      if (!error) this.problems.clear(key);
+      else {
+        const kind = isKubeError(error) ? error.kind : 'server-error';
+        this.problems.set(key, { source, kind, message: `${source}: ${(error as Error).message}` }, now);
+      }
+    };
+    track('nodes', 'nodes', refresh.nodesError);
+    track('pods', 'pods', refresh.podsError);
+    if (refresh.skipped) this.problems.set('skipped', { source: 'pods', kind: 'malformed', message: refresh.skipped }, now);
+    else this.problems.clear('skipped');
+    if (usage.problem) this.problems.set('metrics', { source: 'metrics', ...usage.problem }, now);
+    else this.problems.clear('metrics');
+    this.problems.clear('poll');
+  }
+
+  private emit(): Snapshot {
+    const { refresh, usage } = this.last as NonNullable<Collector['last']>;
+    const { state } = refresh;
+    const summaries = this.sweeper?.summaries() ?? new Map();
+    const seq = ++this.seq;
+    recordHistory(this.history, { seq, nodes: state.nodes, pods: state.pods, nodeUsage: usage.nodeUsage, podUsage: usage.podUsage, summaries });
+    const inventoryTimes = [state.nodesAt, state.podsAt].filter((t) => t !== null);
+    this.snapshot = {
+      seq,
+      takenAt: Date.now(),
+      intervalMs: this.options.intervalMs,
+      scope: this.options.scope,
+      nodes: state.nodes,
+      pods: state.pods,
+      inventoryAt: inventoryTimes.length ? Math.min(...inventoryTimes) : null,
+      nodeUsage: usage.nodeUsage,
+      podUsage: usage.podUsage,
+      metricsSource: usage.source,
+      metricsAt: usage.at,
+      summaries,
+      kubeletOff: this.sweeper ? this.sweeper.offReason() : NO_KUBELET,
+      problems: [...this.problems.list(), ...(this.sweeper?.currentProblems() ?? [])],
+      history: this.history,
+    };
+    for (const listener of this.listeners) listener(this.snapshot);
+    return this.snapshot;
+  }
+}
+
+function retryAfter(error: unknown): number | null {
+  return isKubeError(error) ? error.retryAfterMs : null;
+}

@@ -1,0 +1,23 @@
+import type { NodeInfo, PodInfo } from '../model/records.js';
+
+/** Nodes and pods as last read, with when; each list keeps its last good value when a read fails. */
+export interface InventoryState {
+  readonly nodes: readonly NodeInfo[];
+  readonly pods: readonly PodInfo[];
+  readonly nodesAt: number | null;
+  readonly podsAt: number | null;
+}
+
+export interface InventoryRefresh {
+  readonly state: InventoryState;
+  /** Why each list could not be refreshed this time (null when it was). */
+  readonly nodesError: unknown;
+  readonly podsError: unknown;
+  /** Objects that failed validation and were left out, if any. */
+  readonly skipped: string | null;
+}
+
+export interface Inventory {
+  refresh(now: number, signal?: AbortSignal): Promise<InventoryRefresh>;
+  close(): void;
+}

@@ -1,0 +1,205 @@
+import { isKubeError } from '../kube/kube-error.js';
+import type { Problem } from '../model/problems.js';
+import type { NodeSummary } from '../model/records.js';
+import type { FetchedSummary } from '../model/snapshot.js';
+import { backoffDelay } from './backoff.js';
+import type { ClusterReader } from './cluster-reader.js';
+import { ProblemSet } from './problem-set.js';
+import { TokenBucket } from './token-bucket.js';
+
+export interface SweeperOptions {
+  readonly reader: Pick<ClusterReader, 'nodeSummary'>;
+  /** Kubelet reads in flight at once. */
+  readonly concurrency: number;
+  /** Budget for kubelet reads through the apiserver, per second, and the burst allowed above it. */
+  readonly qps: number;
+  readonly burst: number;
+  /** How old a wanted (visible, selected or alerting) node's summary may get. */
+  readonly refreshMs: number;
+  /** Nodes whose last summary says they need watching (e.g. disk over the warning level). */
+  readonly urgent?: (summary: NodeSummary) => boolean;
+  readonly onUpdate?: () => void;
+}
+
+interface NodeState {
+  fetched: FetchedSummary | null;
+  lastAttempt: number;
+  failures: number;
+  retryAfterMs: number | null;
+  inFlight: boolean;
+}
+
+const FAILURE_BACKOFF = { baseMs: 5_000, maxMs: 120_000 };
+// While nodes/proxy is forbidden, one probe this often notices when the permission is granted.
+const FORBIDDEN_PROBE_MS = 60_000;
+
+/**
+ * Reads every node's kubelet Summary API under a request budget: wanted and alerting nodes first,
+ * the rest round-robin by age, failures backed off per node. It runs beside the poll rather than
+ * inside it, so one slow kubelet never holds back a frame.
+ */
+export class KubeletSweeper {
+  private readonly nodes = new Map<string, NodeState>();
+  private readonly problems = new ProblemSet();
+  private readonly bucket: TokenBucket;
+  private wanted = new Set<string>();
+  private inFlight = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private forbiddenSince: number | null = null;
+  private readonly abort = new AbortController();
+  private settled: Array<() => void> = [];
+
+  constructor(private readonly options: SweeperOptions) {
+    this.bucket = new TokenBucket(options.qps, options.burst);
+  }
+
+  /** The nodes that exist now; state of vanished nodes is dropped. */
+  setNodes(names: readonly string[]): void {
+    const live = new Set(names);
+    for (const name of this.nodes.keys()) if (!live.has(name)) this.nodes.delete(name);
+    for (const name of names) {
+      if (!this.nodes.has(name)) this.nodes.set(name, { fetched: null, lastAttempt: 0, failures: 0, retryAfterMs: null, inFlight: false });
+    }
+    this.problems.retain((key) => live.has(key));
+    this.pump();
+  }
+
+  /** Nodes on screen or selected: kept within refreshMs before any other node is read. */
+  prioritize(names: readonly string[]): void {
+    this.wanted = new Set(names);
+    this.pump();
+  }
+
+  start(): void {
+    this.running = true;
+    this.pump();
+  }
+
+  stop(): void {
+    this.running = false;
+    this.abort.abort();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * Reads every node once (for one-shot faces) and resolves when each has answered or failed, or at
+   * once when nodes/proxy turns out to be forbidden: then no node will answer.
+   */
+  async sweepOnce(): Promise<void> {
+    const done = () => this.forbiddenSince !== null || [...this.nodes.values()].every((n) => n.lastAttempt > 0 && !n.inFlight);
+    this.start();
+    while (!done()) await new Promise<void>((resolve) => this.settled.push(resolve));
+    this.stop();
+  }
+
+  summaries(): ReadonlyMap<string, FetchedSummary> {
+    const out = new Map<string, FetchedSummary>();
+    for (const [name, state] of this.nodes) if (state.fetched) out.set(name, state.fetched);
+    return out;
+  }
+
+  currentProblems(): Problem[] {
+    return this.problems.list();
+  }
+
+  /** Set while the apiserver forbids nodes/proxy: kubelet reads are paused and disk is unknown. */
+  offReason(): string | null {
+    return this.forbiddenSince === null ? null : 'nodes/proxy forbidden: disk unknown (needs get nodes/proxy)';
+  }
+
+  private dueAt(state: NodeState): number {
+    if (state.failures > 0) return state.lastAttempt + backoffDelay(state.failures - 1, FAILURE_BACKOFF, state.retryAfterMs);
+    return state.lastAttempt === 0 ? 0 : state.lastAttempt + this.options.refreshMs;
+  }
+
+  private isFirst(name: string, state: NodeState): boolean {
+    return this.wanted.has(name) || (state.fetched !== null && this.options.urgent?.(state.fetched.summary) === true);
+  }
+
+  /**
+   * The node to read next among those due: wanted or alerting nodes first, then the one read longest
+   * ago, which makes the rest a round-robin when the budget cannot keep every node fresh.
+   */
+  private next(now: number): { name: string | null; wait: number } {
+    let best: { name: string; first: boolean; lastAttempt: number } | null = null;
+    let wait = Number.POSITIVE_INFINITY;
+    for (const [name, state] of this.nodes) {
+      if (state.inFlight) continue;
+      const due = this.dueAt(state);
+      if (due > now) {
+        wait = Math.min(wait, due - now);
+        continue;
+      }
+      const first = this.isFirst(name, state);
+      if (!best || (first && !best.first) || (first === best.first && state.lastAttempt < best.lastAttempt)) {
+        best = { name, first, lastAttempt: state.lastAttempt };
+      }
+    }
+    return { name: best?.name ?? null, wait };
+  }
+
+  private pump(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.inFlight < this.options.concurrency) {
+      const now = Date.now();
+      if (this.forbiddenSince !== null && now - this.forbiddenSince < FORBIDDEN_PROBE_MS) {
+        this.schedule(this.forbiddenSince + FORBIDDEN_PROBE_MS - now);
+        return;
+      }
+      const { name, wait } = this.next(now);
+      if (name === null) {
+        if (Number.isFinite(wait)) this.schedule(wait);
+        return;
+      }
+      const tokenWait = this.bucket.tryTake();
+      if (tokenWait > 0) {
+        this.schedule(tokenWait);
+        return;
+      }
+      void this.read(name);
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.pump(), Math.max(1, ms));
+  }
+
+  private async read(name: string): Promise<void> {
+    const state = this.nodes.get(name);
+    if (!state) return;
+    state.inFlight = true;
+    state.lastAttempt = Date.now();
+    this.inFlight++;
+    try {
+      const summary = await this.options.reader.nodeSummary(name, this.abort.signal);
+      state.fetched = { summary, fetchedAt: Date.now() };
+      state.failures = 0;
+      state.retryAfterMs = null;
+      this.forbiddenSince = null;
+      this.problems.clear(name);
+    } catch (error) {
+      this.failed(name, state, error);
+    } finally {
+      state.inFlight = false;
+      this.inFlight--;
+    }
+    for (const resolve of this.settled.splice(0)) resolve();
+    if (!this.running) return;
+    this.options.onUpdate?.();
+    this.pump();
+  }
+
+  private failed(name: string, state: NodeState, error: unknown): void {
+    state.failures++;
+    const kube = isKubeError(error) ? error : null;
+    state.retryAfterMs = kube?.retryAfterMs ?? null;
+    if (kube?.kind === 'forbidden') this.forbiddenSince = Date.now();
+    const message = kube ? `kubelet on ${name}: ${kube.message}` : `kubelet on ${name}: ${(error as Error).message}`;
+    this.problems.set(name, { source: 'kubelet', kind: kube?.kind ?? 'server-error', message, node: name }, Date.now());
+  }
+}

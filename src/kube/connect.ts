@@ -1,0 +1,23 @@
+import { type Credentials, needsPlugin } from './credentials/credentials.js';
+import { pluginCredentials } from './credentials/plugin-credentials.js';
+import { staticCredentials } from './credentials/static-credentials.js';
+import { KubeClient, type Timeouts } from './kube-client.js';
+import type { KubeTarget } from './kubeconfig/kube-target.js';
+import type { RequestLog } from './request-log.js';
+import { clusterTlsOptions } from './tls-options.js';
+import { Transport } from './transport.js';
+
+export interface Connection {
+  readonly client: KubeClient;
+  close(): void;
+}
+
+function credentialsFor(target: KubeTarget): Credentials {
+  return needsPlugin(target.user) ? pluginCredentials(target) : staticCredentials(target.user);
+}
+
+/** A client for the target; credentials and TLS files are read now, so mistakes surface at start. */
+export function connect(target: KubeTarget, timeouts: Timeouts, log?: RequestLog): Connection {
+  const transport = new Transport(target.server, clusterTlsOptions(target.cluster), credentialsFor(target), log);
+  return { client: new KubeClient(target, transport, timeouts), close: () => transport.close() };
+}

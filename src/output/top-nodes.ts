@@ -1,0 +1,47 @@
+import { formatAge } from '../model/age.js';
+import { formatBytesPair } from '../model/format-units.js';
+import type { NodeRow } from '../model/node-row.js';
+import { type AlertPart, alertSummary } from './alert-summary.js';
+import { cpuCell, memoryCell, percentCell } from './top-figures.js';
+import { textTable } from './text-table.js';
+
+export interface TableOptions {
+  readonly wide: boolean;
+  readonly noHeaders: boolean;
+  readonly ascii: boolean;
+  readonly now: number;
+}
+
+function nodeAlerts(row: NodeRow): AlertPart[] {
+  const pct = (p: number | null) => `${Math.trunc(p ?? 0)}%`;
+  return [
+    { level: row.statusLevel, label: row.status },
+    { level: row.cpu.level, label: `cpu ${pct(row.cpu.percent)}` },
+    { level: row.memory.level, label: `memory ${pct(row.memory.percent)}` },
+    { level: row.disk.level, label: `disk ${pct(row.disk.percent)}` },
+    { level: row.imageFs?.level ?? 'ok', label: `imagefs ${pct(row.imageFs?.percent ?? null)}` },
+  ];
+}
+
+const BASE = ['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)', 'DISK(%)'];
+const WIDE = ['IMAGEFS(%)', 'DISK(bytes)', 'STATUS', 'ROLES', 'PODS', 'AGE'];
+
+/** kubectl top nodes' columns and rounding, plus disk and an ALERTS column; wide adds the rest. */
+export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): string {
+  const header = [...BASE, ...(options.wide ? WIDE : []), 'ALERTS'];
+  const body = rows.map((row) => {
+    const base = [row.name, cpuCell(row.cpu.used), percentCell(row.cpu.percent), memoryCell(row.memory.used), percentCell(row.memory.percent), percentCell(row.disk.percent)];
+    const wide = options.wide
+      ? [
+          percentCell(row.imageFs?.percent ?? null),
+          row.disk.used === null || row.disk.total === null ? '<unknown>' : formatBytesPair(row.disk.used, row.disk.total),
+          row.status,
+          row.roles.join(',') || '<none>',
+          `${row.pods.count}/${row.pods.capacity}`,
+          formatAge(options.now - row.createdAt),
+        ]
+      : [];
+    return [...base, ...wide, alertSummary(nodeAlerts(row), options.ascii)];
+  });
+  return textTable(options.noHeaders ? null : header, body);
+}

@@ -1,0 +1,76 @@
+import type { PodRow } from '../model/pod-row.js';
+import type { PodUsage } from '../model/records.js';
+import { type AlertPart, alertSummary } from './alert-summary.js';
+import type { TableOptions } from './top-nodes.js';
+import { cpuCell, memoryCell, percentCell } from './top-figures.js';
+import { textTable } from './text-table.js';
+
+/** One line of `kmon top pods`: metrics always, the pod's spec and status when the pod list was read. */
+export interface PodLine {
+  readonly namespace: string;
+  readonly name: string;
+  readonly usage: PodUsage | null;
+  readonly row: PodRow | null;
+}
+
+export interface PodTableOptions extends TableOptions {
+  readonly allNamespaces: boolean;
+  readonly containers: boolean;
+  readonly sum: boolean;
+}
+
+function podAlerts(row: PodRow): AlertPart[] {
+  return [
+    { level: row.statusLevel, label: row.status },
+    { level: row.cpu.level, label: `cpu ${Math.trunc(row.cpu.percentOfLimit ?? 0)}% of limit` },
+    { level: row.memory.level, label: `memory ${Math.trunc(row.memory.percentOfLimit ?? 0)}% of limit` },
+  ];
+}
+
+function wideCells(line: PodLine, ascii: boolean): string[] {
+  const row = line.row;
+  if (!row) return ['<unknown>', '<unknown>', '', '', '', '', '', ''];
+  return [
+    row.node,
+    row.status,
+    String(row.restarts),
+    percentCell(row.cpu.percentOfRequest),
+    percentCell(row.cpu.percentOfLimit),
+    percentCell(row.memory.percentOfRequest),
+    percentCell(row.memory.percentOfLimit),
+    alertSummary(podAlerts(row), ascii),
+  ];
+}
+
+function lineCells(line: PodLine, options: PodTableOptions): string[][] {
+  const ns = options.allNamespaces ? [line.namespace] : [];
+  if (options.containers) {
+    return (line.usage?.containers ?? []).map((c) => [...ns, line.name, c.name, cpuCell(c.cpuMilli), memoryCell(c.memoryBytes)]);
+  }
+  const figures = [cpuCell(line.usage?.cpuMilli ?? null), memoryCell(line.usage?.memoryBytes ?? null)];
+  return [[...ns, line.name, ...figures, ...(options.wide ? wideCells(line, options.ascii) : [])]];
+}
+
+function sumRows(lines: readonly PodLine[], lead: number): string[][] {
+  let cpu = 0;
+  let memory = 0;
+  for (const l of lines) {
+    cpu += l.usage?.cpuMilli ?? 0;
+    memory += l.usage?.memoryBytes ?? 0;
+  }
+  const blank = Array<string>(lead).fill('');
+  return [
+    [...blank, '________', '________'],
+    [...blank, cpuCell(cpu), memoryCell(memory)],
+  ];
+}
+
+/** kubectl top pods' columns (and --containers, --sum); wide adds requests, limits and alerts. */
+export function topPodsTable(lines: readonly PodLine[], options: PodTableOptions): string {
+  const lead = [...(options.allNamespaces ? ['NAMESPACE'] : []), ...(options.containers ? ['POD', 'NAME'] : ['NAME'])];
+  const wide = options.wide && !options.containers ? ['NODE', 'STATUS', 'RESTARTS', 'CPU/REQ', 'CPU/LIM', 'MEM/REQ', 'MEM/LIM', 'ALERTS'] : [];
+  const header = [...lead, 'CPU(cores)', 'MEMORY(bytes)', ...wide];
+  const body = lines.flatMap((line) => lineCells(line, options));
+  if (options.sum) body.push(...sumRows(lines, lead.length));
+  return textTable(options.noHeaders ? null : header, body);
+}
