@@ -39,4 +39,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+function crash(error: unknown): void {
+  process.stderr.write(`kmon: internal error: ${oneLine(error)}\n`);
+  if (process.env.KMON_DEBUG) console.error(error);
+  process.exit(1);
+}
+
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 process.exitCode = await main(process.argv.slice(2));
+// Normally nothing is left running; if something still holds the event loop (a socket in a
+// half-closed state), the exit status must not wait on it.
+setTimeout(() => process.exit(), 2_000).unref();

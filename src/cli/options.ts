@@ -35,7 +35,7 @@ export function addThresholdOptions(command: Command): Command {
 
 export function addDisplayOptions(command: Command): Command {
   return command
-    .addOption(new Option('--interval <duration>', 'time between polls').default(5_000, '5s').argParser(parseDuration))
+    .addOption(new Option('--interval <duration>', 'time between polls (default 5s, or interval in the config file)').argParser(parseDuration))
     .option('--ascii', 'ASCII only: no block or box-drawing characters')
     .option('--no-color', 'no colour (also when NO_COLOR is set); glyphs still mark alerts')
     .option('--no-alt-screen', 'draw in the normal screen buffer and leave the last frame behind');

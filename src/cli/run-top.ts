@@ -7,12 +7,14 @@ import type { Thresholds } from '../model/thresholds.js';
 import { topNodesJson, topPodsJson } from '../output/top-json.js';
 import { topNodesTable } from '../output/top-nodes.js';
 import { type PodLine, topPodsTable } from '../output/top-pods.js';
+import { loadConfig } from './config-file.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { UsageError } from './usage-error.js';
 import { warningLines } from './warnings.js';
 
 export interface TopFlags extends ClusterFlags, ThresholdFlags {
+  readonly config?: string;
   readonly output: 'table' | 'wide' | 'json';
   readonly sortBy?: 'cpu' | 'memory' | 'disk' | 'name';
   readonly containers?: boolean;
@@ -73,7 +75,7 @@ interface TopRead {
 }
 
 async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead> {
-  const thresholds = thresholdsFrom(flags);
+  const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
   const target = targetFor(flags);
   const connection = openConnection(target, flags);
   const namespace = namespaceFor(flags, target.namespace);

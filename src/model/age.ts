@@ -12,7 +12,8 @@ function withRest(major: number, majorUnit: string, minor: number, minorUnit: st
 }
 
 export function formatAge(ms: number): string {
-  if (ms < -SECOND) return '<invalid>';
+  // Like HumanDuration, tolerate clocks up to 2 s apart: it truncates to whole seconds before comparing.
+  if (ms <= -2 * SECOND) return '<invalid>';
   if (ms < 0) return '0s';
   const s = Math.floor(ms / SECOND);
   if (ms < 2 * MINUTE) return `${s}s`;

@@ -1,5 +1,5 @@
 import { type Level, worstLevel } from './levels.js';
-import type { NodeInfo } from './records.js';
+import type { NodeCondition, NodeInfo } from './records.js';
 
 export interface NodeHealth {
   readonly ready: boolean | null;
@@ -17,6 +17,11 @@ const PRESSURES: ReadonlyArray<readonly [string, string]> = [
   ['PIDPressure', 'PID'],
   ['NetworkUnavailable', 'Net'],
 ];
+
+/** Ready must be True; every other condition (pressures, NetworkUnavailable) must not be. */
+export function conditionAlerting(condition: NodeCondition): boolean {
+  return condition.type === 'Ready' ? condition.status !== 'True' : condition.status === 'True';
+}
 
 export function nodeHealth(node: NodeInfo): NodeHealth {
   const ready = node.conditions.find((c) => c.type === 'Ready');

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import * as z from 'zod';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.js';
+import { parseDuration } from './parse-values.js';
+import { UsageError } from './usage-error.js';
+
+// ~/.config/kmon/config.yaml. Every key is optional; unknown keys are errors so a typo in a
+// threshold cannot silently leave the default in force.
+
+const pair = z.strictObject({ warn: z.number().min(0).optional(), crit: z.number().min(0).optional() });
+
+const schema = z.strictObject({
+  thresholds: z.strictObject({ cpu: pair.optional(), memory: pair.optional(), disk: pair.optional() }).optional(),
+  interval: z.union([z.string(), z.number()]).optional(),
+});
+
+export interface KmonConfig {
+  readonly thresholds: Thresholds;
+  readonly intervalMs?: number;
+  readonly file: string | null;
+}
+
+export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(env.XDG_CONFIG_HOME || path.join(homedir(), '.config'), 'kmon', 'config.yaml');
+}
+
+function read(file: string, required: boolean): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (!required && (e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UsageError(`config ${file}: cannot read (${(e as NodeJS.ErrnoException).code})`);
+  }
+}
+
+function interval(value: string | number | undefined, file: string): number | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseDuration(String(value));
+  } catch (e) {
+    throw new UsageError(`config ${file}: interval: ${(e as Error).message}`);
+  }
+}
+
+/** The config file's settings over the defaults; `explicit` (--config) must exist. */
+export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.env): KmonConfig {
+  const file = explicit ?? defaultConfigPath(env);
+  const text = read(file, explicit !== undefined);
+  if (text === null) return { thresholds: DEFAULT_THRESHOLDS, file: null };
+  let raw: unknown;
+  try {
+    raw = parse(text) ?? {};
+  } catch {
+    throw new UsageError(`config ${file}: not valid YAML`);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new UsageError(`config ${file}: ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const t = result.data.thresholds ?? {};
+  const merge = (base: Thresholds['cpu'], over: z.infer<typeof pair> | undefined) => ({ warn: over?.warn ?? base.warn, crit: over?.crit ?? base.crit });
+  return {
+    thresholds: { cpu: merge(DEFAULT_THRESHOLDS.cpu, t.cpu), memory: merge(DEFAULT_THRESHOLDS.memory, t.memory), disk: merge(DEFAULT_THRESHOLDS.disk, t.disk) },
+    intervalMs: interval(result.data.interval, file),
+    file,
+  };
+}

@@ -1,0 +1,39 @@
+export type ColorDepth = 'none' | '16' | '256' | 'truecolor';
+
+export interface TerminalCaps {
+  readonly color: ColorDepth;
+  /** UTF-8 locale: block glyphs for sparklines, ⎈ and ‼; otherwise ASCII stand-ins. */
+  readonly unicode: boolean;
+  /** A terminal that can hold a live screen: a TTY that is not TERM=dumb. */
+  readonly interactive: boolean;
+}
+
+export interface CapsFlags {
+  readonly color?: boolean;
+  readonly ascii?: boolean;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The locale that governs character encoding, as the C library picks it: LC_ALL, LC_CTYPE, LANG. */
+export function isUtf8Locale(env: Env): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(locale);
+}
+
+export function colorDepth(env: Env, isTTY: boolean, flags: CapsFlags = {}): ColorDepth {
+  // NO_COLOR: "when present and not an empty string" (no-color.org).
+  if (flags.color === false || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb' || !isTTY) return 'none';
+  if (/^(truecolor|24bit)$/i.test(env.COLORTERM ?? '')) return 'truecolor';
+  if (/256|direct/.test(env.TERM ?? '')) return '256';
+  return '16';
+}
+
+export function detectTerminal(env: Env, stream: { readonly isTTY?: boolean }, flags: CapsFlags = {}): TerminalCaps {
+  const isTTY = stream.isTTY === true;
+  return {
+    color: colorDepth(env, isTTY, flags),
+    unicode: !flags.ascii && isUtf8Locale(env),
+    interactive: isTTY && env.TERM !== 'dumb',
+  };
+}

@@ -1,0 +1,34 @@
+import type { Column } from './columns.js';
+
+export interface PlacedColumn<R> {
+  readonly column: Column<R>;
+  readonly width: number;
+}
+
+export const COLUMN_GAP = 1;
+
+/**
+ * Fits columns into `width`: drops the lowest-priority columns until the minimum widths fit, then
+ * grows flexible columns (highest priority first) toward their maximum. The result never exceeds
+ * `width`, so no line wraps at any terminal size.
+ */
+export function layoutColumns<R>(columns: readonly Column<R>[], width: number): PlacedColumn<R>[] {
+  const byPriority = [...columns].sort((a, b) => b.priority - a.priority);
+  const kept = new Set<Column<R>>();
+  let used = 0;
+  for (const column of byPriority) {
+    const cost = column.minWidth + (kept.size ? COLUMN_GAP : 0);
+    if (used + cost > width) continue;
+    kept.add(column);
+    used += cost;
+  }
+  const widths = new Map([...kept].map((c) => [c, c.minWidth]));
+  let spare = width - used;
+  for (const column of byPriority) {
+    if (!kept.has(column) || spare <= 0) continue;
+    const grow = Math.min(spare, column.maxWidth - column.minWidth);
+    widths.set(column, column.minWidth + grow);
+    spare -= grow;
+  }
+  return columns.filter((c) => kept.has(c)).map((column) => ({ column, width: widths.get(column) ?? column.minWidth }));
+}

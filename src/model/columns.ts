@@ -1,0 +1,36 @@
+import type { Level } from './levels.js';
+import type { Histories } from './snapshot.js';
+import type { SortValue } from './sort.js';
+
+/** What one table cell shows: text (with its alert glyph already in it) and the level to colour it. */
+export interface Cell {
+  readonly text: string;
+  readonly level: Level;
+  /** De-emphasised: unknown or not-yet-read values. */
+  readonly dim?: boolean;
+}
+
+export interface CellContext {
+  readonly now: number;
+  readonly ascii: boolean;
+  /** Width the layout gave this column (sparklines fill it). */
+  readonly width: number;
+  readonly history: Histories;
+  /** History samples after this snapshot are hidden, so a paused frame stays frozen. */
+  readonly asOfTick: number;
+}
+
+export interface Column<R> {
+  readonly id: string;
+  readonly title: string;
+  readonly minWidth: number;
+  readonly maxWidth: number;
+  /** Higher survives longer when the terminal is narrow. */
+  readonly priority: number;
+  readonly align: 'left' | 'right';
+  /** Sortable columns say how; biggest-first columns sort descending by default. */
+  readonly sort?: { readonly value: (row: R) => SortValue; readonly descending: boolean };
+  readonly cell: (row: R, ctx: CellContext) => Cell;
+}
+
+export const UNKNOWN_CELL: Cell = { text: '-', level: 'ok', dim: true };

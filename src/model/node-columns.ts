@@ -1,0 +1,64 @@
+import { formatAge } from './age.js';
+import type { Cell, CellContext, Column } from './columns.js';
+import { UNKNOWN_CELL } from './columns.js';
+import { formatBytesPair, formatCores } from './format-units.js';
+import { levelGlyph } from './level-glyph.js';
+import { levelRank } from './levels.js';
+import type { NodeRow } from './node-row.js';
+import { percentCell, placeholderCell } from './percent-cell.js';
+import { sparkline } from './sparkline.js';
+
+function trend(row: NodeRow, ctx: CellContext, series: 0 | 1, total: number | null): Cell {
+  const values = ctx.history.nodeUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
+  if (values.length === 0) return { text: '', level: 'ok' };
+  const scaled = total ? values.map((v) => (v / total) * 100) : values;
+  return { text: sparkline(scaled, { width: ctx.width, ascii: ctx.ascii, max: total ? 100 : undefined }), level: 'ok', dim: true };
+}
+
+function diskCell(row: NodeRow, ctx: CellContext): Cell {
+  if (row.disk.percent !== null) return percentCell(row.disk.percent, row.disk.level, ctx.ascii);
+  // Not read yet is different from cannot be read: the first fills in shortly.
+  return placeholderCell(row.diskUnknown === 'not read yet' ? (ctx.ascii ? '.' : '…') : '-', ctx.ascii);
+}
+
+/** The worst thing about a node in one cell, for narrow panes: "‼ disk 93%", "‼ NotReady". */
+export function worstCell(row: NodeRow, ascii: boolean): Cell {
+  const parts = [
+    { level: row.statusLevel, text: row.status },
+    { level: row.disk.level, text: `disk ${Math.trunc(row.disk.percent ?? 0)}%` },
+    { level: row.memory.level, text: `mem ${Math.trunc(row.memory.percent ?? 0)}%` },
+    { level: row.cpu.level, text: `cpu ${Math.trunc(row.cpu.percent ?? 0)}%` },
+  ];
+  const worst = parts.reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
+  if (worst.level === 'ok') return { text: `cpu ${Math.trunc(row.cpu.percent ?? 0)}%`, level: 'ok', dim: row.cpu.percent === null };
+  return { text: `${levelGlyph(worst.level, ascii)} ${worst.text}`, level: worst.level };
+}
+
+/** Worst first, then the highest of its percentages: the order a narrow pane shows. */
+export function severity(row: NodeRow): number {
+  const highest = Math.max(row.cpu.percent ?? 0, row.memory.percent ?? 0, row.disk.percent ?? 0);
+  return levelRank(row.level) * 1000 + Math.min(highest, 999);
+}
+
+export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
+  { id: 'name', title: 'NAME', minWidth: 10, maxWidth: 40, priority: 100, align: 'left', sort: { value: (r) => r.name, descending: false }, cell: (r) => ({ text: r.name, level: 'ok' }) },
+  { id: 'status', title: 'STATUS', minWidth: 8, maxWidth: 22, priority: 80, align: 'left', sort: { value: (r) => `${levelRank(r.statusLevel)}${r.status}`, descending: true }, cell: (r, c) => ({ text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`, level: r.statusLevel }) },
+  { id: 'roles', title: 'ROLES', minWidth: 6, maxWidth: 14, priority: 20, align: 'left', sort: { value: (r) => r.roles.join(','), descending: false }, cell: (r) => ({ text: r.roles.join(',') || '<none>', level: 'ok', dim: r.roles.length === 0 }) },
+  { id: 'cpu', title: 'CPU', minWidth: 7, maxWidth: 9, priority: 45, align: 'right', sort: { value: (r) => r.cpu.used, descending: true }, cell: (r) => (r.cpu.used === null ? UNKNOWN_CELL : { text: `${formatCores(r.cpu.used)}/${formatCores(r.cpu.total ?? 0)}`, level: 'ok' }) },
+  { id: 'cpu%', title: 'CPU%', minWidth: 6, maxWidth: 7, priority: 90, align: 'right', sort: { value: (r) => r.cpu.percent, descending: true }, cell: (r, c) => percentCell(r.cpu.percent, r.cpu.level, c.ascii) },
+  { id: 'cpu~', title: 'cpu', minWidth: 6, maxWidth: 12, priority: 30, align: 'left', cell: (r, c) => trend(r, c, 0, r.cpu.total) },
+  { id: 'mem', title: 'MEM', minWidth: 10, maxWidth: 12, priority: 44, align: 'right', sort: { value: (r) => r.memory.used, descending: true }, cell: (r) => (r.memory.used === null ? UNKNOWN_CELL : { text: formatBytesPair(r.memory.used, r.memory.total ?? 0), level: 'ok' }) },
+  { id: 'mem%', title: 'MEM%', minWidth: 6, maxWidth: 7, priority: 88, align: 'right', sort: { value: (r) => r.memory.percent, descending: true }, cell: (r, c) => percentCell(r.memory.percent, r.memory.level, c.ascii) },
+  { id: 'mem~', title: 'mem', minWidth: 6, maxWidth: 12, priority: 29, align: 'left', cell: (r, c) => trend(r, c, 1, r.memory.total) },
+  { id: 'disk%', title: 'DISK%', minWidth: 6, maxWidth: 7, priority: 95, align: 'right', sort: { value: (r) => r.disk.percent, descending: true }, cell: diskCell },
+  { id: 'pods', title: 'PODS', minWidth: 7, maxWidth: 7, priority: 35, align: 'right', sort: { value: (r) => r.pods.count, descending: true }, cell: (r) => ({ text: `${r.pods.count}/${r.pods.capacity}`, level: 'ok' }) },
+  { id: 'age', title: 'AGE', minWidth: 4, maxWidth: 5, priority: 10, align: 'right', sort: { value: (r) => -r.createdAt, descending: false }, cell: (r, c) => ({ text: formatAge(c.now - r.createdAt), level: 'ok' }) },
+];
+
+const nameColumn = NODE_COLUMNS[0] as Column<NodeRow>;
+
+/** For panes too small for the full table (a 40×10 tmux pane): each node and its worst figure. */
+export const COMPACT_NODE_COLUMNS: readonly Column<NodeRow>[] = [
+  { ...nameColumn, minWidth: 8 },
+  { id: 'worst', title: 'WORST', minWidth: 10, maxWidth: 20, priority: 99, align: 'left', sort: { value: severity, descending: true }, cell: (r, c) => worstCell(r, c.ascii) },
+];

@@ -1,0 +1,35 @@
+import { formatAge } from './age.js';
+import type { Cell, CellContext, Column } from './columns.js';
+import { UNKNOWN_CELL } from './columns.js';
+import { formatBytes, formatCpu } from './format-units.js';
+import { levelGlyph } from './level-glyph.js';
+import { levelRank } from './levels.js';
+import { percentCell } from './percent-cell.js';
+import type { PodRow } from './pod-row.js';
+import { sparkline } from './sparkline.js';
+
+function trend(row: PodRow, ctx: CellContext, series: 0 | 1, limit: number | null): Cell {
+  const values = ctx.history.podUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
+  if (values.length === 0) return { text: '', level: 'ok' };
+  // Against the limit the line shows how close the pod is to being throttled or OOM-killed.
+  return { text: sparkline(values, { width: ctx.width, ascii: ctx.ascii, max: limit ?? undefined }), level: 'ok', dim: true };
+}
+
+function restartsCell(row: PodRow): Cell {
+  return { text: String(row.restarts), level: row.restarts > 0 && row.statusLevel !== 'ok' ? row.statusLevel : 'ok', dim: row.restarts === 0 };
+}
+
+export const POD_COLUMNS: readonly Column<PodRow>[] = [
+  { id: 'namespace', title: 'NAMESPACE', minWidth: 9, maxWidth: 20, priority: 60, align: 'left', sort: { value: (r) => r.namespace, descending: false }, cell: (r) => ({ text: r.namespace, level: 'ok' }) },
+  { id: 'name', title: 'NAME', minWidth: 12, maxWidth: 50, priority: 100, align: 'left', sort: { value: (r) => r.name, descending: false }, cell: (r) => ({ text: r.name, level: 'ok' }) },
+  { id: 'node', title: 'NODE', minWidth: 8, maxWidth: 30, priority: 25, align: 'left', sort: { value: (r) => r.node, descending: false }, cell: (r) => ({ text: r.node, level: 'ok' }) },
+  { id: 'status', title: 'STATUS', minWidth: 8, maxWidth: 20, priority: 85, align: 'left', sort: { value: (r) => `${levelRank(r.statusLevel)}${r.status}`, descending: true }, cell: (r, c) => ({ text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`, level: r.statusLevel }) },
+  { id: 'restarts', title: 'RST', minWidth: 3, maxWidth: 4, priority: 70, align: 'right', sort: { value: (r) => r.restarts, descending: true }, cell: restartsCell },
+  { id: 'cpu', title: 'CPU', minWidth: 5, maxWidth: 6, priority: 80, align: 'right', sort: { value: (r) => r.cpu.usage, descending: true }, cell: (r) => (r.cpu.usage === null ? UNKNOWN_CELL : { text: formatCpu(r.cpu.usage), level: 'ok' }) },
+  { id: 'cpu%r', title: 'CPU/R', minWidth: 6, maxWidth: 7, priority: 75, align: 'right', sort: { value: (r) => r.cpu.percentOfRequest, descending: true }, cell: (r, c) => percentCell(r.cpu.percentOfRequest, r.cpu.level, c.ascii) },
+  { id: 'cpu~', title: 'cpu', minWidth: 6, maxWidth: 10, priority: 30, align: 'left', cell: (r, c) => trend(r, c, 0, r.cpu.limit) },
+  { id: 'mem', title: 'MEM', minWidth: 6, maxWidth: 7, priority: 82, align: 'right', sort: { value: (r) => r.memory.usage, descending: true }, cell: (r) => (r.memory.usage === null ? UNKNOWN_CELL : { text: formatBytes(r.memory.usage), level: 'ok' }) },
+  { id: 'mem%l', title: 'MEM/L', minWidth: 6, maxWidth: 7, priority: 78, align: 'right', sort: { value: (r) => r.memory.percentOfLimit, descending: true }, cell: (r, c) => percentCell(r.memory.percentOfLimit, r.memory.level, c.ascii) },
+  { id: 'mem~', title: 'mem', minWidth: 6, maxWidth: 10, priority: 29, align: 'left', cell: (r, c) => trend(r, c, 1, r.memory.limit) },
+  { id: 'age', title: 'AGE', minWidth: 4, maxWidth: 5, priority: 20, align: 'right', sort: { value: (r) => -r.createdAt, descending: false }, cell: (r, c) => ({ text: formatAge(c.now - r.createdAt), level: 'ok' }) },
+];

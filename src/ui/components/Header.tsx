@@ -1,0 +1,91 @@
+import { Box, Text } from 'ink';
+import type { Snapshot } from '../../model/snapshot.js';
+import { fitText } from '../fit-text.js';
+import { type AlertCounts, ageText, clock, dataAge, leadProblem } from '../header-text.js';
+import type { Theme } from '../theme.js';
+
+interface Props {
+  readonly snapshot: Snapshot;
+  readonly now: number;
+  readonly counts: AlertCounts;
+  readonly ready: { readonly ready: number; readonly total: number };
+  readonly pods: number;
+  readonly namespace: string | null;
+  readonly paused: boolean;
+  readonly width: number;
+  /** One line instead of two, for small panes. */
+  readonly compact: boolean;
+  readonly theme: Theme;
+}
+
+interface Part {
+  readonly text: string;
+  /** Lower parts are dropped first when the line is too narrow. */
+  readonly priority: number;
+  readonly color?: string;
+  readonly bold?: boolean;
+  readonly inverse?: boolean;
+}
+
+function fitParts(parts: readonly Part[], width: number): Part[] {
+  const kept = [...parts];
+  const length = (ps: readonly Part[]) => ps.reduce((n, p) => n + p.text.length + 2, 0);
+  while (kept.length > 1 && length(kept) > width) {
+    const lowest = kept.reduce((a, b) => (b.priority < a.priority ? b : a));
+    kept.splice(kept.indexOf(lowest), 1);
+  }
+  return kept;
+}
+
+function alertPart(counts: AlertCounts, theme: Theme): Part {
+  if (counts.crit + counts.warn === 0) return { text: theme.ascii ? 'no alerts' : '✓ no alerts', priority: 95 };
+  const up = theme.ascii ? '^' : '▲';
+  return {
+    text: `${up} ${counts.crit} crit ${counts.warn} warn`,
+    priority: 95,
+    color: theme.levelColor(counts.crit ? 'crit' : 'warn'),
+    bold: true,
+  };
+}
+
+export function Header({ snapshot, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
+  const { ageMs, stale } = dataAge(snapshot, now);
+  const scope = snapshot.scope;
+  const parts: Part[] = [
+    { text: `${theme.ascii ? '*' : '⎈'} ${scope.cluster}`, priority: 90, color: theme.accent, bold: true },
+    { text: `ctx ${scope.context}`, priority: 30 },
+    { text: `ns ${namespace ?? 'all'}`, priority: 60 },
+    {
+      text: `nodes ${ready.ready}/${ready.total} Ready`,
+      priority: 80,
+      color: ready.ready < ready.total ? theme.levelColor('crit') : undefined,
+    },
+    { text: `pods ${pods}`, priority: 50 },
+    { text: `every ${snapshot.intervalMs / 1000}s · ${clock(now)}`, priority: 20 },
+    alertPart(counts, theme),
+  ];
+  if (paused) parts.push({ text: 'PAUSED', priority: 99, color: theme.levelColor('warn'), inverse: true });
+  if (stale && ageMs !== null)
+    parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
+  const problem = leadProblem(snapshot);
+  const detail = problem
+    ? `${theme.ascii ? '!' : '⚠'} ${problem.text}${problem.more ? ` (+${problem.more} more)` : ''}`
+    : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} · ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate">
+        {fitParts(parts, width).map((p) => (
+          <Text key={p.text} color={p.color} bold={p.bold} inverse={p.inverse}>
+            {p.text}
+            {'  '}
+          </Text>
+        ))}
+      </Text>
+      {compact ? null : (
+        <Text wrap="truncate" color={problem ? theme.levelColor('warn') : theme.muted}>
+          {fitText(detail, width)}
+        </Text>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,59 @@
+import asciichart from 'asciichart';
+import { Box, Text } from 'ink';
+import { fitText } from '../fit-text.js';
+import type { Theme } from '../theme.js';
+
+type Symbols = NonNullable<asciichart.PlotConfig['symbols']>;
+// asciichart's curves and axis in plain ASCII, for terminals without UTF-8.
+const ASCII_SYMBOLS: Symbols = ['+', '|', '-', '-', '-', '\\', '/', '\\', '/', '|'];
+const LABEL_WIDTH = 7;
+
+interface Props {
+  readonly title: string;
+  readonly values: readonly number[];
+  readonly width: number;
+  /** Lines for the plot itself, title excluded. */
+  readonly height: number;
+  readonly min?: number;
+  readonly max?: number;
+  readonly format: (value: number) => string;
+  readonly theme: Theme;
+}
+
+export function HistoryChart({ title, values, width, height, min, max, format, theme }: Props) {
+  const points = values.filter(Number.isFinite).slice(-Math.max(2, width - LABEL_WIDTH - 2));
+  const header = (
+    <Text bold wrap="truncate">
+      {fitText(` ${title}`, width)}
+    </Text>
+  );
+  if (points.length < 2 || height < 2) {
+    return (
+      <Box flexDirection="column" width={width}>
+        {header}
+        <Text dimColor wrap="truncate">
+          {fitText(`  collecting history (${points.length} sample${points.length === 1 ? '' : 's'} so far)`, width)}
+        </Text>
+      </Box>
+    );
+  }
+  const top = Math.max(max ?? 0, ...points);
+  const plot = asciichart.plot(points, {
+    height: height - 1,
+    min: min ?? Math.min(...points),
+    max: top,
+    format: (v) => format(v).padStart(LABEL_WIDTH),
+    ...(theme.ascii ? { symbols: ASCII_SYMBOLS } : {}),
+  });
+  return (
+    <Box flexDirection="column" width={width}>
+      {header}
+      {plot.split('\n').map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: chart rows are positional
+        <Text key={i} wrap="truncate" color={theme.accent}>
+          {fitText(line, width)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

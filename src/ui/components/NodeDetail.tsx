@@ -1,0 +1,145 @@
+import { Box, Text } from 'ink';
+import { formatAge } from '../../model/age.js';
+import type { Figure } from '../../model/figure.js';
+import { formatBytes, formatBytesPair, formatCores, formatCpu } from '../../model/format-units.js';
+import { levelGlyph } from '../../model/level-glyph.js';
+import { conditionAlerting } from '../../model/node-health.js';
+import type { NodeRow } from '../../model/node-row.js';
+import type { PodRow } from '../../model/pod-row.js';
+import type { NodeInfo } from '../../model/records.js';
+import type { Histories } from '../../model/snapshot.js';
+import { fitText } from '../fit-text.js';
+import type { Theme } from '../theme.js';
+import { HistoryChart } from './HistoryChart.js';
+import { ChartPair } from './ChartPair.js';
+
+interface Props {
+  readonly row: NodeRow;
+  readonly node: NodeInfo;
+  readonly pods: readonly PodRow[];
+  readonly history: Histories;
+  readonly asOfTick: number;
+  readonly now: number;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
+
+function pct(figure: Figure, ascii: boolean): string {
+  if (figure.percent === null) return '-';
+  const glyph = levelGlyph(figure.level, ascii);
+  return `${Math.trunc(figure.percent)}%${glyph ? ` ${glyph}` : ''}`;
+}
+
+function fsLine(label: string, figure: Figure | null, ascii: boolean): string {
+  if (!figure || figure.used === null || figure.total === null) return `${label} -`;
+  return `${label} ${pct(figure, ascii)} ${formatBytesPair(figure.used, figure.total)} (${formatBytes(figure.total - figure.used)} free)`;
+}
+
+function podLine(p: PodRow): string {
+  const cpu = p.cpu.usage === null ? '-' : formatCpu(p.cpu.usage);
+  const mem = p.memory.usage === null ? '-' : formatBytes(p.memory.usage);
+  return `  ${`${p.namespace}/${p.name}`.padEnd(48)} ${p.status.padEnd(18)} ${cpu.padStart(6)} ${mem.padStart(7)}`;
+}
+
+function Line({
+  text,
+  width,
+  color,
+  bold,
+}: {
+  readonly text: string;
+  readonly width: number;
+  readonly color?: string;
+  readonly bold?: boolean;
+}) {
+  return (
+    <Text wrap="truncate" color={color} bold={bold}>
+      {fitText(text, width)}
+    </Text>
+  );
+}
+
+export function NodeDetail({ row, node, pods, history, asOfTick, now, width, height, theme }: Props) {
+  const { ascii } = theme;
+  const cpu = history.nodeUsage.read(row.uid, 0, width, asOfTick).map((v) => (v / (row.cpu.total || 1)) * 100);
+  const mem = history.nodeUsage.read(row.uid, 1, width, asOfTick).map((v) => (v / (row.memory.total || 1)) * 100);
+  const disk = history.nodeDisk.read(row.uid, 0, width, asOfTick);
+  const chartHeight = Math.max(3, Math.min(10, Math.floor((height - 8 - node.conditions.length) / 2)));
+  const fixed = 5 + node.conditions.length + chartHeight * 2 + 2;
+  const podLines = pods.slice(0, Math.max(0, height - fixed - 1));
+  const diskAge = row.diskAt === null ? '' : ` · read ${formatAge(now - row.diskAt)} ago`;
+  return (
+    <Box flexDirection="column" height={height} overflow="hidden">
+      <Line
+        bold
+        color={theme.accent}
+        width={width}
+        text={` NODE ${row.name}  ${row.status}  ${row.roles.join(',') || '<none>'}  kubelet ${node.kubeletVersion || '?'}  age ${formatAge(now - row.createdAt)}`}
+      />
+      <Line
+        width={width}
+        color={theme.levelColor(row.level)}
+        text={` CPU ${pct(row.cpu, ascii)} ${row.cpu.used === null ? '' : `${formatCores(row.cpu.used)}/${formatCores(row.cpu.total ?? 0)} cores`}   MEM ${pct(row.memory, ascii)} ${row.memory.used === null ? '' : formatBytesPair(row.memory.used, row.memory.total ?? 0)}   PODS ${row.pods.count}/${row.pods.capacity}`}
+      />
+      <Line
+        width={width}
+        color={theme.levelColor(row.disk.level)}
+        text={
+          row.diskUnknown
+            ? ` disk unknown: ${row.diskUnknown}`
+            : ` ${fsLine('node fs', row.disk, ascii)}   ${fsLine('image fs', row.imageFs, ascii)}${diskAge}`
+        }
+      />
+      <ChartPair width={width}>
+        {(w) => [
+          <HistoryChart
+            key="cpu"
+            title="CPU % of allocatable"
+            values={cpu}
+            width={w}
+            height={chartHeight}
+            min={0}
+            max={100}
+            format={(v) => `${v.toFixed(0)}%`}
+            theme={theme}
+          />,
+          <HistoryChart
+            key="mem"
+            title="memory % of allocatable"
+            values={mem}
+            width={w}
+            height={chartHeight}
+            min={0}
+            max={100}
+            format={(v) => `${v.toFixed(0)}%`}
+            theme={theme}
+          />,
+        ]}
+      </ChartPair>
+      <HistoryChart
+        title="node filesystem %"
+        values={disk}
+        width={width}
+        height={chartHeight}
+        min={0}
+        max={100}
+        format={(v) => `${v.toFixed(0)}%`}
+        theme={theme}
+      />
+      <Line bold width={width} text=" conditions" />
+      {node.conditions.map((c) => (
+        <Line
+          key={c.type}
+          width={width}
+          text={`  ${c.type.padEnd(18)} ${c.status.padEnd(7)} ${c.reason} ${c.message}`}
+          color={theme.levelColor(conditionAlerting(c) ? 'crit' : 'ok')}
+        />
+      ))}
+      <Line bold width={width} text={` pods on this node (${pods.length}, by memory)`} />
+      {podLines.map((p) => (
+        <Line key={p.uid} width={width} color={theme.levelColor(p.level)} text={podLine(p)} />
+      ))}
+    </Box>
+  );
+}

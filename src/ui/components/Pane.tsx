@@ -1,0 +1,65 @@
+import { Box, Text } from 'ink';
+import type { CellContext, Column } from '../../model/columns.js';
+import { layoutColumns } from '../../model/column-layout.js';
+import type { SortState } from '../../model/pane-order.js';
+import { fitText } from '../fit-text.js';
+import type { Theme } from '../theme.js';
+import { visibleStart } from '../visible-window.js';
+import { Table } from './Table.js';
+
+export interface PaneProps<R> {
+  readonly title: string;
+  /** Scope and filter words shown after the title. */
+  readonly scope: string;
+  readonly columns: readonly Column<R>[];
+  /** Every row in display order; only the visible slice is rendered. */
+  readonly rows: readonly R[];
+  readonly rowKey: (row: R) => string;
+  readonly selected: string | null;
+  readonly scrollTop: number;
+  readonly sort: SortState;
+  readonly focused: boolean;
+  readonly width: number;
+  /** Lines this pane may use, title and header included. */
+  readonly height: number;
+  readonly context: Omit<CellContext, 'width'>;
+  readonly theme: Theme;
+  /** Shown instead of rows when there are none (e.g. why the list is empty). */
+  readonly empty: string;
+}
+
+export function Pane<R>(props: PaneProps<R>) {
+  const { rows, rowKey, width, height, sort, theme } = props;
+  const page = Math.max(0, height - 2);
+  const index = Math.max(0, props.selected === null ? 0 : rows.findIndex((r) => rowKey(r) === props.selected));
+  const start = visibleStart(rows.length, index, props.scrollTop, page);
+  const shown = rows.slice(start, start + page);
+  const selected = rows[index] ? rowKey(rows[index]) : null;
+  const column = props.columns.find((c) => c.id === sort.column);
+  const sortText = column ? `sort: ${column.title} ${sort.descending ? (theme.ascii ? 'v' : '▼') : theme.ascii ? '^' : '▲'}` : '';
+  const position = rows.length > page ? ` ${start + 1}-${start + shown.length}/${rows.length}` : '';
+  const left = ` ${props.title} ${rows.length}${position}  ${props.scope}`;
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text wrap="truncate" bold={props.focused} color={props.focused ? theme.accent : theme.muted}>
+        {fitText(left, Math.max(0, width - sortText.length - 1))} {sortText}
+      </Text>
+      {rows.length === 0 ? (
+        <Text wrap="truncate" dimColor>
+          {fitText(`  ${props.empty}`, width)}
+        </Text>
+      ) : (
+        <Table
+          placed={layoutColumns(props.columns, width)}
+          rows={shown}
+          rowKey={rowKey}
+          selected={selected}
+          focused={props.focused}
+          sort={sort}
+          context={props.context}
+          theme={theme}
+        />
+      )}
+    </Box>
+  );
+}

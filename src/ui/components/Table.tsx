@@ -1,0 +1,56 @@
+import { Box, Text } from 'ink';
+import type { CellContext } from '../../model/columns.js';
+import type { PlacedColumn } from '../../model/column-layout.js';
+import type { SortState } from '../../model/pane-order.js';
+import { fitText } from '../fit-text.js';
+import type { Theme } from '../theme.js';
+import { type Segment, TableRow } from './TableRow.js';
+
+export interface TableProps<R> {
+  readonly placed: readonly PlacedColumn<R>[];
+  /** Only the rows on screen: rendering cost must not grow with the cluster. */
+  readonly rows: readonly R[];
+  readonly rowKey: (row: R) => string;
+  readonly selected: string | null;
+  readonly focused: boolean;
+  readonly sort: SortState;
+  readonly context: Omit<CellContext, 'width'>;
+  readonly theme: Theme;
+}
+
+function headerLine<R>(placed: readonly PlacedColumn<R>[], sort: SortState, theme: Theme): string {
+  const arrow = theme.ascii ? (sort.descending ? 'v' : '^') : sort.descending ? '▼' : '▲';
+  return placed
+    .map(({ column, width }) => fitText(column.id === sort.column ? `${column.title}${arrow}` : column.title, width, column.align))
+    .join(' ');
+}
+
+function rowSegments<R>(row: R, placed: readonly PlacedColumn<R>[], context: Omit<CellContext, 'width'>, theme: Theme): Segment[] {
+  const segments: Segment[] = [];
+  placed.forEach(({ column, width }, i) => {
+    const cell = column.cell(row, { ...context, width });
+    segments.push({
+      text: (i ? ' ' : '') + fitText(cell.text, width, column.align),
+      color: theme.levelColor(cell.level),
+      dim: cell.dim,
+      bold: cell.level === 'crit',
+    });
+  });
+  return segments;
+}
+
+export function Table<R>({ placed, rows, rowKey, selected, focused, sort, context, theme }: TableProps<R>) {
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate" bold color={focused ? theme.accent : undefined}>
+        {headerLine(placed, sort, theme)}
+      </Text>
+      {rows.map((row) => {
+        const key = rowKey(row);
+        const segments = rowSegments(row, placed, context, theme);
+        const contentKey = segments.map((s) => `${s.text}\u0000${s.color ?? ''}${s.dim ? 1 : 0}`).join('\u0001');
+        return <TableRow key={key} segments={segments} selected={focused && key === selected} contentKey={contentKey} />;
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+import { formatAge } from '../model/age.js';
+import type { Level } from '../model/levels.js';
+import type { Problem } from '../model/problems.js';
+import type { Snapshot } from '../model/snapshot.js';
+
+export interface AlertCounts {
+  readonly crit: number;
+  readonly warn: number;
+}
+
+export function countLevels(levels: Iterable<Level>): AlertCounts {
+  let crit = 0;
+  let warn = 0;
+  for (const level of levels) {
+    if (level === 'crit') crit++;
+    else if (level === 'warn') warn++;
+  }
+  return { crit, warn };
+}
+
+/** The age of the oldest figure on screen, and whether it is stale (3 polls missed). */
+export function dataAge(snapshot: Snapshot, now: number): { ageMs: number | null; stale: boolean } {
+  const times = [snapshot.inventoryAt, snapshot.metricsAt].filter((t): t is number => t !== null);
+  if (times.length === 0) return { ageMs: null, stale: false };
+  const ageMs = Math.max(0, now - Math.min(...times));
+  return { ageMs, stale: ageMs > 3 * snapshot.intervalMs + 1000 };
+}
+
+const SOURCE_RANK: Readonly<Record<Problem['source'], number>> = { nodes: 0, pods: 1, metrics: 2, kubelet: 3 };
+
+/** The problem to name in the frame: cluster-wide reads first, then the newest kubelet failure. */
+export function leadProblem(snapshot: Snapshot): { text: string; more: number } | null {
+  const problems = [...snapshot.problems].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.since - a.since);
+  const lead = problems[0];
+  const off = snapshot.kubeletOff;
+  if (!lead) return off ? { text: off, more: 0 } : null;
+  return { text: lead.message, more: problems.length - 1 + (off ? 1 : 0) };
+}
+
+export function clock(ms: number): string {
+  const d = new Date(ms);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+export function ageText(ms: number): string {
+  return formatAge(ms);
+}

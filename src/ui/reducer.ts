@@ -1,0 +1,134 @@
+import type { Command } from './keymap.js';
+import type { Action, CommandContext, Pane, PaneState, UiState } from './state.js';
+
+function withPane(state: UiState, which: Pane, change: Partial<PaneState>): UiState {
+  return { ...state, panes: { ...state.panes, [which]: { ...state.panes[which], ...change } } };
+}
+
+function focused(state: UiState): PaneState {
+  return state.panes[state.focus];
+}
+
+function move(state: UiState, command: Command, { ids, page }: CommandContext): UiState {
+  if (ids.length === 0) return state;
+  const current = Math.max(0, ids.indexOf(focused(state).selected ?? ''));
+  const step: Partial<Record<Command, number>> = {
+    up: -1,
+    down: 1,
+    'page-up': -page,
+    'page-down': page,
+    first: -ids.length,
+    last: ids.length,
+  };
+  const index = Math.min(ids.length - 1, Math.max(0, current + (step[command] ?? 0)));
+  const { scrollTop } = focused(state);
+  const top = index < scrollTop ? index : index >= scrollTop + page ? index - page + 1 : scrollTop;
+  const next = withPane(state, state.focus, { selected: ids[index] ?? null, scrollTop: Math.max(0, top) });
+  return next.mode === 'detail' && next.detail ? { ...next, detail: { pane: next.focus, uid: ids[index] ?? next.detail.uid } } : next;
+}
+
+// Direct sort keys name a column per pane; pressing the key of the current sort reverses it.
+const DIRECT_SORT: Partial<Record<Command, Readonly<Record<Pane, string | null>>>> = {
+  'sort-cpu': { nodes: 'cpu%', pods: 'cpu' },
+  'sort-memory': { nodes: 'mem%', pods: 'mem' },
+  'sort-disk': { nodes: 'disk%', pods: null },
+  'sort-name': { nodes: 'name', pods: 'name' },
+  'sort-age': { nodes: 'age', pods: 'age' },
+};
+
+function sortBy(state: UiState, column: string, defaultDescending: boolean): UiState {
+  const { sort } = focused(state);
+  const descending = sort.column === column ? !sort.descending : defaultDescending;
+  return withPane(state, state.focus, { sort: { column, descending }, sortChosen: true });
+}
+
+function sort(state: UiState, command: Command, { sortColumns }: CommandContext): UiState {
+  const { sort: current } = focused(state);
+  if (command === 'sort-reverse')
+    return withPane(state, state.focus, { sort: { ...current, descending: !current.descending }, sortChosen: true });
+  if (command === 'sort-prev' || command === 'sort-next') {
+    if (sortColumns.length === 0) return state;
+    const at = sortColumns.findIndex((c) => c.id === current.column);
+    const next = sortColumns[(at + (command === 'sort-next' ? 1 : sortColumns.length - 1)) % sortColumns.length];
+    return next ? withPane(state, state.focus, { sort: { column: next.id, descending: next.descending }, sortChosen: true }) : state;
+  }
+  const column = DIRECT_SORT[command]?.[state.focus];
+  const spec = sortColumns.find((c) => c.id === column);
+  return column && spec ? sortBy(state, column, spec.descending) : state;
+}
+
+function back(state: UiState): UiState {
+  if (state.mode !== 'table') return { ...state, mode: 'table', detail: null };
+  if (focused(state).filter) return withPane(state, state.focus, { filter: '' });
+  if (state.nodeScope) return { ...state, nodeScope: null };
+  return state;
+}
+
+function command(state: UiState, cmd: Command, context: CommandContext): UiState {
+  switch (cmd) {
+    case 'up':
+    case 'down':
+    case 'page-up':
+    case 'page-down':
+    case 'first':
+    case 'last':
+      return state.mode === 'namespace' ? pick(state, cmd, context) : move(state, cmd, context);
+    case 'switch-pane':
+      return { ...state, focus: state.focus === 'nodes' ? 'pods' : 'nodes' };
+    case 'filter':
+      return { ...state, mode: 'filter', draft: focused(state).filter };
+    case 'namespace':
+      return { ...state, mode: 'namespace', pickerIndex: Math.max(0, context.namespaces.indexOf(state.namespace)) };
+    case 'node-pods':
+      return { ...state, nodeScope: state.nodeScope ? null : context.selectedNodeName, focus: state.nodeScope ? state.focus : 'pods' };
+    case 'detail': {
+      if (state.mode === 'namespace') return submit(state, context);
+      const uid = focused(state).selected ?? context.ids[0];
+      return uid ? { ...state, mode: 'detail', detail: { pane: state.focus, uid } } : state;
+    }
+    case 'back':
+      return back(state);
+    case 'pause':
+      return { ...state, frozen: state.frozen ? null : context.snapshot };
+    case 'help':
+      return { ...state, mode: state.mode === 'help' ? 'table' : 'help' };
+    case 'quit':
+      return state;
+    default:
+      return sort(state, cmd, context);
+  }
+}
+
+function pick(state: UiState, cmd: Command, { namespaces }: CommandContext): UiState {
+  const step = cmd === 'up' ? -1 : cmd === 'down' ? 1 : cmd === 'first' ? -namespaces.length : namespaces.length;
+  return { ...state, pickerIndex: Math.min(namespaces.length - 1, Math.max(0, state.pickerIndex + step)) };
+}
+
+function submit(state: UiState, context: CommandContext): UiState {
+  if (state.mode === 'namespace') {
+    const namespace = context.namespaces[state.pickerIndex];
+    return { ...state, mode: 'table', namespace: namespace === undefined ? state.namespace : namespace };
+  }
+  return { ...state, mode: 'table' };
+}
+
+export function reducer(state: UiState, action: Action): UiState {
+  switch (action.type) {
+    case 'command':
+      return command(state, action.command, action.context);
+    case 'type': {
+      const draft = state.draft + action.text;
+      return withPane({ ...state, draft }, state.focus, { filter: draft, scrollTop: 0 });
+    }
+    case 'erase': {
+      const draft = state.draft.slice(0, -1);
+      return withPane({ ...state, draft }, state.focus, { filter: draft, scrollTop: 0 });
+    }
+    case 'submit':
+      return submit(state, action.context);
+    case 'cancel':
+      return state.mode === 'filter'
+        ? withPane({ ...state, mode: 'table', draft: '' }, state.focus, { filter: '' })
+        : { ...state, mode: 'table' };
+  }
+}
