@@ -46,7 +46,11 @@ function requestLog(file: string): RequestLog {
 
 export function openConnection(target: KubeTarget, flags: ClusterFlags): Connection {
   try {
-    return connect(target, { requestMs: flags.requestTimeout, kubeletMs: flags.kubeletTimeout }, flags.log ? requestLog(flags.log) : undefined);
+    return connect(
+      target,
+      { requestMs: flags.requestTimeout, kubeletMs: flags.kubeletTimeout },
+      flags.log ? requestLog(flags.log) : undefined,
+    );
   } catch (e) {
     if (e instanceof KubeconfigError) throw new UsageError(e.message);
     throw e;

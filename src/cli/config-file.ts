@@ -62,9 +62,16 @@ export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.e
     throw new UsageError(`config ${file}: ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
   }
   const t = result.data.thresholds ?? {};
-  const merge = (base: Thresholds['cpu'], over: z.infer<typeof pair> | undefined) => ({ warn: over?.warn ?? base.warn, crit: over?.crit ?? base.crit });
+  const merge = (base: Thresholds['cpu'], over: z.infer<typeof pair> | undefined) => ({
+    warn: over?.warn ?? base.warn,
+    crit: over?.crit ?? base.crit,
+  });
   return {
-    thresholds: { cpu: merge(DEFAULT_THRESHOLDS.cpu, t.cpu), memory: merge(DEFAULT_THRESHOLDS.memory, t.memory), disk: merge(DEFAULT_THRESHOLDS.disk, t.disk) },
+    thresholds: {
+      cpu: merge(DEFAULT_THRESHOLDS.cpu, t.cpu),
+      memory: merge(DEFAULT_THRESHOLDS.memory, t.memory),
+      disk: merge(DEFAULT_THRESHOLDS.disk, t.disk),
+    },
     intervalMs: interval(result.data.interval, file),
     file,
   };

@@ -8,9 +8,13 @@ export type Action = () => Promise<number>;
 
 function topCommand(kind: 'nodes' | 'pods', run: (action: Action) => void): Command {
   const command = new Command(kind)
-    .description(kind === 'nodes' ? 'CPU, memory and disk of each node, like kubectl top nodes' : 'CPU and memory of pods, like kubectl top pods')
+    .description(
+      kind === 'nodes' ? 'CPU, memory and disk of each node, like kubectl top nodes' : 'CPU and memory of pods, like kubectl top pods',
+    )
     .addOption(new Option('-o, --output <format>', 'table, wide or json').choices(['table', 'wide', 'json']).default('table'))
-    .addOption(new Option('--sort-by <column>', 'sort by').choices(kind === 'nodes' ? ['cpu', 'memory', 'disk', 'name'] : ['cpu', 'memory', 'name']))
+    .addOption(
+      new Option('--sort-by <column>', 'sort by').choices(kind === 'nodes' ? ['cpu', 'memory', 'disk', 'name'] : ['cpu', 'memory', 'name']),
+    )
     .option('--no-headers', 'omit the header line')
     .option('--ascii', 'ASCII glyphs only');
   if (kind === 'pods') command.option('--containers', 'one line per container').option('--sum', 'print the sum of the usage');

@@ -44,7 +44,9 @@ async function printOnce(collector: Collector, caps: TerminalCaps, thresholds: R
   }));
   process.stdout.write(topNodesTable(nodes, options));
   process.stdout.write('\n');
-  process.stdout.write(topPodsTable(pods, { ...options, wide: true, allNamespaces: snapshot.scope.namespace === null, containers: false, sum: false }));
+  process.stdout.write(
+    topPodsTable(pods, { ...options, wide: true, allNamespaces: snapshot.scope.namespace === null, containers: false, sum: false }),
+  );
   for (const line of warningLines(snapshot.problems)) process.stderr.write(`${line}\n`);
   return snapshot.inventoryAt === null ? 1 : 0;
 }

@@ -1,14 +1,14 @@
 import { Collector } from '../collect/collector.js';
 import { buildNodeRows, type NodeRow } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
-import { type Snapshot, podKey } from '../model/snapshot.js';
+import { podKey, type Snapshot } from '../model/snapshot.js';
 import { type SortKey, sortRows } from '../model/sort.js';
 import type { Thresholds } from '../model/thresholds.js';
 import { topNodesJson, topPodsJson } from '../output/top-json.js';
 import { topNodesTable } from '../output/top-nodes.js';
 import { type PodLine, topPodsTable } from '../output/top-pods.js';
-import { loadConfig } from './config-file.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
+import { loadConfig } from './config-file.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { UsageError } from './usage-error.js';
 import { warningLines } from './warnings.js';
@@ -48,7 +48,8 @@ const POD_SORT: Record<string, SortKey<PodLine>> = {
 function fatal(snapshot: Snapshot, kind: 'nodes' | 'pods'): string | null {
   const failed = snapshot.problems.find((p) => p.source === (kind === 'nodes' ? 'nodes' : 'metrics') && p.kind === 'unreachable');
   if (failed) return failed.message.replace(/^\w+: /, '');
-  if (kind === 'nodes' && snapshot.inventoryAt === null) return snapshot.problems.find((p) => p.source === 'nodes')?.message ?? 'nodes could not be read';
+  if (kind === 'nodes' && snapshot.inventoryAt === null)
+    return snapshot.problems.find((p) => p.source === 'nodes')?.message ?? 'nodes could not be read';
   if (kind === 'pods' && snapshot.metricsSource === 'none' && snapshot.podUsage.size === 0) {
     return snapshot.problems.find((p) => p.source === 'metrics')?.message ?? 'pod metrics could not be read';
   }
@@ -111,7 +112,12 @@ function renderNodes(read: TopRead, flags: TopFlags): string {
   const { snapshot, thresholds } = read;
   const rows = sortRows(buildNodeRows(snapshot, thresholds), [NODE_SORT[flags.sortBy ?? 'name'] ?? byName()]);
   if (flags.output === 'json') return topNodesJson(rows, snapshot);
-  return topNodesTable(rows, { wide: flags.output === 'wide', noHeaders: !flags.headers, ascii: flags.ascii ?? false, now: snapshot.takenAt });
+  return topNodesTable(rows, {
+    wide: flags.output === 'wide',
+    noHeaders: !flags.headers,
+    ascii: flags.ascii ?? false,
+    now: snapshot.takenAt,
+  });
 }
 
 function renderPods(read: TopRead, flags: TopFlags): string {
@@ -132,7 +138,8 @@ function renderPods(read: TopRead, flags: TopFlags): string {
 
 /** `kmon top nodes|pods`: one poll, printed like kubectl top, plus disk, percentages and alert levels. */
 export async function runTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopResult> {
-  if (kind === 'pods' && flags.sortBy === 'disk') throw new UsageError('--sort-by disk applies to nodes only (cpu, memory or name for pods)');
+  if (kind === 'pods' && flags.sortBy === 'disk')
+    throw new UsageError('--sort-by disk applies to nodes only (cpu, memory or name for pods)');
   const read = await pollTop(kind, flags);
   const problem = fatal(read.snapshot, kind);
   if (problem) return { stdout: '', stderr: [`kmon: ${problem}`], exitCode: 1 };

@@ -15,7 +15,12 @@ function keysFor<R>(columns: readonly Column<R>[], sort: SortState, tiebreak: re
   return [...primary, ...tiebreak];
 }
 
-export function orderNodes(rows: readonly NodeRow[], columns: readonly Column<NodeRow>[], sort: SortState, filter: TextFilter | null): NodeRow[] {
+export function orderNodes(
+  rows: readonly NodeRow[],
+  columns: readonly Column<NodeRow>[],
+  sort: SortState,
+  filter: TextFilter | null,
+): NodeRow[] {
   const shown = rows.filter((r) => matchesAny(filter, [r.name, r.status, ...r.roles]));
   return sortRows(shown, keysFor(columns, sort, [{ value: (r) => r.name, descending: false }]));
 }
@@ -25,7 +30,13 @@ export interface PodScope {
   readonly node: string | null;
 }
 
-export function orderPods(rows: readonly PodRow[], columns: readonly Column<PodRow>[], sort: SortState, filter: TextFilter | null, scope: PodScope): PodRow[] {
+export function orderPods(
+  rows: readonly PodRow[],
+  columns: readonly Column<PodRow>[],
+  sort: SortState,
+  filter: TextFilter | null,
+  scope: PodScope,
+): PodRow[] {
   const shown = rows.filter(
     (r) =>
       (scope.namespace === null || r.namespace === scope.namespace) &&

@@ -2,8 +2,8 @@ import { formatAge } from '../model/age.js';
 import { formatBytesPair } from '../model/format-units.js';
 import type { NodeRow } from '../model/node-row.js';
 import { type AlertPart, alertSummary } from './alert-summary.js';
-import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 import { textTable } from './text-table.js';
+import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 
 export interface TableOptions {
   readonly wide: boolean;
@@ -30,7 +30,14 @@ const WIDE = ['IMAGEFS(%)', 'DISK(bytes)', 'STATUS', 'ROLES', 'PODS', 'AGE'];
 export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): string {
   const header = [...BASE, ...(options.wide ? WIDE : []), 'ALERTS'];
   const body = rows.map((row) => {
-    const base = [row.name, cpuCell(row.cpu.used), percentCell(row.cpu.percent), memoryCell(row.memory.used), percentCell(row.memory.percent), percentCell(row.disk.percent)];
+    const base = [
+      row.name,
+      cpuCell(row.cpu.used),
+      percentCell(row.cpu.percent),
+      memoryCell(row.memory.used),
+      percentCell(row.memory.percent),
+      percentCell(row.disk.percent),
+    ];
     const wide = options.wide
       ? [
           percentCell(row.imageFs?.percent ?? null),

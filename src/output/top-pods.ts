@@ -1,9 +1,9 @@
 import type { PodRow } from '../model/pod-row.js';
 import type { PodUsage } from '../model/records.js';
 import { type AlertPart, alertSummary } from './alert-summary.js';
-import type { TableOptions } from './top-nodes.js';
-import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 import { textTable } from './text-table.js';
+import { cpuCell, memoryCell, percentCell } from './top-figures.js';
+import type { TableOptions } from './top-nodes.js';
 
 /** One line of `kmon top pods`: metrics always, the pod's spec and status when the pod list was read. */
 export interface PodLine {
@@ -68,7 +68,8 @@ function sumRows(lines: readonly PodLine[], lead: number): string[][] {
 /** kubectl top pods' columns (and --containers, --sum); wide adds requests, limits and alerts. */
 export function topPodsTable(lines: readonly PodLine[], options: PodTableOptions): string {
   const lead = [...(options.allNamespaces ? ['NAMESPACE'] : []), ...(options.containers ? ['POD', 'NAME'] : ['NAME'])];
-  const wide = options.wide && !options.containers ? ['NODE', 'STATUS', 'RESTARTS', 'CPU/REQ', 'CPU/LIM', 'MEM/REQ', 'MEM/LIM', 'ALERTS'] : [];
+  const wide =
+    options.wide && !options.containers ? ['NODE', 'STATUS', 'RESTARTS', 'CPU/REQ', 'CPU/LIM', 'MEM/REQ', 'MEM/LIM', 'ALERTS'] : [];
   const header = [...lead, 'CPU(cores)', 'MEMORY(bytes)', ...wide];
   const body = lines.flatMap((line) => lineCells(line, options));
   if (options.sum) body.push(...sumRows(lines, lead.length));

@@ -66,13 +66,33 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'sort-disk', keys: [k('D', { input: 'D' })], help: 'sort by disk (nodes)' },
   { command: 'sort-name', keys: [k('N', { input: 'N' })], help: 'sort by name' },
   { command: 'sort-age', keys: [k('A', { input: 'A' })], help: 'sort by age (newest first)' },
-  { command: 'filter', keys: [k('/', { input: '/' })], help: 'filter: text, or /regex/ (Esc clears)', hint: { word: 'filter', priority: 70 } },
+  {
+    command: 'filter',
+    keys: [k('/', { input: '/' })],
+    help: 'filter: text, or /regex/ (Esc clears)',
+    hint: { word: 'filter', priority: 70 },
+  },
   { command: 'namespace', keys: [k('n', { input: 'n' })], help: 'pick a namespace', hint: { word: 'namespace', priority: 50 } },
-  { command: 'node-pods', keys: [k('space', { input: ' ' })], help: "show only the selected node's pods (toggle)", hint: { word: 'node pods', priority: 30 } },
-  { command: 'detail', keys: [k('⏎', { key: 'return' })], help: 'details and history of the selected row', hint: { word: 'detail', priority: 80 } },
+  {
+    command: 'node-pods',
+    keys: [k('space', { input: ' ' })],
+    help: "show only the selected node's pods (toggle)",
+    hint: { word: 'node pods', priority: 30 },
+  },
+  {
+    command: 'detail',
+    keys: [k('⏎', { key: 'return' })],
+    help: 'details and history of the selected row',
+    hint: { word: 'detail', priority: 80 },
+  },
   { command: 'back', keys: [k('Esc', { key: 'escape' })], help: 'back, or clear the filter' },
   { command: 'pause', keys: [k('p', { input: 'p' })], help: 'pause the frame (polling goes on)', hint: { word: 'pause', priority: 60 } },
-  { command: 'quit', keys: [k('q', { input: 'q' }), k('ctrl-c', { input: 'c', ctrl: true })], help: 'quit', hint: { word: 'quit', priority: 100 } },
+  {
+    command: 'quit',
+    keys: [k('q', { input: 'q' }), k('ctrl-c', { input: 'c', ctrl: true })],
+    help: 'quit',
+    hint: { word: 'quit', priority: 100 },
+  },
 ];
 
 function matches(spec: KeySpec, input: string, key: Key): boolean {

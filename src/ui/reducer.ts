@@ -27,7 +27,8 @@ function move(state: UiState, command: Command, { ids, page }: CommandContext): 
   return next.mode === 'detail' && next.detail ? { ...next, detail: { pane: next.focus, uid: ids[index] ?? next.detail.uid } } : next;
 }
 
-// Direct sort keys name a column per pane; pressing the key of the current sort reverses it.
+// Direct sort keys name a column per pane and always sort it its natural way (biggest first for
+// figures), so C, M and D mean "show me the hottest"; r reverses.
 const DIRECT_SORT: Partial<Record<Command, Readonly<Record<Pane, string | null>>>> = {
   'sort-cpu': { nodes: 'cpu%', pods: 'cpu' },
   'sort-memory': { nodes: 'mem%', pods: 'mem' },
@@ -36,9 +37,7 @@ const DIRECT_SORT: Partial<Record<Command, Readonly<Record<Pane, string | null>>
   'sort-age': { nodes: 'age', pods: 'age' },
 };
 
-function sortBy(state: UiState, column: string, defaultDescending: boolean): UiState {
-  const { sort } = focused(state);
-  const descending = sort.column === column ? !sort.descending : defaultDescending;
+function sortBy(state: UiState, column: string, descending: boolean): UiState {
   return withPane(state, state.focus, { sort: { column, descending }, sortChosen: true });
 }
 

@@ -66,7 +66,7 @@ export function initialState(namespace: string | null): UiState {
   return {
     focus: 'nodes',
     mode: 'table',
-    panes: { nodes: pane('cpu%'), pods: pane('mem') },
+    panes: { nodes: pane('cpu%'), pods: pane('cpu') },
     namespace,
     nodeScope: null,
     frozen: null,

@@ -10,8 +10,8 @@ import type { NodeInfo } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
-import { HistoryChart } from './HistoryChart.js';
 import { ChartPair } from './ChartPair.js';
+import { HistoryChart } from './HistoryChart.js';
 
 interface Props {
   readonly row: NodeRow;

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import type { CellContext, Column } from '../../model/columns.js';
 import { layoutColumns } from '../../model/column-layout.js';
+import type { CellContext, Column } from '../../model/columns.js';
 import type { SortState } from '../../model/pane-order.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';

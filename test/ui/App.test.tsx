@@ -1,0 +1,238 @@
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
+import { App } from '../../src/ui/components/App.js';
+import { makeTheme } from '../../src/ui/theme.js';
+import { KEYS, plain, renderAt } from '../helpers/render.js';
+import { clusterSnapshot, PushSource } from './ui-fixture.js';
+
+type Rendered = ReturnType<typeof renderAt>;
+let current: Rendered | null = null;
+
+function show(options: { columns?: number; rows?: number; color?: boolean; ascii?: boolean; source?: PushSource } = {}): Rendered {
+  const source = options.source ?? new PushSource(clusterSnapshot());
+  const theme = makeTheme({ color: options.color ?? true, ascii: options.ascii ?? false });
+  current = renderAt(
+    <App source={source} thresholds={DEFAULT_THRESHOLDS} theme={theme} namespace={null} />,
+    options.columns ?? 120,
+    options.rows ?? 32,
+  );
+  return current;
+}
+
+afterEach(() => {
+  current?.unmount();
+  current = null;
+});
+
+/** The row of the frame that mentions `name`, without colour codes. */
+function line(frame: string, name: string): string {
+  return (
+    plain(frame)
+      .split('\n')
+      .find((l) => l.includes(name)) ?? ''
+  );
+}
+
+/** Names of pods in the order the pod pane lists them. */
+function podOrder(frame: string): string[] {
+  return [...plain(frame).matchAll(/\b(app-\d\d)\b/g)].map((m) => m[1] as string);
+}
+
+// SGR sequences: 31 red, 33 yellow, 39 default colour.
+const inColour = (colour: 31 | 33, text: string) => new RegExp(`\\u001B\\[${colour}m(?:\\u001B\\[[0-9;]*m)*[^\\u001B]*${text}`);
+
+describe('live screen', () => {
+  it('shows every node and the alert count, with crit cells red and ‼, warn cells yellow and !', async () => {
+    const r = show();
+    await r.settle();
+    const frame = r.lastFrame();
+    for (const node of ['node-a', 'node-b', 'node-c']) expect(plain(frame)).toContain(node);
+    // node-b's disk: 1 - 7/100 = 93% (crit); node-c's: 85% (warn); node-a's CPU 3800/4000 = 95% (crit).
+    expect(line(frame, 'node-b')).toContain('93% ‼');
+    expect(line(frame, 'node-c')).toContain('85% !');
+    expect(line(frame, 'node-a')).toContain('95% ‼');
+    expect(frame).toMatch(inColour(31, '93% ‼'));
+    expect(frame).toMatch(inColour(33, '85% !'));
+    expect(frame).not.toMatch(inColour(31, '40%'));
+    expect(plain(frame)).toContain('▲ 2 crit 1 warn');
+  });
+
+  it('keeps the glyphs and drops every colour when colour is off', async () => {
+    const r = show({ color: false });
+    await r.settle();
+    const frame = r.lastFrame();
+    expect(frame).not.toMatch(/\u001B\[3[13]m/);
+    expect(line(frame, 'node-b')).toContain('93% ‼');
+    expect(line(frame, 'node-c')).toContain('85% !');
+  });
+
+  it('uses ASCII stand-ins for every glyph with --ascii', async () => {
+    const r = show({ ascii: true });
+    await r.settle();
+    const frame = plain(r.lastFrame());
+    expect(line(frame, 'node-b')).toContain('93% !!');
+    expect(frame).not.toMatch(/[▁▂▃▄▅▆▇█‼▼▲⎈…⏎↑↓]/);
+  });
+
+  it('sorts nodes by CPU% descending by default, shown in the header and pane title, and r reverses it', async () => {
+    const r = show();
+    await r.settle();
+    let frame = plain(r.lastFrame());
+    expect(frame).toContain('CPU%▼');
+    expect(frame).toContain('sort: CPU% ▼');
+    expect(frame.indexOf('node-a')).toBeLessThan(frame.indexOf('node-c'));
+    await r.press('r');
+    frame = plain(r.lastFrame());
+    expect(frame).toContain('sort: CPU% ▲');
+    expect(frame.indexOf('node-b')).toBeLessThan(frame.indexOf('node-a'));
+    await r.press('D');
+    frame = plain(r.lastFrame());
+    expect(frame).toContain('sort: DISK% ▼');
+    expect(frame.indexOf('node-b')).toBeLessThan(frame.indexOf('node-c'));
+  });
+
+  it('M sorts the pod pane by memory, biggest first', async () => {
+    const r = show();
+    await r.settle();
+    await r.press(KEYS.tab, 'N');
+    expect(podOrder(r.lastFrame()).slice(0, 3)).toEqual(['app-00', 'app-01', 'app-02']);
+    await r.press('M');
+    // Memory grows with the index in the fixture.
+    expect(podOrder(r.lastFrame()).slice(0, 3)).toEqual(['app-11', 'app-10', 'app-09']);
+    expect(plain(r.lastFrame())).toContain('sort: MEM ▼');
+  });
+
+  it('moves the selection with j/k, g/G and arrows, following the object', async () => {
+    const r = show();
+    await r.settle();
+    const selected = () => {
+      const row = r
+        .lastFrame()
+        .split('\n')
+        .find((l) => l.includes('\u001B[7m') && l.includes('node-'));
+      return plain(row ?? '')
+        .trim()
+        .split(/\s+/)[0];
+    };
+    expect(selected()).toBe('node-a');
+    await r.press('j');
+    expect(selected()).toBe('node-c');
+    await r.press('G');
+    expect(selected()).toBe('node-b');
+    await r.press('g', KEYS.down, KEYS.up);
+    expect(selected()).toBe('node-a');
+  });
+
+  it('filters the focused pane as you type, with /regex/, and Esc clears it', async () => {
+    const r = show();
+    await r.settle();
+    await r.press(KEYS.tab, '/', ...'app-1');
+    expect(podOrder(r.lastFrame()).sort()).toEqual(['app-10', 'app-11']);
+    await r.press(KEYS.enter);
+    expect(plain(r.lastFrame())).toContain('filter app-1');
+    await r.press('/', ...[...'app-1'].map(() => KEYS.backspace), ...'/0[36]$/');
+    expect(podOrder(r.lastFrame()).sort()).toEqual(['app-03', 'app-06']);
+    await r.press(KEYS.escape);
+    expect(podOrder(r.lastFrame()).length).toBeGreaterThan(2);
+  });
+
+  it('pauses the frame while polling goes on, and shows the newest data on resume', async () => {
+    const source = new PushSource(clusterSnapshot(1));
+    const r = show({ source });
+    await r.settle();
+    await r.press(KEYS.tab, 'M', 'p');
+    expect(plain(r.lastFrame())).toContain('PAUSED');
+    const before = line(r.lastFrame(), 'app-11');
+    source.push(clusterSnapshot(2, 300));
+    await r.settle();
+    expect(line(r.lastFrame(), 'app-11')).toBe(before);
+    await r.press('p');
+    expect(plain(r.lastFrame())).not.toContain('PAUSED');
+    // app-11 now uses 100 + 11×60 + 300 = 1060 MiB of its 1024 MiB limit.
+    expect(line(r.lastFrame(), 'app-11')).toContain('103% ‼');
+  });
+
+  it('opens the detail of the selected node on Enter and returns on Esc', async () => {
+    const r = show();
+    await r.settle();
+    await r.press('j', KEYS.enter);
+    const frame = plain(r.lastFrame());
+    expect(frame).toContain('NODE node-c');
+    expect(frame).toContain('node fs 85% !');
+    expect(frame).toContain('conditions');
+    await r.press(KEYS.escape);
+    expect(plain(r.lastFrame())).toContain('sort: CPU% ▼');
+  });
+
+  it('shows a pod detail with its containers, requests and limits', async () => {
+    const r = show();
+    await r.settle();
+    await r.press(KEYS.tab, 'N', KEYS.enter);
+    const frame = plain(r.lastFrame());
+    expect(frame).toContain('POD batch/app-00');
+    expect(frame).toMatch(/MEM 100Mi \(19% of request 512Mi, 9% of limit 1Gi\)/);
+    expect(frame).toContain('CPU REQ/LIM');
+    expect(frame).toContain('500m/1');
+  });
+
+  it('lists keys in the help overlay, generated from the keymap', async () => {
+    const r = show();
+    await r.settle();
+    await r.press('?');
+    const frame = plain(r.lastFrame());
+    expect(frame).toContain('pause the frame');
+    expect(frame).toContain('sort by memory');
+    await r.press('?');
+    expect(plain(r.lastFrame())).not.toContain('pause the frame');
+  });
+
+  it('narrows the pod pane to the selected node with space', async () => {
+    const r = show();
+    await r.settle();
+    await r.press(' ');
+    const frame = plain(r.lastFrame());
+    expect(frame).toContain('node node-a');
+    expect(podOrder(frame).sort()).toEqual(['app-00', 'app-03', 'app-06', 'app-09']);
+  });
+
+  it.each([
+    [40, 10],
+    [80, 24],
+    [120, 32],
+  ])('never draws a line wider than %i columns or taller than the %i-row terminal', async (columns, rows) => {
+    const r = show({ columns, rows });
+    await r.settle();
+    for (const frame of [
+      r.lastFrame(),
+      await r.press(KEYS.enter).then(() => r.lastFrame()),
+      await r.press(KEYS.escape, '?').then(() => r.lastFrame()),
+    ]) {
+      const lines = frame.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(rows - 1);
+      for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it('in a 40×10 pane still shows the worst nodes first and the alert count', async () => {
+    const r = show({ columns: 40, rows: 10 });
+    await r.settle();
+    const frame = plain(r.lastFrame());
+    expect(frame).toMatch(/▲ 2 crit 1 warn/);
+    const lines = frame.split('\n');
+    const firstNode = lines.findIndex((l) => l.includes('node-'));
+    expect(lines[firstNode]).toMatch(/node-a.*‼ cpu 95%/);
+    expect(lines[firstNode + 1]).toMatch(/node-b.*‼ disk 93%/);
+  });
+
+  it('drops low-priority columns at 80 columns and brings them back when widened', async () => {
+    const r = show({ columns: 120, rows: 32 });
+    await r.settle();
+    expect(plain(r.lastFrame())).toContain('ROLES');
+    await r.resize(80, 24);
+    expect(plain(r.lastFrame())).not.toContain('ROLES');
+    expect(plain(r.lastFrame())).toContain('DISK%');
+    await r.resize(120, 32);
+    expect(plain(r.lastFrame())).toContain('ROLES');
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { reducer } from '../../src/ui/reducer.js';
+import { type CommandContext, initialState, type UiState } from '../../src/ui/state.js';
+import { clusterSnapshot } from './ui-fixture.js';
+
+const context: CommandContext = {
+  ids: ['a', 'b', 'c', 'd', 'e', 'f'],
+  page: 3,
+  sortColumns: [
+    { id: 'name', descending: false },
+    { id: 'cpu%', descending: true },
+    { id: 'mem%', descending: true },
+    { id: 'disk%', descending: true },
+  ],
+  snapshot: null,
+  namespaces: [null, 'batch', 'web'],
+  selectedNodeName: 'node-x',
+};
+
+const run = (state: UiState, ...commands: Parameters<typeof reducer>[1][]) => commands.reduce(reducer, state);
+const cmd = (command: Extract<Parameters<typeof reducer>[1], { type: 'command' }>['command'], ctx: CommandContext = context) =>
+  ({ type: 'command', command, context: ctx }) as const;
+
+describe('ui reducer', () => {
+  it('moves the selection by row, page, and to either end, scrolling to keep it visible', () => {
+    let s = run(initialState(null), cmd('down'), cmd('down'));
+    expect(s.panes.nodes.selected).toBe('c');
+    s = run(s, cmd('page-down'));
+    expect(s.panes.nodes).toMatchObject({ selected: 'f', scrollTop: 3 });
+    s = run(s, cmd('first'));
+    expect(s.panes.nodes).toMatchObject({ selected: 'a', scrollTop: 0 });
+    s = run(s, cmd('last'), cmd('down'));
+    expect(s.panes.nodes.selected).toBe('f');
+    expect(run(initialState(null), cmd('up')).panes.nodes.selected).toBe('a');
+  });
+
+  it('keeps the selection on the same object when the rows reorder', () => {
+    const s = run(initialState(null), cmd('down'));
+    expect(s.panes.nodes.selected).toBe('b');
+    const reordered = { ...context, ids: ['b', 'a', 'c'] };
+    expect(run(s, cmd('down', reordered)).panes.nodes.selected).toBe('a');
+  });
+
+  it('cycles sort columns with < and >, each in its natural direction, and r reverses', () => {
+    let s = run(initialState(null), cmd('sort-next'));
+    expect(s.panes.nodes.sort).toEqual({ column: 'mem%', descending: true });
+    s = run(s, cmd('sort-prev'), cmd('sort-prev'));
+    expect(s.panes.nodes.sort).toEqual({ column: 'name', descending: false });
+    s = run(s, cmd('sort-reverse'));
+    expect(s.panes.nodes.sort).toEqual({ column: 'name', descending: true });
+  });
+
+  it('direct sort keys pick their column for the focused pane, biggest first', () => {
+    let s = run(initialState(null), cmd('sort-name'), cmd('sort-disk'));
+    expect(s.panes.nodes.sort).toEqual({ column: 'disk%', descending: true });
+    s = run(s, cmd('sort-disk'));
+    expect(s.panes.nodes.sort).toEqual({ column: 'disk%', descending: true });
+    s = run(s, cmd('switch-pane'), cmd('sort-disk', { ...context, sortColumns: [{ id: 'mem', descending: true }] }));
+    expect(s.panes.pods.sort.column).toBe('cpu');
+  });
+
+  it('types into the filter of the focused pane and clears it on Esc', () => {
+    let s = run(initialState(null), cmd('filter'), { type: 'type', text: 'we' }, { type: 'type', text: 'bx' }, { type: 'erase' });
+    expect(s.mode).toBe('filter');
+    expect(s.panes.nodes.filter).toBe('web');
+    s = run(s, { type: 'submit', context });
+    expect(s).toMatchObject({ mode: 'table', panes: { nodes: { filter: 'web' } } });
+    s = run(s, cmd('back'));
+    expect(s.panes.nodes.filter).toBe('');
+  });
+
+  it('picks a namespace from the picker', () => {
+    const s = run(initialState(null), cmd('namespace'), cmd('down'), cmd('down'), cmd('detail'));
+    expect(s).toMatchObject({ mode: 'table', namespace: 'web' });
+    expect(run(s, cmd('namespace'), cmd('first'), cmd('detail')).namespace).toBeNull();
+  });
+
+  it('freezes the snapshot shown on pause and lets go on resume', () => {
+    const snapshot = clusterSnapshot();
+    let s = run(initialState(null), cmd('pause', { ...context, snapshot }));
+    expect(s.frozen).toBe(snapshot);
+    s = run(s, cmd('pause', { ...context, snapshot: clusterSnapshot(2) }));
+    expect(s.frozen).toBeNull();
+  });
+
+  it('opens the detail of the selected row and follows the selection inside it', () => {
+    let s = run(initialState(null), cmd('down'), cmd('detail'));
+    expect(s).toMatchObject({ mode: 'detail', detail: { pane: 'nodes', uid: 'b' } });
+    s = run(s, cmd('down'));
+    expect(s.detail).toEqual({ pane: 'nodes', uid: 'c' });
+    s = run(s, cmd('back'));
+    expect(s).toMatchObject({ mode: 'table', detail: null });
+  });
+
+  it('toggles the pod pane to the selected node and focuses the pods', () => {
+    let s = run(initialState(null), cmd('node-pods'));
+    expect(s).toMatchObject({ nodeScope: 'node-x', focus: 'pods' });
+    s = run(s, cmd('node-pods'));
+    expect(s.nodeScope).toBeNull();
+  });
+});
