@@ -1,0 +1,42 @@
+// Upstream payloads live beside the repository in shared/fixtures (see its PROVENANCE.md); they are
+// read in place, never copied into the project. A clone without them skips the tests that need them.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe } from 'vitest';
+import { parse } from 'yaml';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const fixturesDir = path.resolve(repoRoot, '../shared/fixtures');
+export const hasFixtures = existsSync(fixturesDir);
+export const NO_FIXTURES = `shared/fixtures not found at ${fixturesDir}: upstream payloads are not in this clone`;
+
+export const FIXTURE = {
+  summary135: 'stats-summary.k8s-v1.35.0-minikube.sample.json',
+  summary131: 'stats-summary.k8s-v1.31-minikube.no-psi.sample.json',
+  kubeletPods: 'kubelet-pods.k8s-v1.35.0-minikube.sample.json',
+  nodes: 'nodes-list.k8s-v1.35.0-minikube.sample.yaml',
+  pods: 'pods-list.k8s-v1.35.0-minikube.sample.yaml',
+} as const;
+
+export function fixtureText(name: string): string {
+  return readFileSync(path.join(fixturesDir, name), 'utf8');
+}
+
+/** A fixture parsed as JSON or, for .yaml files, as YAML (kubectl -o yaml output). */
+export function fixture<T = unknown>(name: string): T {
+  const text = fixtureText(name);
+  return (name.endsWith('.yaml') ? parse(text) : JSON.parse(text)) as T;
+}
+
+/** A list body's items; the YAML lists are `kind: List` with the same item shape as the API. */
+export function fixtureItems(name: string): Record<string, unknown>[] {
+  return fixture<{ items: Record<string, unknown>[] }>(name).items;
+}
+
+/** describe() that needs the fixtures: skipped, with the reason in its title, when they are absent. */
+export function describeWithFixtures(title: string, body: () => void): void {
+  if (hasFixtures) describe(title, body);
+  else describe.skip(`${title} (skipped: ${NO_FIXTURES})`, body);
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { HistoryStore } from '../../src/model/history.js';
+
+/** Records values 1..n for one UID, source time and tick both equal to the value. */
+function filled(depth: number, n: number, uid = 'pod-a'): HistoryStore {
+  const store = new HistoryStore({ seriesCount: 2, depth });
+  for (let i = 1; i <= n; i++) store.record(uid, i, i, [i, i * 10]);
+  return store;
+}
+
+describe('HistoryStore', () => {
+  it('reads nothing for a UID never recorded', () => {
+    const store = new HistoryStore({ seriesCount: 2, depth: 4 });
+    expect(store.read('nope', 0)).toEqual([]);
+    expect(store.size).toBe(0);
+  });
+
+  it.each([
+    // depth, samples recorded, series 0 read back (oldest first)
+    [4, 1, [1]],
+    [4, 3, [1, 2, 3]],
+    [4, 4, [1, 2, 3, 4]],
+    [4, 5, [2, 3, 4, 5]],
+    [4, 6, [3, 4, 5, 6]],
+    [4, 11, [8, 9, 10, 11]],
+    [1, 3, [3]],
+  ])('depth %d after %d samples reads %j', (depth, n, expected) => {
+    const store = filled(depth, n);
+    expect(store.read('pod-a', 0)).toEqual(expected);
+    expect(store.read('pod-a', 1)).toEqual(expected.map((v) => v * 10));
+  });
+
+  it.each([
+    // limit, asOfTick, expected: 6 samples at ticks 1..6 in a depth-4 ring (1 and 2 overwritten)
+    [4, Number.POSITIVE_INFINITY, [3, 4, 5, 6]],
+    [2, Number.POSITIVE_INFINITY, [5, 6]],
+    [1, Number.POSITIVE_INFINITY, [6]],
+    [0, Number.POSITIVE_INFINITY, []],
+    [10, Number.POSITIVE_INFINITY, [3, 4, 5, 6]],
+    [4, 5, [3, 4, 5]],
+    [4, 4, [3, 4]],
+    [1, 4, [4]],
+    [4, 3, [3]],
+    // everything kept was recorded after the frozen frame's tick
+    [4, 2, []],
+    [4, 0, []],
+  ])('limit %d as of tick %d reads %j', (limit, asOfTick, expected) => {
+    expect(filled(4, 6).read('pod-a', 0, limit, asOfTick)).toEqual(expected);
+  });
+
+  it('adds no sample while the source timestamp is unchanged', () => {
+    const store = new HistoryStore({ seriesCount: 2, depth: 8 });
+    expect(store.record('n', 1000, 1, [5, 50])).toBe(true);
+    expect(store.record('n', 1000, 2, [6, 60])).toBe(false);
+    expect(store.record('n', 1000, 3, [7, 70])).toBe(false);
+    expect(store.record('n', 2000, 4, [8, 80])).toBe(true);
+    // a clock corrected backwards is still a new measurement
+    expect(store.record('n', 1500, 5, [9, 90])).toBe(true);
+    expect(store.read('n', 0)).toEqual([5, 8, 9]);
+  });
+
+  it('keeps UIDs apart', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+    store.record('a', 1, 1, [1]);
+    store.record('b', 1, 1, [100]);
+    store.record('a', 2, 2, [2]);
+    expect(store.read('a', 0)).toEqual([1, 2]);
+    expect(store.read('b', 0)).toEqual([100]);
+    expect(store.size).toBe(2);
+  });
+
+  it('stores a missing series value as NaN', () => {
+    const store = new HistoryStore({ seriesCount: 2, depth: 4 });
+    store.record('a', 1, 1, [7]);
+    expect(store.read('a', 0)).toEqual([7]);
+    expect(store.read('a', 1)).toEqual([Number.NaN]);
+  });
+
+  it('retain frees vanished UIDs; a UID that comes back starts a fresh history', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+    for (let t = 1; t <= 3; t++) {
+      store.record('gone', t, t, [t]);
+      store.record('kept', t, t, [t * 100]);
+    }
+    store.retain(new Set(['kept']));
+    expect(store.size).toBe(1);
+    expect(store.read('gone', 0)).toEqual([]);
+    expect(store.read('kept', 0)).toEqual([100, 200, 300]);
+
+    // Same source time as its last sample: still recorded, since the old history is gone.
+    expect(store.record('gone', 3, 4, [42])).toBe(true);
+    expect(store.read('gone', 0)).toEqual([42]);
+  });
+
+  it('a freed slot reused by another UID shows none of the old samples', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+    for (let t = 1; t <= 4; t++) store.record('old', t, t, [t]);
+    store.retain(new Set());
+    store.record('new', 9, 9, [99]);
+    expect(store.read('new', 0)).toEqual([99]);
+    expect(store.read('new', 0, 4, 5)).toEqual([]);
+  });
+
+  it('keeps every history when it grows past its initial capacity', () => {
+    // The store starts with room for 64 objects; 300 interleaved writers force several doublings.
+    const store = new HistoryStore({ seriesCount: 2, depth: 3 });
+    const uids = Array.from({ length: 300 }, (_, i) => `pod-${i}`);
+    for (let t = 1; t <= 4; t++) for (const [i, uid] of uids.entries()) store.record(uid, t, t, [i * 1000 + t, -t]);
+    expect(store.size).toBe(300);
+    for (const [i, uid] of uids.entries()) {
+      expect(store.read(uid, 0)).toEqual([i * 1000 + 2, i * 1000 + 3, i * 1000 + 4]);
+      expect(store.read(uid, 1)).toEqual([-2, -3, -4]);
+    }
+  });
+});
