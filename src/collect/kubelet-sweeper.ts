@@ -47,6 +47,8 @@ export class KubeletSweeper {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private forbiddenSince: number | null = null;
+  // Set during sweepOnce: each node is read once, never again, however soon it falls due.
+  private oneShot = false;
   private readonly abort = new AbortController();
   private settled: Array<() => void> = [];
 
@@ -89,8 +91,12 @@ export class KubeletSweeper {
    */
   async sweepOnce(): Promise<void> {
     const done = () => this.forbiddenSince !== null || [...this.nodes.values()].every((n) => n.lastAttempt > 0 && !n.inFlight);
+    // Without it, nodes due again at once (one-shot faces run with refreshMs 0) would be re-read
+    // while others are in flight, and done() might never see every read settled.
+    this.oneShot = true;
     this.start();
     while (!done()) await new Promise<void>((resolve) => this.settled.push(resolve));
+    this.oneShot = false;
     this.stop();
   }
 
@@ -126,7 +132,7 @@ export class KubeletSweeper {
     let best: { name: string; first: boolean; lastAttempt: number } | null = null;
     let wait = Number.POSITIVE_INFINITY;
     for (const [name, state] of this.nodes) {
-      if (state.inFlight) continue;
+      if (state.inFlight || (this.oneShot && state.lastAttempt > 0)) continue;
       const due = this.dueAt(state);
       if (due > now) {
         wait = Math.min(wait, due - now);

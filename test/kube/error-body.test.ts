@@ -3,6 +3,10 @@ import { errorBodyMessage, missingPermission } from '../../src/kube/error-body.j
 import { STATUS_401, STATUS_403, STATUS_404, STATUS_503 } from '../helpers/status-bodies.js';
 
 describe('errorBodyMessage', () => {
+  it('uses the real 401 body: 128 bytes and a newline, as captured with Content-Length 129', () => {
+    expect(Buffer.byteLength(STATUS_401)).toBe(129);
+  });
+
   it.each([
     ['401 Status', STATUS_401, 'Unauthorized'],
     [

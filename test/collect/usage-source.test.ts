@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { UsageSource } from '../../src/collect/usage-source.js';
+import { KubeError } from '../../src/kube/kube-error.js';
+import type { NodeUsage } from '../../src/model/records.js';
+import type { FetchedSummary } from '../../src/model/snapshot.js';
+import { FakeClusterReader } from '../helpers/fake-cluster-reader.js';
+import { nodeSummary, podUsage } from '../helpers/records.js';
+
+const fromApi: NodeUsage = { name: 'n1', cpuMilli: 500, memoryBytes: 1000, timestamp: 1 };
+const fromKubelet: NodeUsage = { name: 'n1', cpuMilli: 600, memoryBytes: 2000, timestamp: 2 };
+const summaries = new Map<string, FetchedSummary>([
+  ['n1', { summary: nodeSummary('n1', { usage: fromKubelet, pods: [podUsage('shop', 'web-1', 7, 70)] }), fetchedAt: 4000 }],
+  ['n2', { summary: nodeSummary('n2'), fetchedAt: 4500 }],
+]);
+
+function failingWith(error: () => Error) {
+  const reader = new FakeClusterReader();
+  let failing = true;
+  reader.nodeUsage = () => {
+    if (failing) throw error();
+    return [fromApi];
+  };
+  return { reader, recover: () => (failing = false) };
+}
+
+const notFound = () => new KubeError('not-found', 'not found: the server could not find the requested resource', { status: 404 });
+const unavailable = (retryAfterMs: number | null = null) =>
+  new KubeError('unavailable', 'unavailable (503): service unavailable', { status: 503, retryAfterMs });
+
+describe('UsageSource', () => {
+  it('reads the Metrics API when it answers', async () => {
+    const reader = new FakeClusterReader();
+    reader.nodeUsage = () => [fromApi];
+    reader.podUsage = () => [podUsage('shop', 'web-1', 5, 50)];
+    const reading = await new UsageSource({ reader, namespace: null, summaries: () => summaries }).read(1000);
+    expect(reading.source).toBe('metrics-api');
+    expect(reading.problem).toBeNull();
+    expect(reading.at).toBe(1000);
+    expect(reading.nodeUsage.get('n1')).toEqual(fromApi);
+    expect(reading.podUsage.get('shop/web-1')?.cpuMilli).toBe(5);
+  });
+
+  it.each<[string, () => Error, string]>([
+    ['404 (metrics-server not installed)', notFound, 'metrics-server not installed: using kubelet summaries'],
+    ['503 (metrics-server down)', () => unavailable(), 'metrics-server unavailable: using kubelet summaries'],
+    [
+      '403',
+      () => new KubeError('forbidden', 'forbidden: needs list nodes.metrics.k8s.io', { status: 403 }),
+      'Metrics API forbidden (needs list pods/nodes in metrics.k8s.io): using kubelet summaries',
+    ],
+    [
+      'a timeout',
+      () => new KubeError('timeout', 'no answer within 10s'),
+      'Metrics API failed (no answer within 10s): using kubelet summaries',
+    ],
+  ])('falls back to kubelet summaries on %s and says so', async (_, error, message) => {
+    const { reader } = failingWith(error);
+    const reading = await new UsageSource({ reader, namespace: null, summaries: () => summaries }).read(5000);
+    expect(reading.source).toBe('kubelet');
+    expect(reading.problem?.message).toBe(message);
+    expect(reading.nodeUsage.get('n1')).toEqual(fromKubelet);
+    expect(reading.nodeUsage.has('n2')).toBe(false);
+    expect(reading.podUsage.get('shop/web-1')?.cpuMilli).toBe(7);
+    // the newest summary's time
+    expect(reading.at).toBe(4500);
+  });
+
+  it('retries the Metrics API on a doubling schedule and returns to it', async () => {
+    const { reader, recover } = failingWith(notFound);
+    const usage = new UsageSource({ reader, namespace: null, summaries: () => summaries });
+    const sources: string[] = [];
+    for (const now of [0, 5000, 9999, 10_000, 20_000, 29_999, 30_000]) {
+      if (now === 30_000) recover();
+      sources.push((await usage.read(now)).source);
+    }
+    // attempts at 0 (fails, retry in 10 s), 10 s (fails, retry in 20 s), 30 s (answers)
+    expect(reader.calls.nodeMetrics).toHaveLength(3);
+    expect(sources).toEqual(['kubelet', 'kubelet', 'kubelet', 'kubelet', 'kubelet', 'kubelet', 'metrics-api']);
+    expect(usage.current().problem).toBeNull();
+  });
+
+  it('honours a Retry-After longer than its own schedule', async () => {
+    const { reader } = failingWith(() => unavailable(60_000));
+    const usage = new UsageSource({ reader, namespace: null, summaries: () => summaries });
+    for (const now of [0, 10_000, 59_999, 60_000]) await usage.read(now);
+    expect(reader.calls.nodeMetrics).toHaveLength(2);
+  });
+
+  it('without kubelet reads: unknown at first, then the last good figures marked not refreshed', async () => {
+    const reader = new FakeClusterReader();
+    let calls = 0;
+    reader.nodeUsage = () => {
+      calls++;
+      if (calls === 2) return [fromApi];
+      throw notFound();
+    };
+    const usage = new UsageSource({ reader, namespace: null, summaries: null });
+    const first = await usage.read(0);
+    expect(first).toMatchObject({
+      source: 'none',
+      at: null,
+      problem: { kind: 'not-found', message: 'metrics-server not installed: CPU/memory unknown' },
+    });
+    expect(first.nodeUsage.size).toBe(0);
+    const good = await usage.read(10_000);
+    expect(good).toMatchObject({ source: 'metrics-api', at: 10_000, problem: null });
+    const stale = await usage.read(20_000);
+    expect(stale).toMatchObject({
+      source: 'metrics-api',
+      at: 10_000,
+      problem: { message: 'metrics-server not installed: CPU/memory not refreshed' },
+    });
+    expect(stale.nodeUsage.get('n1')).toEqual(fromApi);
+  });
+
+  it('reports items left out of a Metrics API answer', async () => {
+    const reader = new FakeClusterReader();
+    reader.nodeMetrics = async () => ({ items: [fromApi], skipped: 2, firstProblem: 'usage.cpu: not a Kubernetes quantity' });
+    const reading = await new UsageSource({ reader, namespace: null, summaries: null }).read(0);
+    expect(reading.source).toBe('metrics-api');
+    expect(reading.problem).toEqual({
+      kind: 'malformed',
+      message: 'Metrics API: 2 invalid items left out (usage.cpu: not a Kubernetes quantity)',
+    });
+  });
+
+  it('a programming error is not mistaken for a missing metrics-server', async () => {
+    const { reader } = failingWith(() => new TypeError('boom'));
+    await expect(new UsageSource({ reader, namespace: null, summaries: null }).read(0)).rejects.toThrow('boom');
+  });
+});
