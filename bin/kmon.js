@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/kmon.js';
+// `kmon status` runs every few seconds under tmux: it gets its own small bundle.
+await import(process.argv[2] === 'status' ? '../dist/status.js' : '../dist/kmon.js');

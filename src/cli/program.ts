@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { addClusterOptions, addDisplayOptions, addThresholdOptions } from './options.js';
 import { parsePositiveInt } from './parse-values.js';
 import type { TopFlags } from './run-top.js';
+import { statusCommand } from './status/status-command.js';
 
 /** What an action asks main to do once parsing is over: faces return their exit status. */
 export type Action = () => Promise<number>;
@@ -60,6 +61,18 @@ export function buildProgram(run: (action: Action) => void): Command {
   program.command('demo').description('the live screen against the built-in simulated cluster').action(liveAction(true, run));
   const top = program.command('top').description('print node or pod usage once, like kubectl top');
   top.addCommand(topCommand('nodes', run)).addCommand(topCommand('pods', run));
+  program.addCommand(statusCommand(run));
+  program
+    .command('check')
+    .description('exit 0, 1 or 2 for ok, warn or crit, with a one-line reason (3: cluster unreachable)')
+    .action((_options, cmd: Command) =>
+      run(async () => {
+        const { runCheck } = await import('./run-check.js');
+        const { line, exitCode } = await runCheck(cmd.optsWithGlobals());
+        process.stdout.write(`${line}\n`);
+        return exitCode;
+      }),
+    );
   program.addCommand(simCommand(run));
   return program;
 }

@@ -6,6 +6,8 @@ export interface NodeHealth {
   /** "Ready", "NotReady", "Ready,Disk,Cordoned"… */
   readonly status: string;
   readonly level: Level;
+  /** Alerting conditions by name: NotReady, DiskPressure… */
+  readonly alerts: readonly string[];
   /** One human reason per alerting condition, with the kubelet's message. */
   readonly reasons: readonly string[];
 }
@@ -29,14 +31,16 @@ export function nodeHealth(node: NodeInfo): NodeHealth {
   const flags: string[] = [isReady === null ? 'Unknown' : isReady ? 'Ready' : 'NotReady'];
   const levels: Level[] = [isReady === true ? 'ok' : 'crit'];
   const reasons: string[] = [];
+  const alerts: string[] = isReady === true ? [] : ['NotReady'];
   if (isReady !== true) reasons.push(`NotReady: ${ready?.message || ready?.reason || 'no Ready condition'}`);
   for (const [type, flag] of PRESSURES) {
     const condition = node.conditions.find((c) => c.type === type);
     if (condition?.status !== 'True') continue;
     flags.push(flag);
+    alerts.push(type);
     levels.push('crit');
     reasons.push(`${type}: ${condition.message || condition.reason}`);
   }
   if (node.unschedulable) flags.push('Cordoned');
-  return { ready: isReady, status: flags.join(','), level: worstLevel(...levels), reasons };
+  return { ready: isReady, status: flags.join(','), level: worstLevel(...levels), alerts, reasons };
 }

@@ -13,6 +13,8 @@ export interface NodeRow {
   readonly name: string;
   readonly status: string;
   readonly statusLevel: Level;
+  /** Alerting conditions by name (NotReady, DiskPressure…). */
+  readonly conditionAlerts: readonly string[];
   readonly roles: readonly string[];
   readonly ready: boolean | null;
   readonly cpu: Figure;
@@ -20,6 +22,7 @@ export interface NodeRow {
   readonly disk: Figure;
   /** Why disk is unknown (no kubelet access, kubelet failing, not read yet); null when known. */
   readonly diskUnknown: string | null;
+  /** The image filesystem, when the kubelet reports one apart from the node filesystem. */
   readonly imageFs: Figure | null;
   readonly pods: { readonly count: number; readonly capacity: number };
   readonly createdAt: number;
@@ -39,6 +42,11 @@ function fsFigure(fs: FsUsage | null, thresholds: Thresholds): Figure | null {
 function usageFigure(used: number | null, total: number, threshold: Thresholds['cpu']): Figure {
   const percent = percentOf(used, total);
   return { used, total, percent, level: levelOf(percent, threshold) };
+}
+
+// Many nodes keep images on the root filesystem; the kubelet then reports the same figures twice.
+function sameFilesystem(a: FsUsage | null, b: FsUsage | null): boolean {
+  return a !== null && b !== null && a.capacityBytes === b.capacityBytes && a.availableBytes === b.availableBytes;
 }
 
 /** Pods that hold a node's resources: scheduled there and not finished. */
@@ -71,8 +79,9 @@ export function buildNodeRow(
   const fetched = snapshot.summaries.get(node.name) ?? null;
   const cpu = usageFigure(usage?.cpuMilli ?? null, node.allocatable.cpuMilli, thresholds.cpu);
   const memory = usageFigure(usage?.memoryBytes ?? null, node.allocatable.memoryBytes, thresholds.memory);
-  const disk = fsFigure(fetched?.summary.fs ?? null, thresholds);
-  const imageFs = fsFigure(fetched?.summary.imageFs ?? null, thresholds);
+  const fs = fetched?.summary.fs ?? null;
+  const disk = fsFigure(fs, thresholds);
+  const imageFs = sameFilesystem(fs, fetched?.summary.imageFs ?? null) ? null : fsFigure(fetched?.summary.imageFs ?? null, thresholds);
   const reasons = [...health.reasons];
   for (const [label, figure] of [
     ['CPU', cpu],
@@ -87,6 +96,7 @@ export function buildNodeRow(
     name: node.name,
     status: health.status,
     statusLevel: health.level,
+    conditionAlerts: health.alerts,
     roles: nodeRoles(node.labels),
     ready: health.ready,
     cpu,

@@ -15,7 +15,7 @@ export interface TableOptions {
 function nodeAlerts(row: NodeRow): AlertPart[] {
   const pct = (p: number | null) => `${Math.trunc(p ?? 0)}%`;
   return [
-    { level: row.statusLevel, label: row.status },
+    ...row.conditionAlerts.map((label) => ({ level: row.statusLevel, label })),
     { level: row.cpu.level, label: `cpu ${pct(row.cpu.percent)}` },
     { level: row.memory.level, label: `memory ${pct(row.memory.percent)}` },
     { level: row.disk.level, label: `disk ${pct(row.disk.percent)}` },

@@ -83,9 +83,11 @@ describe('nodeHealth', () => {
       false,
       ['NotReady: x', 'DiskPressure: y'],
     ],
-  ])('%s → %s', (_, conditions, unschedulable, status, level, isReady, reasons) => {
+  ])('%s', (_, conditions, unschedulable, status, level, isReady, reasons) => {
     const health = nodeHealth(nodeInfo('n', { conditions, unschedulable }));
-    expect(health).toEqual({ ready: isReady, status, level, reasons });
+    // Each alerting condition is named once, in the same order as its reason.
+    const alerts = reasons.map((r) => r.split(':')[0]);
+    expect(health).toEqual({ ready: isReady, status, level, alerts, reasons });
   });
 
   it('falls back to the reason when a condition has no message', () => {

@@ -88,7 +88,7 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
         text={
           row.diskUnknown
             ? ` disk unknown: ${row.diskUnknown}`
-            : ` ${fsLine('node fs', row.disk, ascii)}   ${fsLine('image fs', row.imageFs, ascii)}${diskAge}`
+            : ` ${fsLine('node fs', row.disk, ascii)}   ${row.imageFs ? fsLine('image fs', row.imageFs, ascii) : 'images on the node fs'}${diskAge}`
         }
       />
       <ChartPair width={width}>

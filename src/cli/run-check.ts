@@ -1,0 +1,61 @@
+import { Collector } from '../collect/collector.js';
+import { levelRank } from '../model/levels.js';
+import { buildNodeRows } from '../model/node-row.js';
+import { buildPodRows } from '../model/pod-row.js';
+import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
+import { loadConfig } from './config-file.js';
+import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
+
+export interface CheckFlags extends ClusterFlags, ThresholdFlags {
+  readonly config?: string;
+}
+
+const EXIT = { ok: 0, warn: 1, crit: 2 } as const;
+const UNKNOWN = 3;
+const SHOWN = 3;
+
+/** `kmon check`: nodes and pods against the thresholds; one line and exit 0/1/2 for ok/warn/crit. */
+export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitCode: number }> {
+  const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
+  const target = targetFor(flags);
+  const connection = openConnection(target, flags);
+  const namespace = namespaceFor(flags, null);
+  const collector = new Collector({
+    reader: connection.client,
+    scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace },
+    intervalMs: 0,
+    selectors: { pods: flags.selector },
+    kubelet: kubeletSettings(flags, thresholds),
+  });
+  try {
+    const snapshot = await collector.pollOnce('all');
+    if (snapshot.inventoryAt === null) {
+      const why = snapshot.problems.find((p) => p.source === 'nodes')?.message ?? 'nodes could not be read';
+      return { line: `UNKNOWN: ${why}`, exitCode: UNKNOWN };
+    }
+    const findings = [
+      ...buildNodeRows(snapshot, thresholds).flatMap((r) =>
+        r.reasons.map((reason) => ({ level: r.level, text: `node ${r.name}: ${reason}` })),
+      ),
+      ...buildPodRows(snapshot, thresholds, snapshot.takenAt).flatMap((r) =>
+        r.reasons.map((reason) => ({ level: r.level, text: `pod ${r.namespace}/${r.name}: ${reason}` })),
+      ),
+    ]
+      .filter((f) => f.level !== 'ok')
+      .sort((a, b) => levelRank(b.level) - levelRank(a.level));
+    const worst = findings[0]?.level ?? 'ok';
+    if (worst === 'ok')
+      return { line: `OK: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`, exitCode: 0 };
+    const more = findings.length > SHOWN ? ` (+${findings.length - SHOWN} more)` : '';
+    return {
+      line: `${worst.toUpperCase()}: ${findings
+        .slice(0, SHOWN)
+        .map((f) => f.text)
+        .join('; ')}${more}`,
+      exitCode: EXIT[worst],
+    };
+  } finally {
+    collector.stop();
+    connection.close();
+  }
+}

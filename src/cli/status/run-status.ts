@@ -1,0 +1,155 @@
+import { spawn } from 'node:child_process';
+import type { Connection } from '../../kube/connect.js';
+import type { KubeTarget } from '../../kube/kubeconfig/kube-target.js';
+import { buildNodeRows } from '../../model/node-row.js';
+import type { NodeUsage } from '../../model/records.js';
+import type { Thresholds } from '../../model/thresholds.js';
+import { statusData } from '../../output/status-data.js';
+import { type StatusData, type StatusFormat, statusLine } from '../../output/status-line.js';
+import { type ClusterFlags, openConnection, targetFor } from '../cluster-flags.js';
+import { loadConfig } from '../config-file.js';
+import { isUtf8Locale } from '../terminal-caps.js';
+import { type ThresholdFlags, thresholdsFrom } from '../threshold-flags.js';
+import {
+  cacheDir,
+  cachePath,
+  contextFileBase,
+  readCache,
+  type StatusCache,
+  withData,
+  writeAtomically,
+  writeCache,
+} from './status-cache.js';
+import { readDisk } from './status-disk.js';
+import { statusSnapshot } from './status-snapshot.js';
+
+export interface StatusFlags extends ClusterFlags, ThresholdFlags {
+  readonly config?: string;
+  readonly format?: StatusFormat;
+  readonly maxWidth: number;
+  readonly timeout: number;
+  readonly ascii?: boolean;
+  readonly cached?: boolean;
+  readonly refreshDisk?: boolean;
+  readonly watch?: number;
+}
+
+const TREND_POINTS = 8;
+// Disk figures cost one kubelet read per node; the line refreshes them in the background this often.
+const DISK_REFRESH_MS = 5 * 60_000;
+
+function defaultFormat(env: NodeJS.ProcessEnv): StatusFormat {
+  if (env.TMUX) return 'tmux';
+  return process.stdout.isTTY && !env.NO_COLOR && env.TERM !== 'dumb' ? 'ansi' : 'plain';
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+interface Reading {
+  readonly data: StatusData;
+  readonly cache: StatusCache;
+}
+
+async function readCluster(
+  connection: Connection,
+  target: KubeTarget,
+  cache: StatusCache,
+  thresholds: Thresholds,
+  now: number,
+): Promise<Reading> {
+  const [nodes, usage] = await Promise.all([
+    connection.client.listNodes(),
+    connection.client.nodeMetrics().then(
+      (m) => m.items,
+      (): NodeUsage[] => [],
+    ),
+  ]);
+  const rows = buildNodeRows(statusSnapshot(nodes.items, usage, cache.disk, now), thresholds);
+  const sampleAt = Math.max(0, ...usage.map((u) => u.timestamp).filter(Number.isFinite));
+  const first = statusData(target.clusterName, rows, thresholds, [], null);
+  const last = cache.trend.at(-1);
+  const trend =
+    first.cpuPercent === null || (last && last.at === sampleAt)
+      ? cache.trend
+      : [...cache.trend, { at: sampleAt, cpu: first.cpuPercent }].slice(-TREND_POINTS);
+  const data = { ...first, cpuTrend: trend.map((t) => t.cpu) };
+  return { data, cache: withData({ ...cache, trend }, data, now) };
+}
+
+function staleData(cache: StatusCache, target: KubeTarget, now: number, why: string): StatusData {
+  if (cache.data) return { ...cache.data, staleMs: now - cache.savedAt };
+  const none = {
+    ready: 0,
+    total: 0,
+    cpuPercent: null,
+    memoryPercent: null,
+    cpuTrend: [],
+    cpuLevel: 'ok',
+    memoryLevel: 'ok',
+    problems: [],
+  } as const;
+  return { ...none, cluster: target.clusterName, staleMs: null, error: why };
+}
+
+/** Starts `kmon status --refresh-disk` detached, so this run answers now and the next one has disk. */
+function refreshDiskInBackground(flags: StatusFlags, target: KubeTarget): void {
+  const args = [process.argv[1] ?? '', 'status', '--refresh-disk', '--format', 'plain', '--context', target.context];
+  if (flags.kubeconfig) args.push('--kubeconfig', flags.kubeconfig);
+  if (!flags.kubelet) return;
+  spawn(process.execPath, args, { detached: true, stdio: 'ignore' }).unref();
+}
+
+async function once(flags: StatusFlags, target: KubeTarget, thresholds: Thresholds, file: string, inline: boolean): Promise<StatusData> {
+  const now = Date.now();
+  let cache = readCache(file);
+  if (flags.cached) return staleData(cache, target, now, 'nothing cached yet');
+  const connection = openConnection(target, { ...flags, requestTimeout: flags.timeout });
+  try {
+    if (flags.refreshDisk || (inline && flags.kubelet && now - cache.diskRefreshStartedAt > DISK_REFRESH_MS)) {
+      writeCache(file, { ...cache, diskRefreshStartedAt: now });
+      cache = { ...cache, disk: await readDisk(connection.client, flags), diskRefreshStartedAt: now };
+    }
+    let why = `no answer within ${flags.timeout / 1000}s`;
+    const reading = await withTimeout(readCluster(connection, target, cache, thresholds, now), flags.timeout).catch((e: Error) => {
+      why = e.message;
+      return 'timeout' as const;
+    });
+    if (reading === 'timeout') return staleData(cache, target, now, why);
+    const due = !inline && flags.kubelet && now - cache.diskRefreshStartedAt > DISK_REFRESH_MS;
+    writeCache(file, due ? { ...reading.cache, diskRefreshStartedAt: now } : reading.cache);
+    if (due) refreshDiskInBackground(flags, target);
+    return reading.data;
+  } finally {
+    connection.close();
+  }
+}
+
+/** `kmon status`: one line for a tmux status bar, fast, never blocking past --timeout. */
+export async function runStatus(flags: StatusFlags): Promise<number> {
+  const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
+  const target = targetFor(flags);
+  const dir = cacheDir();
+  const file = cachePath(dir, target.context);
+  const render = (data: StatusData, format: StatusFormat) =>
+    statusLine(data, { format, maxWidth: flags.maxWidth, ascii: flags.ascii ?? !isUtf8Locale(process.env) });
+  const format = flags.format ?? defaultFormat(process.env);
+  if (flags.watch === undefined) {
+    process.stdout.write(`${render(await once(flags, target, thresholds, file, false), format)}\n`);
+    return 0;
+  }
+  // --watch keeps ready-made lines on disk, so tmux can `cat` them instead of starting kmon.
+  const base = `${dir}/${contextFileBase(target.context)}`;
+  for (;;) {
+    const data = await once(flags, target, thresholds, file, true);
+    writeAtomically(`${base}.tmux`, `${render(data, 'tmux')}\n`);
+    writeAtomically(`${base}.txt`, `${render(data, 'plain')}\n`);
+    process.stdout.write(`${render(data, format)}\n`);
+    await new Promise((resolve) => setTimeout(resolve, flags.watch));
+  }
+}
