@@ -8,6 +8,18 @@ export interface PlacedColumn<R> {
 export const COLUMN_GAP = 1;
 
 /**
+ * Content-fitted columns shrink to their widest visible text: the maximum drops to it, and so does
+ * the minimum when the text is shorter, so short names leave their room to other columns.
+ */
+export function fitToContent<R>(columns: readonly Column<R>[], widest: (column: Column<R>) => number): Column<R>[] {
+  return columns.map((c) => {
+    if (!c.fitContent) return c;
+    const maxWidth = Math.max(1, Math.min(c.maxWidth, widest(c)));
+    return { ...c, maxWidth, minWidth: Math.min(c.minWidth, maxWidth) };
+  });
+}
+
+/**
  * Fits columns into `width`: drops the lowest-priority columns until the minimum widths fit, then
  * grows flexible columns (highest priority first) toward their maximum. The result never exceeds
  * `width`, so no line wraps at any terminal size.

@@ -28,6 +28,8 @@ export interface Column<R> {
   /** Higher survives longer when the terminal is narrow. */
   readonly priority: number;
   readonly align: 'left' | 'right';
+  /** Text columns (names, status) are no wider than their widest visible cell, leaving room to others. */
+  readonly fitContent?: boolean;
   /** Sortable columns say how; biggest-first columns sort descending by default. */
   readonly sort?: { readonly value: (row: R) => SortValue; readonly descending: boolean };
   readonly cell: (row: R, ctx: CellContext) => Cell;

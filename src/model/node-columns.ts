@@ -43,8 +43,9 @@ export function severity(row: NodeRow): number {
 export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   {
     id: 'name',
+    fitContent: true,
     title: 'NAME',
-    minWidth: 10,
+    minWidth: 16,
     maxWidth: 40,
     priority: 100,
     align: 'left',
@@ -53,8 +54,9 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   },
   {
     id: 'status',
+    fitContent: true,
     title: 'STATUS',
-    minWidth: 8,
+    minWidth: 10,
     maxWidth: 22,
     priority: 80,
     align: 'left',
@@ -66,6 +68,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   },
   {
     id: 'roles',
+    fitContent: true,
     title: 'ROLES',
     minWidth: 6,
     maxWidth: 14,
@@ -76,6 +79,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   },
   {
     id: 'cpu',
+    fitContent: true,
     title: 'CPU',
     minWidth: 7,
     maxWidth: 9,
@@ -98,6 +102,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   { id: 'cpu~', title: 'cpu', minWidth: 6, maxWidth: 12, priority: 30, align: 'left', cell: (r, c) => trend(r, c, 0, r.cpu.total) },
   {
     id: 'mem',
+    fitContent: true,
     title: 'MEM',
     minWidth: 10,
     maxWidth: 12,
@@ -129,6 +134,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   },
   {
     id: 'pods',
+    fitContent: true,
     title: 'PODS',
     minWidth: 7,
     maxWidth: 7,
@@ -139,6 +145,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   },
   {
     id: 'age',
+    fitContent: true,
     title: 'AGE',
     minWidth: 4,
     maxWidth: 5,

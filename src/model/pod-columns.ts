@@ -8,11 +8,15 @@ import { percentCell } from './percent-cell.js';
 import type { PodRow } from './pod-row.js';
 import { sparkline } from './sparkline.js';
 
+const HEADROOM = 4 / 3;
+
 function trend(row: PodRow, ctx: CellContext, series: 0 | 1, limit: number | null): Cell {
   const values = ctx.history.podUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
   if (values.length === 0) return { text: '', level: 'ok' };
-  // Against the limit the line shows how close the pod is to being throttled or OOM-killed.
-  return { text: sparkline(values, { width: ctx.width, ascii: ctx.ascii, max: limit ?? undefined }), level: 'ok', dim: true };
+  // Against the limit the line shows how close the pod is to being throttled or OOM-killed; without
+  // one, headroom above the highest sample keeps a steady pod from reading as maxed out.
+  const top = limit ?? Math.max(...values) * HEADROOM;
+  return { text: sparkline(values, { width: ctx.width, ascii: ctx.ascii, max: top }), level: 'ok', dim: true };
 }
 
 function restartsCell(row: PodRow): Cell {
@@ -26,8 +30,9 @@ function restartsCell(row: PodRow): Cell {
 export const POD_COLUMNS: readonly Column<PodRow>[] = [
   {
     id: 'namespace',
+    fitContent: true,
     title: 'NAMESPACE',
-    minWidth: 9,
+    minWidth: 10,
     maxWidth: 20,
     priority: 60,
     align: 'left',
@@ -36,8 +41,9 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   },
   {
     id: 'name',
+    fitContent: true,
     title: 'NAME',
-    minWidth: 12,
+    minWidth: 24,
     maxWidth: 50,
     priority: 100,
     align: 'left',
@@ -46,6 +52,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   },
   {
     id: 'node',
+    fitContent: true,
     title: 'NODE',
     minWidth: 8,
     maxWidth: 30,
@@ -56,8 +63,9 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   },
   {
     id: 'status',
+    fitContent: true,
     title: 'STATUS',
-    minWidth: 8,
+    minWidth: 10,
     maxWidth: 20,
     priority: 85,
     align: 'left',
@@ -69,6 +77,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   },
   {
     id: 'restarts',
+    fitContent: true,
     title: 'RST',
     minWidth: 3,
     maxWidth: 4,
@@ -121,6 +130,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   { id: 'mem~', title: 'mem', minWidth: 6, maxWidth: 10, priority: 29, align: 'left', cell: (r, c) => trend(r, c, 1, r.memory.limit) },
   {
     id: 'age',
+    fitContent: true,
     title: 'AGE',
     minWidth: 4,
     maxWidth: 5,

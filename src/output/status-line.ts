@@ -73,7 +73,7 @@ function parts(data: StatusData, ascii: boolean): Part[] {
   return list;
 }
 
-function fit(list: Part[], maxWidth: number): Part[] {
+function fitParts(list: Part[], maxWidth: number): Part[] {
   const kept = [...list];
   const width = () => kept.reduce((n, p, i) => n + stringWidth(p.text) + (i ? 1 : 0), 0);
   while (kept.length > 1 && width() > maxWidth) {
@@ -126,7 +126,7 @@ export function statusLine(data: StatusData, options: StatusOptions): string {
       ageSeconds: data.staleMs === null ? 0 : Math.round(data.staleMs / 1000),
     });
   }
-  const kept = fit(parts(data, options.ascii), options.maxWidth);
+  const kept = fitParts(parts(data, options.ascii), options.maxWidth);
   if (options.format === 'plain') return truncate(kept.map((p) => p.text).join(' '), options.maxWidth);
   // Painted text can only be cut between parts; a lone part wider than the line is cut as text first.
   return kept.map((p) => paint({ ...p, text: truncate(p.text, options.maxWidth) }, options.format)).join(' ');

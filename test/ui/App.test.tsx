@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
 import { App } from '../../src/ui/components/App.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { KEYS, plain, renderAt } from '../helpers/render.js';
-import { clusterSnapshot, PushSource } from './ui-fixture.js';
+import { clusterSnapshot, LONG_NAMES, PushSource } from './ui-fixture.js';
 
 type Rendered = ReturnType<typeof renderAt>;
 let current: Rendered | null = null;
@@ -226,12 +226,15 @@ describe('live screen', () => {
   });
 
   it('drops low-priority columns at 80 columns and brings them back when widened', async () => {
-    const r = show({ columns: 120, rows: 32 });
+    const r = show({ columns: 120, rows: 32, source: new PushSource(clusterSnapshot(1, 0, LONG_NAMES)) });
     await r.settle();
     expect(plain(r.lastFrame())).toContain('ROLES');
+    expect(plain(r.lastFrame())).toContain('ip-10-0-12-35.eu-west-1.compute.internal');
     await r.resize(80, 24);
-    expect(plain(r.lastFrame())).not.toContain('ROLES');
-    expect(plain(r.lastFrame())).toContain('DISK%');
+    const narrow = plain(r.lastFrame());
+    expect(narrow).not.toContain('ROLES');
+    for (const column of ['NAME', 'STATUS', 'CPU%', 'MEM%', 'DISK%']) expect(narrow).toContain(column);
+    expect(line(narrow, 'ip-10-0-12-35')).toContain('93% ‼');
     await r.resize(120, 32);
     expect(plain(r.lastFrame())).toContain('ROLES');
   });

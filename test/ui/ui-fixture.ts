@@ -7,8 +7,15 @@ import { container, GiB, MiB, nodeInfo, nodeSummary, podInfo, podUsage, snapshot
 // The screen compares data times with the wall clock (age, staleness), so the fixture is taken now.
 export const NOW = Date.now();
 
-export function clusterSnapshot(seq = 1, memoryBoost = 0): Snapshot {
-  const nodes = ['node-a', 'node-b', 'node-c'].map((name) => nodeInfo(name, { createdAt: NOW - 86_400_000 }));
+/** Node names as EKS gives them, long enough to crowd an 80-column terminal. */
+export const LONG_NAMES = [
+  'ip-10-0-12-34.eu-west-1.compute.internal',
+  'ip-10-0-12-35.eu-west-1.compute.internal',
+  'ip-10-0-12-36.eu-west-1.compute.internal',
+];
+
+export function clusterSnapshot(seq = 1, memoryBoost = 0, names = ['node-a', 'node-b', 'node-c']): Snapshot {
+  const nodes = names.map((name) => nodeInfo(name, { createdAt: NOW - 86_400_000, labels: { 'node-role.kubernetes.io/worker': '' } }));
   const pods = Array.from({ length: 12 }, (_, i) =>
     podInfo(`app-${String(i).padStart(2, '0')}`, {
       namespace: i % 2 ? 'web' : 'batch',
@@ -26,37 +33,22 @@ export function clusterSnapshot(seq = 1, memoryBoost = 0): Snapshot {
     metricsAt: NOW,
     nodes,
     pods,
-    nodeUsage: new Map([
-      ['node-a', { name: 'node-a', cpuMilli: 3800, memoryBytes: 2 * GiB, timestamp: seq }],
-      ['node-b', { name: 'node-b', cpuMilli: 500, memoryBytes: 3 * GiB, timestamp: seq }],
-      ['node-c', { name: 'node-c', cpuMilli: 1000, memoryBytes: 7 * GiB, timestamp: seq }],
-    ]),
+    nodeUsage: new Map(
+      nodes.map((n, i) => [
+        n.name,
+        { name: n.name, cpuMilli: [3800, 500, 1000][i] ?? 0, memoryBytes: ([2, 3, 7][i] ?? 0) * GiB, timestamp: seq },
+      ]),
+    ),
     podUsage: new Map(
       pods.map((p, i) => [`${p.namespace}/${p.name}`, podUsage(p.namespace, p.name, 50 + i * 10, (100 + i * 60 + memoryBoost) * MiB, seq)]),
     ),
-    summaries: new Map([
-      [
-        'node-a',
-        {
-          fetchedAt: NOW,
-          summary: nodeSummary('node-a', { fs: { capacityBytes: 100 * GiB, availableBytes: 60 * GiB, usedBytes: 38 * GiB } }),
-        },
-      ],
-      [
-        'node-b',
-        {
-          fetchedAt: NOW,
-          summary: nodeSummary('node-b', { fs: { capacityBytes: 100 * GiB, availableBytes: 7 * GiB, usedBytes: 90 * GiB } }),
-        },
-      ],
-      [
-        'node-c',
-        {
-          fetchedAt: NOW,
-          summary: nodeSummary('node-c', { fs: { capacityBytes: 100 * GiB, availableBytes: 15 * GiB, usedBytes: 80 * GiB } }),
-        },
-      ],
-    ]),
+    // Free space 60, 7 and 15 GiB of 100: disk at 40%, 93% and 85%.
+    summaries: new Map(
+      nodes.map((n, i) => {
+        const fs = { capacityBytes: 100 * GiB, availableBytes: ([60, 7, 15][i] ?? 0) * GiB, usedBytes: ([38, 90, 80][i] ?? 0) * GiB };
+        return [n.name, { fetchedAt: NOW, summary: nodeSummary(n.name, { fs }) }];
+      }),
+    ),
   });
 }
 

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { layoutColumns } from '../../model/column-layout.js';
+import stringWidth from 'string-width';
+import { fitToContent, layoutColumns } from '../../model/column-layout.js';
 import type { CellContext, Column } from '../../model/columns.js';
 import type { SortState } from '../../model/pane-order.js';
 import { fitText } from '../fit-text.js';
@@ -28,6 +29,13 @@ export interface PaneProps<R> {
   readonly empty: string;
 }
 
+/** Width of a column's title (with room for the sort arrow) and of its widest visible cell. */
+function widest<R>(column: Column<R>, rows: readonly R[], context: Omit<CellContext, 'width'>): number {
+  let width = stringWidth(column.title) + 1;
+  for (const row of rows) width = Math.max(width, stringWidth(column.cell(row, { ...context, width: column.maxWidth }).text));
+  return width;
+}
+
 export function Pane<R>(props: PaneProps<R>) {
   const { rows, rowKey, width, height, sort, theme } = props;
   const page = Math.max(0, height - 2);
@@ -50,7 +58,10 @@ export function Pane<R>(props: PaneProps<R>) {
         </Text>
       ) : (
         <Table
-          placed={layoutColumns(props.columns, width)}
+          placed={layoutColumns(
+            fitToContent(props.columns, (c) => widest(c, shown, props.context)),
+            width,
+          )}
           rows={shown}
           rowKey={rowKey}
           selected={selected}
