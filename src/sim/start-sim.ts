@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { coreRoutes } from './core-routes.js';
+import { discoveryRoutes } from './discovery-routes.js';
+import { type Faults, NO_FAULTS, SIM_USER, withFaults } from './faults.js';
+import { kubeletRoutes } from './kubelet-routes.js';
+import { metricsRoutes } from './metrics-routes.js';
+import { Pulse } from './pulse.js';
+import { RequestLog, type RequestRecord } from './request-log.js';
+import { router } from './router.js';
+import { clusterView, type SimCluster } from './sim-cluster.js';
+import { listen } from './sim-server.js';
+import { SimWorld } from './sim-world.js';
+import { createTlsMaterial } from './tls-material.js';
+import { writeKubeconfig } from './write-kubeconfig.js';
+
+export type { Faults } from './faults.js';
+export type { RequestRecord } from './request-log.js';
+export type { SimCluster, SimPod, SimPodRef, SimRoles } from './sim-cluster.js';
+
+export interface SimOptions {
+  /** Default 6. */
+  nodes?: number;
+  /** Default 8. */
+  podsPerNode?: number;
+  /** Default 1. */
+  seed?: number;
+  /** Default 0 (ephemeral); the host is always 127.0.0.1. */
+  port?: number;
+  /** Where to write the kubeconfig; default a fresh temporary directory, removed on stop(). */
+  kubeconfigDir?: string;
+  /** Default 'kmon-sim'. */
+  contextName?: string;
+  /** How often metrics-server "scrapes" (its timestamps advance); default 15000. */
+  metricResolutionMs?: number;
+  /** The simulated clock; default Date.now. Connection timing (watch timeouts, delays) stays real. */
+  now?: () => number;
+  faults?: Partial<Faults>;
+}
+
+export interface Sim {
+  /** https://127.0.0.1:PORT */
+  url: string;
+  /** A kubeconfig trusting the sim's CA (certificate-authority-data), with the bearer token. */
+  kubeconfigPath: string;
+  contextName: string;
+  token: string;
+  caPem: string;
+  /** The last 10,000 requests in arrival order (a ring, so a long benchmark stays bounded). */
+  readonly requests: readonly RequestRecord[];
+  /** Requests ever seen, per kind ("GET pods", "GET watch nodes", "GET kubelet summary", "POST other"…). */
+  requestCounts(): Readonly<Record<string, number>>;
+  setFaults(f: Partial<Faults>): void;
+  /** Read access to the current simulated state, for tests. */
+  cluster: SimCluster;
+  /** Closes the server and every socket, open watches included. */
+  stop(): Promise<void>;
+}
+
+function checked(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer of at least ${min}, not ${value}`);
+  return value;
+}
+
+export async function startSim(options: SimOptions = {}): Promise<Sim> {
+  const clock = options.now ?? Date.now;
+  const world = new SimWorld({
+    seed: options.seed ?? 1,
+    nodes: checked('nodes', options.nodes ?? 6, 1),
+    podsPerNode: checked('podsPerNode', options.podsPerNode ?? 8, 1),
+    metricResolutionMs: checked('metricResolutionMs', options.metricResolutionMs ?? 15_000, 1000),
+    clock,
+  });
+  let faults: Faults = { ...NO_FAULTS, ...options.faults };
+  const pulse = new Pulse();
+  const stopping = new AbortController();
+  const log = new RequestLog();
+  const token = randomBytes(24).toString('hex');
+  const tls = await createTlsMaterial();
+  let address = '';
+  const routes = router([
+    ...discoveryRoutes(
+      () => faults,
+      () => address,
+    ),
+    ...coreRoutes(world, pulse),
+    ...metricsRoutes(world),
+    ...kubeletRoutes(world),
+  ]);
+  const handler = withFaults(
+    () => faults,
+    (request) => {
+      if (world.sync()) pulse.fire();
+      return routes(request);
+    },
+  );
+  const { server, port } = await listen({ tls, token, port: options.port ?? 0, log, clock, handler, stopping: stopping.signal });
+  address = `127.0.0.1:${port}`;
+  // Watches learn of scheduled changes even when no request comes in.
+  const pump = setInterval(() => world.sync() && pulse.fire(), 200);
+  pump.unref();
+  const ownDir = options.kubeconfigDir === undefined;
+  const dir = options.kubeconfigDir ?? (await mkdtemp(join(tmpdir(), 'kmon-sim-')));
+  const contextName = options.contextName ?? 'kmon-sim';
+  const url = `https://${address}`;
+  const kubeconfigPath = join(dir, 'kubeconfig');
+  await writeKubeconfig(kubeconfigPath, { server: url, caPem: tls.caPem, token, contextName, userName: SIM_USER });
+  let stopped: Promise<void> | null = null;
+  return {
+    url,
+    kubeconfigPath,
+    contextName,
+    token,
+    caPem: tls.caPem,
+    get requests() {
+      return log.records();
+    },
+    requestCounts: () => log.countsByKind(),
+    setFaults: (f) => {
+      faults = { ...faults, ...f };
+    },
+    cluster: clusterView(world),
+    stop: () => {
+      stopped ??= (async () => {
+        clearInterval(pump);
+        stopping.abort();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        if (ownDir) await rm(dir, { recursive: true, force: true });
+      })();
+      return stopped;
+    },
+  };
+}

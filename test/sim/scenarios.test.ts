@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { milliValue, scaledCeil, unitValue } from '../../src/model/quantity.js';
+import { type Sim, startSim } from '../../src/sim/start-sim.js';
+import { getJson, manualClock } from './sim-http.js';
+
+const START = Date.parse('2026-06-26T10:14:07.250Z');
+const MINUTE = 60_000;
+
+interface Condition {
+  type: string;
+  status: string;
+  reason: string;
+}
+interface Node {
+  status: { allocatable: { cpu: string }; conditions: Condition[] };
+}
+interface ContainerStatus {
+  restartCount: number;
+  state: { waiting?: { reason: string }; running?: unknown };
+  lastState: { terminated?: { reason: string; exitCode: number } };
+}
+interface Pod {
+  spec: { containers: { resources: { limits?: { memory?: string } } }[] };
+  status: { containerStatuses: ContainerStatus[] };
+}
+
+// Simulated time only moves forward, so each scenario gets a fresh sim started at START.
+describe('the scenarios, timed from the start (demo time = wall time)', () => {
+  const clock = manualClock(START);
+  let sim: Sim;
+  beforeEach(async () => {
+    clock.set(START);
+    sim = await startSim({ nodes: 6, podsPerNode: 8, now: clock.now });
+  });
+  afterEach(() => sim.stop());
+
+  const at = (ms: number) => clock.set(START + ms);
+  const disk = async (node: string) => {
+    const { node: stats } = await getJson<{ node: { fs: { availableBytes: number; capacityBytes: number } } }>(
+      sim,
+      `/api/v1/nodes/${node}/proxy/stats/summary`,
+    );
+    return 1 - stats.fs.availableBytes / stats.fs.capacityBytes;
+  };
+  const condition = async (node: string, type: string) =>
+    (await getJson<Node>(sim, `/api/v1/nodes/${node}`)).status.conditions.find((c) => c.type === type);
+
+  it('starts with one node above 90% disk, under DiskPressure', async () => {
+    at(0);
+    const { fullDiskNode } = sim.cluster.roles;
+    expect(await disk(fullDiskNode)).toBeGreaterThan(0.9);
+    expect(await condition(fullDiskNode, 'DiskPressure')).toMatchObject({ status: 'True', reason: 'KubeletHasDiskPressure' });
+  });
+
+  it('fills another node’s disk past 80% in about a minute and 90% within four, then image GC frees it', async () => {
+    const { fillingDiskNode } = sim.cluster.roles;
+    at(0);
+    expect(await disk(fillingDiskNode)).toBeGreaterThan(0.7);
+    expect(await disk(fillingDiskNode)).toBeLessThan(0.8);
+    // The summary carries the last kubelet sample, up to a resolution (15s) behind.
+    at(MINUTE + 20_000);
+    expect(await disk(fillingDiskNode)).toBeGreaterThan(0.8);
+    expect((await condition(fillingDiskNode, 'DiskPressure'))?.status).toBe('False');
+    at(3.75 * MINUTE);
+    expect(await disk(fillingDiskNode)).toBeGreaterThan(0.9);
+    expect((await condition(fillingDiskNode, 'DiskPressure'))?.status).toBe('True');
+    at(5 * MINUTE);
+    expect(await disk(fillingDiskNode)).toBeLessThan(0.75);
+    expect((await condition(fillingDiskNode, 'DiskPressure'))?.status).toBe('False');
+  });
+
+  it('leaks a pod’s memory toward its limit until it is OOMKilled and restarts', async () => {
+    const pod = sim.cluster.roles.leakingPod;
+    const path = `/api/v1/namespaces/${pod?.namespace}/pods/${pod?.name}`;
+    const usage = async () => {
+      const m = await getJson<{ containers: { usage: { memory: string } }[] }>(
+        sim,
+        `/apis/metrics.k8s.io/v1beta1/namespaces/${pod?.namespace}/pods/${pod?.name}`,
+      );
+      return unitValue(m.containers[0]?.usage.memory ?? '0');
+    };
+    at(0);
+    const spec = await getJson<Pod>(sim, path);
+    const limit = unitValue(spec.spec.containers[0]?.resources.limits?.memory ?? '0');
+    const restarts = spec.status.containerStatuses[0]?.restartCount ?? 0;
+    expect(spec.status.containerStatuses[0]?.lastState.terminated).toMatchObject({ reason: 'OOMKilled', exitCode: 137 });
+    const start = (await usage()) / limit;
+    expect(start).toBeGreaterThan(0.7);
+    expect(start).toBeLessThan(0.85);
+    at(5 * MINUTE);
+    expect((await usage()) / limit).toBeGreaterThan(0.9);
+    at(7 * MINUTE);
+    const after = await getJson<Pod>(sim, path);
+    expect(after.status.containerStatuses[0]?.restartCount).toBe(restarts + 1);
+    expect((await usage()) / limit).toBeLessThan(0.6);
+  });
+
+  it('keeps a pod in CrashLoopBackOff, restarting it every five minutes', async () => {
+    const pod = sim.cluster.roles.crashLoopPod;
+    const path = `/api/v1/namespaces/${pod?.namespace}/pods/${pod?.name}`;
+    at(0);
+    const before = (await getJson<Pod>(sim, path)).status.containerStatuses[0];
+    expect(before?.state.waiting?.reason).toBe('CrashLoopBackOff');
+    expect(before?.lastState.terminated).toMatchObject({ reason: 'Error', exitCode: 1 });
+    at(3.5 * MINUTE);
+    const running = (await getJson<Pod>(sim, path)).status.containerStatuses[0];
+    expect(running?.state.running).toBeDefined();
+    expect(running?.restartCount).toBe((before?.restartCount ?? 0) + 1);
+    at(4 * MINUTE);
+    expect((await getJson<Pod>(sim, path)).status.containerStatuses[0]?.state.waiting?.reason).toBe('CrashLoopBackOff');
+  });
+
+  it('runs one node hot enough to cross 90% CPU within five minutes', async () => {
+    const hot = sim.cluster.roles.hotNode ?? '';
+    const allocatable = milliValue((await getJson<Node>(sim, `/api/v1/nodes/${hot}`)).status.allocatable.cpu);
+    const peaks: number[] = [];
+    for (let ms = 0; ms <= 5 * MINUTE; ms += 15_000) {
+      at(ms);
+      const m = await getJson<{ usage: { cpu: string } }>(sim, `/apis/metrics.k8s.io/v1beta1/nodes/${hot}`);
+      peaks.push(scaledCeil(m.usage.cpu, 3) / allocatable);
+    }
+    expect(Math.max(...peaks)).toBeGreaterThan(0.9);
+    expect(Math.min(...peaks)).toBeLessThan(0.7);
+  });
+});
