@@ -3,7 +3,7 @@ import { Rng, stringHash } from './hash.js';
 import { type MachineType, pickMachine } from './machine-types.js';
 import { randomSuffix, uuid } from './names.js';
 import { type Behaviour, type Placement, placePods, scenarioNodes } from './pod-placement.js';
-import type { Workload } from './workload-catalog.js';
+import type { Workload } from './workload.js';
 
 const DAY = 86_400_000;
 

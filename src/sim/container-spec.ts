@@ -1,4 +1,4 @@
-import type { ContainerTemplate, Resources } from './workload-catalog.js';
+import type { ContainerTemplate, Resources } from './workload.js';
 
 export interface ResourceRequirements {
   limits?: Resources;

@@ -67,7 +67,7 @@ function version(): SimResponse {
   return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(info, null, 2) };
 }
 
-export function discoveryRoutes(faults: () => Faults, serverAddress: () => string): Route[] {
+export function discoveryRoutes(faults: () => Faults): Route[] {
   const ok = () => textResponse(200, 'ok');
   return [
     { pattern: '/version', handler: version },
@@ -76,11 +76,12 @@ export function discoveryRoutes(faults: () => Faults, serverAddress: () => strin
     { pattern: '/readyz', handler: ok },
     {
       pattern: '/api',
-      handler: () =>
+      // The apiserver advertises its own address; the address the client used is the same here.
+      handler: (request) =>
         jsonResponse(200, {
           kind: 'APIVersions',
           versions: ['v1'],
-          serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: serverAddress() }],
+          serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: request.headers.host ?? '' }],
         }),
     },
     { pattern: '/api/v1', handler: () => jsonResponse(200, { kind: 'APIResourceList', groupVersion: 'v1', resources: CORE_RESOURCES }) },

@@ -7,7 +7,7 @@ import { renderNamespace } from './render-namespace.js';
 import { jsonResponse, type SimResponse } from './sim-response.js';
 import type { SimWorld } from './sim-world.js';
 import { objectNotFound } from './status-body.js';
-import { NAMESPACES } from './workload-catalog.js';
+import { NAMESPACES } from './system-workloads.js';
 
 export const NAMESPACE_FIELDS = ['metadata.name', 'status.phase'] as const;
 

@@ -1,5 +1,7 @@
+import { BATCH_HOG, CRASHING, CRON, FILLERS, LEAKY } from './app-workloads.js';
 import type { Rng } from './hash.js';
-import { BATCH_HOG, CONTROL_PLANE, CRASHING, CRON, DAEMON_SETS, FILLERS, LEAKY, SPREAD_FIRST, type Workload } from './workload-catalog.js';
+import { CONTROL_PLANE, DAEMON_SETS, SPREAD_FIRST } from './system-workloads.js';
+import type { Workload } from './workload.js';
 
 export type Behaviour = 'steady' | 'leak' | 'crash' | 'cron';
 

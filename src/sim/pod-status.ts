@@ -4,7 +4,7 @@ import { stringHash } from './hash.js';
 import { hexId } from './names.js';
 import type { ContainerLife, ContainerState, PodLife, Termination } from './pod-life.js';
 import { rfc3339 } from './wire-text.js';
-import type { ContainerTemplate } from './workload-catalog.js';
+import type { ContainerTemplate } from './workload.js';
 
 const SECOND = 1000;
 

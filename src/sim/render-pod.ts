@@ -4,7 +4,7 @@ import { generateName, kubeletUid, ownerReference, podLabels, serviceAccountVolu
 import { type PodLife, podUid } from './pod-life.js';
 import { podStatus } from './pod-status.js';
 import { rfc3339 } from './wire-text.js';
-import type { Workload } from './workload-catalog.js';
+import type { Workload } from './workload.js';
 
 const NOT_READY_TOLERATIONS = [
   { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },

@@ -26,15 +26,15 @@ export class SimWorld {
   private readonly nodeIndex: ReadonlyMap<string, number>;
   // Steady pods never change; keeping their lives saves rebuilding 150,000 of them per list.
   private readonly steadyLives: (PodLife | undefined)[] = [];
-  private readonly startVersion: number;
 
   constructor(private readonly options: WorldOptions) {
     const startedAt = Math.floor(options.clock());
     this.layout = buildLayout({ seed: options.seed, nodes: options.nodes, podsPerNode: options.podsPerNode, startedAt });
     this.scenarios = buildScenarios(this.layout);
     this.usage = new UsageModel(this.layout, this.scenarios, options.metricResolutionMs);
-    this.startVersion = 1000 + this.layout.nodes.length + this.layout.pods.length;
-    this.timeline = new Timeline(startedAt, this.startVersion, (from, to) => scenarioChanges(this.scenarios, from, to));
+    // Above every object's initial version (see version()), as etcd's revision is.
+    const startVersion = 1000 + this.layout.nodes.length + this.layout.pods.length;
+    this.timeline = new Timeline(startedAt, startVersion, (from, to) => scenarioChanges(this.scenarios, from, to));
     this.nodeIndex = new Map(this.layout.nodes.map((n) => [n.name, n.index]));
   }
 

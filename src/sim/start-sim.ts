@@ -11,6 +11,7 @@ import { Pulse } from './pulse.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
 import { router } from './router.js';
 import { clusterView, type SimCluster } from './sim-cluster.js';
+import type { Handler } from './sim-response.js';
 import { listen } from './sim-server.js';
 import { SimWorld } from './sim-world.js';
 import { createTlsMaterial } from './tls-material.js';
@@ -64,6 +65,15 @@ function checked(name: string, value: number, min: number): number {
   return value;
 }
 
+/** The cluster's endpoints behind the fault rules; each request first brings the world up to the clock. */
+function clusterHandler(world: SimWorld, pulse: Pulse, faults: () => Faults): Handler {
+  const routes = router([...discoveryRoutes(faults), ...coreRoutes(world, pulse), ...metricsRoutes(world), ...kubeletRoutes(world)]);
+  return withFaults(faults, (request) => {
+    if (world.sync()) pulse.fire();
+    return routes(request);
+  });
+}
+
 export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const clock = options.now ?? Date.now;
   const world = new SimWorld({
@@ -79,35 +89,25 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const log = new RequestLog();
   const token = randomBytes(24).toString('hex');
   const tls = await createTlsMaterial();
-  let address = '';
-  const routes = router([
-    ...discoveryRoutes(
-      () => faults,
-      () => address,
-    ),
-    ...coreRoutes(world, pulse),
-    ...metricsRoutes(world),
-    ...kubeletRoutes(world),
-  ]);
-  const handler = withFaults(
-    () => faults,
-    (request) => {
-      if (world.sync()) pulse.fire();
-      return routes(request);
-    },
-  );
+  const handler = clusterHandler(world, pulse, () => faults);
   const { server, port } = await listen({ tls, token, port: options.port ?? 0, log, clock, handler, stopping: stopping.signal });
-  address = `127.0.0.1:${port}`;
   // Watches learn of scheduled changes even when no request comes in.
   const pump = setInterval(() => world.sync() && pulse.fire(), 200);
   pump.unref();
   const ownDir = options.kubeconfigDir === undefined;
   const dir = options.kubeconfigDir ?? (await mkdtemp(join(tmpdir(), 'kmon-sim-')));
   const contextName = options.contextName ?? 'kmon-sim';
-  const url = `https://${address}`;
+  const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dir, 'kubeconfig');
   await writeKubeconfig(kubeconfigPath, { server: url, caPem: tls.caPem, token, contextName, userName: SIM_USER });
-  let stopped: Promise<void> | null = null;
+  const stop = once(async () => {
+    clearInterval(pump);
+    stopping.abort();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+    if (ownDir) await rm(dir, { recursive: true, force: true });
+  });
   return {
     url,
     kubeconfigPath,
@@ -122,16 +122,15 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       faults = { ...faults, ...f };
     },
     cluster: clusterView(world),
-    stop: () => {
-      stopped ??= (async () => {
-        clearInterval(pump);
-        stopping.abort();
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-        await closed;
-        if (ownDir) await rm(dir, { recursive: true, force: true });
-      })();
-      return stopped;
-    },
+    stop,
+  };
+}
+
+/** A function that runs its body on the first call and hands every caller the same promise. */
+function once(run: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => {
+    done ??= run();
+    return done;
   };
 }

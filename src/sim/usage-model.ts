@@ -3,7 +3,7 @@ import type { ClusterLayout, NodeSpec, PodSlot } from './cluster-layout.js';
 import { between, unit } from './hash.js';
 import type { ContainerLife } from './pod-life.js';
 import type { Scenarios } from './scenarios.js';
-import type { ContainerTemplate } from './workload-catalog.js';
+import type { ContainerTemplate } from './workload.js';
 
 const MI = 1024 * 1024;
 const PAGE = 4096;
