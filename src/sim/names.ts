@@ -23,7 +23,10 @@ export function randomSuffix(length: number, ...parts: readonly number[]): strin
   return out;
 }
 
-const hex8 = (value: number) => value.toString(16).padStart(8, '0');
+const BYTE_HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+// Table lookups rather than toString(16): a list renders several ids per pod.
+const hex8 = (v: number) => `${BYTE_HEX[v >>> 24]}${BYTE_HEX[(v >>> 16) & 255]}${BYTE_HEX[(v >>> 8) & 255]}${BYTE_HEX[v & 255]}`;
 
 /** Hex digits, like a containerd id or a static pod's config hash. */
 export function hexId(length: number, ...parts: readonly number[]): string {

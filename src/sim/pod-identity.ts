@@ -20,26 +20,33 @@ function jobName(life: PodLife): string {
   return life.name.slice(0, life.name.lastIndexOf('-'));
 }
 
-// Every pod of a Deployment, DaemonSet or static manifest carries the same labels, and a
-// 150,000-pod list asks for them once per pod: they are built once per layout and workload.
-const shared = new WeakMap<ClusterLayout, Map<string, Readonly<Record<string, string>>>>();
+// Every pod of a controller carries the same labels and owner reference, and a 150,000-pod list
+// asks for them once per pod: they are built once per layout and controller.
+type Memo<T> = WeakMap<ClusterLayout, Map<string, T>>;
+
+function perController<T>(memo: Memo<T>, layout: ClusterLayout, pod: PodSlot, build: () => T): T {
+  let byController = memo.get(layout);
+  if (!byController) {
+    byController = new Map();
+    memo.set(layout, byController);
+  }
+  const id = `${pod.workload.namespace}/${pod.workload.name}`;
+  let value = byController.get(id);
+  if (value === undefined) {
+    value = build();
+    byController.set(id, value);
+  }
+  return value;
+}
+
+const sharedLabels: Memo<Readonly<Record<string, string>>> = new WeakMap();
+const sharedOwners: Memo<OwnerReference> = new WeakMap();
 
 /** Labels as the pod's controller sets them, sorted as Go writes a map. */
 export function podLabels(layout: ClusterLayout, pod: PodSlot, life: PodLife): Readonly<Record<string, string>> {
   const kind = pod.workload.kind;
   if (kind === 'StatefulSet' || kind === 'Job') return ownLabels(layout, pod, life);
-  let byWorkload = shared.get(layout);
-  if (!byWorkload) {
-    byWorkload = new Map();
-    shared.set(layout, byWorkload);
-  }
-  const id = `${pod.workload.namespace}/${pod.workload.name}`;
-  let labels = byWorkload.get(id);
-  if (!labels) {
-    labels = ownLabels(layout, pod, life);
-    byWorkload.set(id, labels);
-  }
-  return labels;
+  return perController(sharedLabels, layout, pod, () => ownLabels(layout, pod, life));
 }
 
 function ownLabels(layout: ClusterLayout, pod: PodSlot, life: PodLife): Record<string, string> {
@@ -74,6 +81,12 @@ function ownLabels(layout: ClusterLayout, pod: PodSlot, life: PodLife): Record<s
 }
 
 export function ownerReference(layout: ClusterLayout, pod: PodSlot, life: PodLife): OwnerReference {
+  const kind = pod.workload.kind;
+  if (kind === 'Job' || kind === 'Node') return ownOwner(layout, pod, life);
+  return perController(sharedOwners, layout, pod, () => ownOwner(layout, pod, life));
+}
+
+function ownOwner(layout: ClusterLayout, pod: PodSlot, life: PodLife): OwnerReference {
   const w = pod.workload;
   const owned = (
     apiVersion: string,
