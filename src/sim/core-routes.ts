@@ -1,5 +1,5 @@
 import { type ListQuery, ListQueryError, parseListQuery } from './list-query.js';
-import { getNamespace, listNamespaces, NAMESPACE_FIELDS } from './namespaces-resource.js';
+import { getNamespace, listNamespaces, NAMESPACE_FIELDS, namespaceWatch } from './namespaces-resource.js';
 import { getNode, listNodes, NODE_FIELDS, nodeWatch } from './nodes-resource.js';
 import { getPod, listPods, POD_FIELDS, podWatch } from './pods-resource.js';
 import type { Pulse } from './pulse.js';
@@ -10,64 +10,49 @@ import { badRequest } from './status-body.js';
 import { isWatch, watchOptions } from './watch-query.js';
 import { type WatchTarget, watchEvents } from './watch-stream.js';
 
-// core/v1 nodes, pods and namespaces: list (with limit/continue and selectors), get, and watch.
+// core/v1 nodes, pods and namespaces: list (with limit/continue and selectors), watch, and get.
 
-function guarded(run: () => SimResponse): SimResponse {
+interface Collection {
+  /** The fields a fieldSelector may name. */
+  readonly fields: readonly string[];
+  list(query: ListQuery): SimResponse;
+  watch(query: ListQuery): WatchTarget;
+}
+
+function serve(world: SimWorld, pulse: Pulse, request: SimRequest, collection: Collection): SimResponse {
   try {
-    return run();
+    const query = parseListQuery(request.query, collection.fields);
+    if (!isWatch(request.query)) return collection.list(query);
+    const body = watchEvents(world, pulse, collection.watch(query), watchOptions(request.query), request.signal);
+    return { status: 200, contentType: JSON_TYPE, body, streaming: true };
   } catch (e) {
     if (e instanceof ListQueryError) return badRequest(e.message);
     throw e;
   }
 }
 
-function collection(
-  world: SimWorld,
-  pulse: Pulse,
-  request: SimRequest,
-  fields: readonly string[],
-  list: (query: ListQuery) => SimResponse,
-  watch: ((query: ListQuery) => WatchTarget) | null,
-): SimResponse {
-  return guarded(() => {
-    const query = parseListQuery(request.query, fields);
-    if (!watch || !isWatch(request.query)) return list(query);
-    const body = watchEvents(world, pulse, watch(query), watchOptions(request.query), request.signal);
-    return { status: 200, contentType: JSON_TYPE, body, streaming: true };
-  });
-}
-
 export function coreRoutes(world: SimWorld, pulse: Pulse): Route[] {
-  const pods = (request: SimRequest, namespace: string | null) =>
-    collection(
-      world,
-      pulse,
-      request,
-      POD_FIELDS,
-      (q) => listPods(world, namespace, q),
-      (q) => podWatch(world, namespace, q),
-    );
+  const nodes: Collection = { fields: NODE_FIELDS, list: (q) => listNodes(world, q), watch: (q) => nodeWatch(world, q) };
+  const namespaces: Collection = {
+    fields: NAMESPACE_FIELDS,
+    list: (q) => listNamespaces(world, q),
+    watch: (q) => namespaceWatch(world, q),
+  };
+  const pods = (namespace: string | null): Collection => ({
+    fields: POD_FIELDS,
+    list: (q) => listPods(world, namespace, q),
+    watch: (q) => podWatch(world, namespace, q),
+  });
   return [
-    {
-      pattern: '/api/v1/nodes',
-      handler: (request) =>
-        collection(
-          world,
-          pulse,
-          request,
-          NODE_FIELDS,
-          (q) => listNodes(world, q),
-          (q) => nodeWatch(world, q),
-        ),
-    },
+    { pattern: '/api/v1/nodes', handler: (request) => serve(world, pulse, request, nodes) },
     { pattern: '/api/v1/nodes/:name', handler: (_, { name = '' }) => getNode(world, name) },
-    { pattern: '/api/v1/pods', handler: (request) => pods(request, null) },
-    {
-      pattern: '/api/v1/namespaces',
-      handler: (request) => collection(world, pulse, request, NAMESPACE_FIELDS, (q) => listNamespaces(world, q), null),
-    },
+    { pattern: '/api/v1/pods', handler: (request) => serve(world, pulse, request, pods(null)) },
+    { pattern: '/api/v1/namespaces', handler: (request) => serve(world, pulse, request, namespaces) },
     { pattern: '/api/v1/namespaces/:namespace', handler: (_, { namespace = '' }) => getNamespace(world, namespace) },
-    { pattern: '/api/v1/namespaces/:namespace/pods', handler: (request, { namespace = '' }) => pods(request, namespace) },
+    {
+      pattern: '/api/v1/namespaces/:namespace/pods',
+      handler: (request, { namespace = '' }) => serve(world, pulse, request, pods(namespace)),
+    },
     { pattern: '/api/v1/namespaces/:namespace/pods/:name', handler: (_, { namespace = '', name = '' }) => getPod(world, namespace, name) },
   ];
 }

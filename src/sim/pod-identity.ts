@@ -126,7 +126,7 @@ export function generateName(pod: PodSlot, life: PodLife): string | undefined {
 
 /** Static pods are known to the kubelet by their config hash, not by the mirror pod's UID. */
 export function kubeletUid(layout: ClusterLayout, pod: PodSlot, life: PodLife): string {
-  return pod.workload.kind === 'Node' ? hexId(32, layout.seed, 43, pod.slot) : podUid(layout, pod, life);
+  return pod.workload.kind === 'Node' ? hexId(32, layout.seed, 43, pod.slot) : podUid(layout, pod, life.createdAt);
 }
 
 export function serviceAccountVolume(layout: ClusterLayout, pod: PodSlot): string {

@@ -35,9 +35,9 @@ export interface PodLife {
 
 const SECOND = 1000;
 
-/** Each CronJob run is a new pod with its own UID. */
-export function podUid(layout: ClusterLayout, pod: PodSlot, life: PodLife): string {
-  return pod.behaviour === 'cron' ? uuid(layout.seed, 10, life.createdAt) : uuid(layout.seed, 5, pod.slot);
+/** The UID of the pod created at `createdAt` in this slot: each CronJob run is a new pod. */
+export function podUid(layout: ClusterLayout, pod: PodSlot, createdAt: number): string {
+  return pod.behaviour === 'cron' ? uuid(layout.seed, 10, createdAt) : uuid(layout.seed, 5, pod.slot);
 }
 
 function identity(pod: PodSlot): Pick<PodLife, 'name' | 'createdAt' | 'initializedAt'> {
@@ -83,7 +83,7 @@ function crashing(layout: ClusterLayout, pod: PodSlot, scenario: PodScenario, t:
   const start = schedule.cycleStart(cycle);
   const crashAfter = schedule.edges[1] ?? 0;
   const id = identity(pod);
-  const uid = uuid(layout.seed, 5, pod.slot);
+  const uid = podUid(layout, pod, id.createdAt);
   const restarts = Math.max(0, 17 + cycle);
   const crashed = (from: number): Termination => ({ reason: 'Error', exitCode: 1, startedAt: from, finishedAt: from + crashAfter });
   const container: ContainerLife =

@@ -60,7 +60,7 @@ export function renderPod(layout: ClusterLayout, pod: PodSlot, life: PodLife, re
       name: life.name,
       ...(prefix ? { generateName: prefix } : {}),
       namespace: pod.workload.namespace,
-      uid: podUid(layout, pod, life),
+      uid: podUid(layout, pod, life.createdAt),
       resourceVersion: String(resourceVersion),
       generation: 1,
       creationTimestamp: rfc3339(life.createdAt),

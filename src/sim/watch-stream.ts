@@ -5,7 +5,7 @@ import type { SimEvent } from './timeline.js';
 
 export interface WatchTarget {
   /** Kind for bookmark objects. */
-  readonly kind: 'Pod' | 'Node';
+  readonly kind: 'Pod' | 'Node' | 'Namespace';
   /** Objects matching the watch now, for the initial ADDED events. */
   initial(): Iterable<unknown>;
   /** The event's object, or null when the event is for something this watch does not see. */
@@ -25,18 +25,20 @@ const BATCH = 64 * 1024;
 
 const line = (type: string, object: unknown) => `${JSON.stringify({ type, object })}\n`;
 
-// Zero-value objects that carry only the resourceVersion, as Go serialises an empty Pod or Node.
-function bookmark(kind: 'Pod' | 'Node', rv: number, initialEventsEnd: boolean): string {
+// Go serialises a bookmark's object as an empty Pod, Node or Namespace carrying only the version.
+const EMPTY: Record<WatchTarget['kind'], object> = {
+  Pod: { spec: { containers: null }, status: {} },
+  Node: { spec: {}, status: { daemonEndpoints: { kubeletEndpoint: { Port: 0 } }, nodeInfo: {} } },
+  Namespace: { spec: {}, status: {} },
+};
+
+function bookmark(kind: WatchTarget['kind'], rv: number, initialEventsEnd: boolean): string {
   const metadata = {
     resourceVersion: String(rv),
     creationTimestamp: null,
     ...(initialEventsEnd ? { annotations: { 'k8s.io/initial-events-end': 'true' } } : {}),
   };
-  const rest =
-    kind === 'Pod'
-      ? { spec: { containers: null }, status: {} }
-      : { spec: {}, status: { daemonEndpoints: { kubeletEndpoint: { Port: 0 } }, nodeInfo: {} } };
-  return line('BOOKMARK', { kind, apiVersion: 'v1', metadata, ...rest });
+  return line('BOOKMARK', { kind, apiVersion: 'v1', metadata, ...EMPTY[kind] });
 }
 
 /** The apiserver's cacheWatcher schedule: about every minute, and 2s before the watch times out. */

@@ -50,6 +50,17 @@ describe('watch', () => {
     }
   });
 
+  it('watches namespaces too: they are added once and never change', async () => {
+    const watch = openWatch(sim, '/api/v1/namespaces?watch=1&labelSelector=kubernetes.io%2Fmetadata.name%3Dweb');
+    try {
+      const added = await watch.until((e) => e.type === 'ADDED');
+      expect(added.object).toMatchObject({ kind: 'Namespace', metadata: { name: 'web' } });
+    } finally {
+      watch.close();
+    }
+    expect(watch.events).toHaveLength(1);
+  });
+
   it('reports the flapping node going NotReady and coming back', async () => {
     clock.set(START);
     const { flappingNode } = sim.cluster.roles;
