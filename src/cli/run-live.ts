@@ -1,4 +1,5 @@
 import { Collector } from '../collect/collector.js';
+import { WatchInventory } from '../collect/watch-inventory.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
 import { podKey } from '../model/snapshot.js';
@@ -64,6 +65,10 @@ async function live(flags: LiveFlags): Promise<number> {
     intervalMs: flags.interval ?? config.intervalMs ?? 5_000,
     selectors: { pods: flags.selector },
     kubelet: kubeletSettings(flags, thresholds),
+    // A screen that stays open keeps nodes and pods current by watching, not by re-listing.
+    inventory: caps.interactive
+      ? new WatchInventory({ reader: connection.client, namespace, selectors: { pods: flags.selector } })
+      : undefined,
   });
   try {
     if (!caps.interactive) return await printOnce(collector, caps, thresholds);

@@ -1,5 +1,5 @@
-import type { Listed, Selection } from '../kube/kube-client.js';
 import type { DecodedList } from '../kube/decode/decode-list.js';
+import type { Listed, Selection } from '../kube/kube-client.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
 
 /** The reads the collector needs; KubeClient provides them, tests pass fakes. */

@@ -65,7 +65,8 @@ export class Collector {
   constructor(private readonly options: CollectorOptions) {
     const { reader, scope, selectors, kubelet } = options;
     this.inventory = options.inventory ?? new ListInventory({ reader, namespace: scope.namespace, selectors, lists: options.lists });
-    this.sweeper = kubelet && new KubeletSweeper({ reader, ...kubelet, refreshMs: options.intervalMs, onUpdate: () => this.summariesChanged() });
+    this.sweeper =
+      kubelet && new KubeletSweeper({ reader, ...kubelet, refreshMs: options.intervalMs, onUpdate: () => this.summariesChanged() });
     const sweeper = this.sweeper;
     this.usage = new UsageSource({ reader, namespace: scope.namespace, selectors, summaries: sweeper && (() => sweeper.summaries()) });
     const depth = options.historyDepth ?? { nodes: 240, pods: 60 };
@@ -179,7 +180,14 @@ export class Collector {
     const { state } = refresh;
     const summaries = this.sweeper?.summaries() ?? new Map();
     const seq = ++this.seq;
-    recordHistory(this.history, { seq, nodes: state.nodes, pods: state.pods, nodeUsage: usage.nodeUsage, podUsage: usage.podUsage, summaries });
+    recordHistory(this.history, {
+      seq,
+      nodes: state.nodes,
+      pods: state.pods,
+      nodeUsage: usage.nodeUsage,
+      podUsage: usage.podUsage,
+      summaries,
+    });
     const inventoryTimes = [state.nodesAt, state.podsAt].filter((t) => t !== null);
     this.snapshot = {
       seq,

@@ -83,7 +83,11 @@ export class UsageSource {
     if (this.failures === 0 && this.lastGood) return this.lastGood;
     const problem = this.problem ?? { kind: 'server-error' as const, message: 'Metrics API not read yet' };
     if (this.options.summaries) {
-      return { source: 'kubelet', ...fromSummaries(this.options.summaries()), problem: { ...problem, message: `${problem.message}: using kubelet summaries` } };
+      return {
+        source: 'kubelet',
+        ...fromSummaries(this.options.summaries()),
+        problem: { ...problem, message: `${problem.message}: using kubelet summaries` },
+      };
     }
     const last = this.lastGood;
     const message = `${problem.message}: CPU/memory ${last ? 'not refreshed' : 'unknown'}`;
@@ -99,7 +103,9 @@ export class UsageSource {
     ]);
     this.failures = 0;
     const skipped = nodes.skipped + pods.skipped;
-    this.problem = skipped ? { kind: 'malformed', message: `Metrics API: ${skipped} invalid items left out (${nodes.firstProblem ?? pods.firstProblem})` } : null;
+    this.problem = skipped
+      ? { kind: 'malformed', message: `Metrics API: ${skipped} invalid items left out (${nodes.firstProblem ?? pods.firstProblem})` }
+      : null;
     this.lastGood = {
       source: 'metrics-api',
       nodeUsage: new Map(nodes.items.map((n) => [n.name, n])),

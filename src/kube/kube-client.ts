@@ -9,6 +9,8 @@ import { ItemSplitter } from './json-items.js';
 import { KubeError } from './kube-error.js';
 import type { KubeTarget } from './kubeconfig/kube-target.js';
 import type { Transport } from './transport.js';
+import { decodeWatchEvent, type WatchEvent } from './watch-event.js';
+import { LineSplitter } from './watch-lines.js';
 
 export interface Timeouts {
   /** Lists and the Metrics API. */
@@ -27,6 +29,18 @@ export interface Selection {
 export interface Listed<T> extends DecodedList<T> {
   readonly resourceVersion: string;
 }
+
+export interface WatchRequest<T> extends Selection {
+  readonly resourceVersion: string;
+  readonly onEvent: (event: WatchEvent<T>) => void;
+  /** Every resourceVersion the stream reaches, to resume from after a disconnect. */
+  readonly onVersion: (resourceVersion: string) => void;
+  /** An object that failed validation: skipped, so one bad object cannot wedge the stream. */
+  readonly onInvalid: (reason: string) => void;
+}
+
+// The server ends each watch after this; the client then resumes from the last resourceVersion.
+const WATCH_SECONDS = 300;
 
 interface Page<T> extends Listed<T> {
   readonly continueToken: string | null;
@@ -82,6 +96,18 @@ export class KubeClient {
     );
   }
 
+  /**
+   * Streams changes to nodes since `resourceVersion` until the server ends the watch (timeoutSeconds)
+   * or `signal` aborts. Resolves normally at the end; throws on a broken stream or an ERROR event.
+   */
+  watchNodes(watch: WatchRequest<NodeInfo>): Promise<void> {
+    return this.watch('/api/v1/nodes', watch, nodeSchema);
+  }
+
+  watchPods(watch: WatchRequest<PodInfo>): Promise<void> {
+    return this.watch(collection('/api/v1', 'pods', watch.namespace), watch, podSchema);
+  }
+
   /** The kubelet's Summary API through the apiserver's node proxy (needs get nodes/proxy). */
   async nodeSummary(node: string, signal?: AbortSignal): Promise<NodeSummary> {
     const body = await this.transport.get(`/api/v1/nodes/${seg(node)}/proxy/stats/summary`, {
@@ -98,6 +124,25 @@ export class KubeClient {
     const result = summarySchema.safeParse(raw);
     if (!result.success) throw new KubeError('malformed', `kubelet on ${node}: summary ${issueText(result.error)}`);
     return result.data;
+  }
+
+  private async watch<T>(path: string, watch: WatchRequest<T>, schema: z.ZodType<T>): Promise<void> {
+    const params = query({
+      watch: 1,
+      resourceVersion: watch.resourceVersion,
+      allowWatchBookmarks: 'true',
+      timeoutSeconds: WATCH_SECONDS,
+      labelSelector: watch.labelSelector,
+    });
+    const lines = new LineSplitter((line) => {
+      const { event, version, invalid } = decodeWatchEvent(line, schema);
+      if (version) watch.onVersion(version);
+      if (event) watch.onEvent(event);
+      if (invalid) watch.onInvalid(invalid);
+    });
+    await this.transport.stream(`${path}${params}`, { timeoutMs: (WATCH_SECONDS + 30) * 1000, signal: watch.signal }, (chunk) =>
+      lines.push(chunk),
+    );
   }
 
   private async listOnce<T>(path: string, signal: AbortSignal | undefined, schema: z.ZodType<T>, maxBytes: number): Promise<Page<T>> {

@@ -1,0 +1,49 @@
+import type { KubeClient } from '../kube/kube-client.js';
+import type { NodeInfo, PodInfo } from '../model/records.js';
+import type { Inventory, InventoryRefresh } from './inventory.js';
+import type { Selectors } from './selectors.js';
+import { WatchedList } from './watched-list.js';
+
+export interface WatchInventoryOptions {
+  readonly reader: Pick<KubeClient, 'listNodes' | 'listPods' | 'watchNodes' | 'watchPods'>;
+  readonly namespace: string | null;
+  readonly selectors?: Selectors;
+}
+
+const byUid = (item: { uid: string }) => item.uid;
+
+/** Nodes and pods kept current by watches: the inventory of the live screen. */
+export class WatchInventory implements Inventory {
+  private readonly nodes: WatchedList<NodeInfo>;
+  private readonly pods: WatchedList<PodInfo>;
+
+  constructor(options: WatchInventoryOptions) {
+    const { reader, namespace, selectors = {} } = options;
+    this.nodes = new WatchedList({
+      uid: byUid,
+      list: () => reader.listNodes({ labelSelector: selectors.nodes }),
+      watch: (w) => reader.watchNodes({ ...w, labelSelector: selectors.nodes }),
+    });
+    this.pods = new WatchedList({
+      uid: byUid,
+      list: () => reader.listPods({ namespace, labelSelector: selectors.pods }),
+      watch: (w) => reader.watchPods({ ...w, namespace, labelSelector: selectors.pods }),
+    });
+  }
+
+  async refresh(now: number): Promise<InventoryRefresh> {
+    const [nodes, pods] = await Promise.allSettled([this.nodes.sync(now), this.pods.sync(now)]);
+    const skipped = this.nodes.skippedCount() + this.pods.skippedCount();
+    return {
+      state: { nodes: this.nodes.items(), pods: this.pods.items(), nodesAt: this.nodes.syncedAt(), podsAt: this.pods.syncedAt() },
+      nodesError: nodes.status === 'rejected' ? nodes.reason : this.nodes.error(),
+      podsError: pods.status === 'rejected' ? pods.reason : this.pods.error(),
+      skipped: skipped ? `${skipped} invalid objects left out` : null,
+    };
+  }
+
+  close(): void {
+    this.nodes.close();
+    this.pods.close();
+  }
+}

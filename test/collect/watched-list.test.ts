@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WatchedList, type WatchedListOptions } from '../../src/collect/watched-list.js';
+import type { Listed } from '../../src/kube/kube-client.js';
+import { KubeError } from '../../src/kube/kube-error.js';
+
+interface Item {
+  uid: string;
+  value: number;
+}
+
+type WatchCall = Parameters<WatchedListOptions<Item>['watch']>[0];
+
+/** A server stand-in: each list() and watch() call is recorded; the test ends each watch as it likes. */
+function server(initial: Item[], version = '10') {
+  const lists: number[] = [];
+  const watches: WatchCall[] = [];
+  const ends: Array<(error?: unknown) => void> = [];
+  const options: WatchedListOptions<Item> = {
+    uid: (i) => i.uid,
+    list: async (): Promise<Listed<Item>> => {
+      lists.push(Date.now());
+      return { items: initial, skipped: 0, firstProblem: null, resourceVersion: version };
+    },
+    watch: (call) =>
+      new Promise<void>((resolve, reject) => {
+        watches.push(call);
+        ends.push((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+  const end = (error?: unknown) => ends.at(-1)?.(error);
+  return { options, lists, watches, end };
+}
+
+const values = (list: WatchedList<Item>) =>
+  list
+    .items()
+    .map((i) => `${i.uid}=${i.value}`)
+    .sort();
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('WatchedList (list once, then watch)', () => {
+  it('lists once, then applies ADDED, MODIFIED and DELETED events without listing again', async () => {
+    const s = server([
+      { uid: 'a', value: 1 },
+      { uid: 'b', value: 2 },
+    ]);
+    const list = new WatchedList(s.options);
+    await list.sync(1000);
+    await vi.waitFor(() => expect(s.watches).toHaveLength(1));
+    const watch = s.watches[0] as WatchCall;
+    expect(watch.resourceVersion).toBe('10');
+    watch.onEvent({ type: 'MODIFIED', object: { uid: 'a', value: 5 } });
+    watch.onEvent({ type: 'ADDED', object: { uid: 'c', value: 3 } });
+    watch.onEvent({ type: 'DELETED', uid: 'b' });
+    await list.sync(2000);
+    expect(values(list)).toEqual(['a=5', 'c=3']);
+    expect(s.lists).toHaveLength(1);
+    expect(list.syncedAt()).toBe(2000);
+    list.close();
+  });
+
+  it('resumes a dropped watch from the last resourceVersion it saw, without a new list', async () => {
+    vi.useFakeTimers();
+    const s = server([{ uid: 'a', value: 1 }]);
+    const list = new WatchedList(s.options);
+    await list.sync(0);
+    await vi.waitFor(() => expect(s.watches).toHaveLength(1));
+    s.watches[0]?.onVersion('17');
+    s.end(new KubeError('unreachable', 'connection dropped mid-response'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(s.watches).toHaveLength(2);
+    expect(s.watches[1]?.resourceVersion).toBe('17');
+    expect(s.lists).toHaveLength(1);
+    list.close();
+  });
+
+  it('reports the watch error and an unchanged sync time while disconnected', async () => {
+    vi.useFakeTimers();
+    const s = server([{ uid: 'a', value: 1 }]);
+    const list = new WatchedList(s.options);
+    await list.sync(100);
+    await vi.waitFor(() => expect(s.watches).toHaveLength(1));
+    s.end(new KubeError('unreachable', 'cannot reach the server'));
+    await vi.advanceTimersByTimeAsync(10);
+    await list.sync(5000);
+    expect((list.error() as Error).message).toBe('cannot reach the server');
+    expect(list.syncedAt()).toBe(100);
+    expect(values(list)).toEqual(['a=1']);
+    list.close();
+  });
+
+  it('lists again when the server answers 410 Gone (the resourceVersion is too old)', async () => {
+    vi.useFakeTimers();
+    const s = server([{ uid: 'a', value: 1 }]);
+    const list = new WatchedList(s.options);
+    await list.sync(0);
+    await vi.waitFor(() => expect(s.watches).toHaveLength(1));
+    s.end(new KubeError('not-found', 'too old resource version', { status: 410 }));
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.waitFor(() => expect(s.watches).toHaveLength(2));
+    expect(s.lists).toHaveLength(2);
+    list.close();
+  });
+
+  it('counts objects the watch could not validate instead of stopping', async () => {
+    const s = server([]);
+    const list = new WatchedList(s.options);
+    await list.sync(0);
+    await vi.waitFor(() => expect(s.watches).toHaveLength(1));
+    s.watches[0]?.onInvalid('spec.containers: expected array');
+    s.watches[0]?.onEvent({ type: 'ADDED', object: { uid: 'z', value: 9 } });
+    expect(list.skippedCount()).toBe(1);
+    expect(values(list)).toEqual(['z=9']);
+    list.close();
+  });
+});
