@@ -1,10 +1,11 @@
 import { matchesSelector } from '../model/label-selector.js';
+import { NAMESPACE_COLUMNS, namespaceRow } from './core-tables.js';
 import { matchesFields } from './field-selector.js';
 import { selectPage } from './list-page.js';
 import type { ListQuery } from './list-query.js';
-import { listResponse } from './list-response.js';
+import { listResponse, objectResponse, type Presentation } from './list-response.js';
 import { renderNamespace } from './render-namespace.js';
-import { jsonResponse, type SimResponse } from './sim-response.js';
+import type { SimResponse } from './sim-response.js';
 import type { SimWorld } from './sim-world.js';
 import { objectNotFound } from './status-body.js';
 import { NAMESPACES } from './system-workloads.js';
@@ -32,15 +33,24 @@ function matcher(query: ListQuery): (i: number) => boolean {
   };
 }
 
-export function listNamespaces(world: SimWorld, query: ListQuery): SimResponse {
-  const matches = matcher(query);
+// Ids are positions in the sorted names.
+function presentation(world: SimWorld, asTable: boolean): Presentation {
+  const object = (i: number, withType: boolean) => render(world, names[i] ?? '', withType);
+  return {
+    kind: 'Namespace',
+    object,
+    table: asTable ? { columns: NAMESPACE_COLUMNS, row: (i) => namespaceRow(object(i, false), world.now) } : null,
+  };
+}
+
+export function listNamespaces(world: SimWorld, query: ListQuery, asTable: boolean): SimResponse {
   const page = selectPage(
     names.map((_, i) => i),
     (i) => names[i] ?? '',
-    matches,
+    matcher(query),
     query,
   );
-  return listResponse('NamespaceList', world.timeline.resourceVersion, query, page, (i) => render(world, names[i] ?? '', false));
+  return listResponse(presentation(world, asTable), world.timeline.resourceVersion, query, page);
 }
 
 /** Namespaces never change while the sim runs: a watch sees them added, then only bookmarks. */
@@ -55,6 +65,7 @@ export function namespaceWatch(world: SimWorld, query: ListQuery): WatchTarget {
   };
 }
 
-export function getNamespace(world: SimWorld, name: string): SimResponse {
-  return NAMESPACES.includes(name) ? jsonResponse(200, render(world, name, true)) : objectNotFound('namespaces', name);
+export function getNamespace(world: SimWorld, name: string, asTable: boolean): SimResponse {
+  const i = names.indexOf(name);
+  return i < 0 ? objectNotFound('namespaces', name) : objectResponse(presentation(world, asTable), i);
 }

@@ -1,10 +1,11 @@
 import { matchesSelector } from '../model/label-selector.js';
+import { NODE_COLUMNS, nodeRow } from './core-tables.js';
 import { matchesFields } from './field-selector.js';
 import { selectPage } from './list-page.js';
 import type { ListQuery } from './list-query.js';
-import { listResponse } from './list-response.js';
+import { listResponse, objectResponse, type Presentation } from './list-response.js';
 import { nodeLabels, renderNode } from './render-node.js';
-import { jsonResponse, type SimResponse } from './sim-response.js';
+import type { SimResponse } from './sim-response.js';
 import type { SimWorld } from './sim-world.js';
 import { objectNotFound } from './status-body.js';
 import type { WatchTarget } from './watch-stream.js';
@@ -25,19 +26,21 @@ const render = (world: SimWorld, index: number, t: number, rv: number, withType:
 // Node names are zero-padded, so index order is name order.
 const indices = (world: SimWorld) => world.layout.nodes.map((n) => n.index);
 
-export function listNodes(world: SimWorld, query: ListQuery): SimResponse {
+function presentation(world: SimWorld, asTable: boolean): Presentation {
   const t = world.now;
-  const keyOf = (index: number) => world.layout.nodes[index]?.name ?? '';
-  const page = selectPage(indices(world), keyOf, matcher(world, query), query);
-  return listResponse('NodeList', world.timeline.resourceVersion, query, page, (index) =>
-    render(world, index, t, world.version({ kind: 'node', index }), false),
-  );
+  const object = (index: number, withType: boolean) => render(world, index, t, world.version({ kind: 'node', index }), withType);
+  return { kind: 'Node', object, table: asTable ? { columns: NODE_COLUMNS, row: (index) => nodeRow(object(index, false), t) } : null };
 }
 
-export function getNode(world: SimWorld, name: string): SimResponse {
+export function listNodes(world: SimWorld, query: ListQuery, asTable: boolean): SimResponse {
+  const keyOf = (index: number) => world.layout.nodes[index]?.name ?? '';
+  const page = selectPage(indices(world), keyOf, matcher(world, query), query);
+  return listResponse(presentation(world, asTable), world.timeline.resourceVersion, query, page);
+}
+
+export function getNode(world: SimWorld, name: string, asTable: boolean): SimResponse {
   const index = world.findNode(name);
-  if (index === null) return objectNotFound('nodes', name);
-  return jsonResponse(200, render(world, index, world.now, world.version({ kind: 'node', index }), true));
+  return index === null ? objectNotFound('nodes', name) : objectResponse(presentation(world, asTable), index);
 }
 
 export function nodeWatch(world: SimWorld, query: ListQuery): WatchTarget {

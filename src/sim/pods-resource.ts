@@ -1,13 +1,13 @@
 import { matchesSelector } from '../model/label-selector.js';
+import { POD_COLUMNS, podRow } from './core-tables.js';
 import { matchesFields, requiredValue } from './field-selector.js';
 import { selectPage } from './list-page.js';
 import type { ListQuery } from './list-query.js';
-import { listResponse } from './list-response.js';
+import { listResponse, objectResponse, type Presentation } from './list-response.js';
 import { podLabels } from './pod-identity.js';
 import { podIP } from './pod-status.js';
 import { renderPod, restartPolicy } from './render-pod.js';
 import type { SimResponse } from './sim-response.js';
-import { jsonResponse } from './sim-response.js';
 import type { SimWorld } from './sim-world.js';
 import { objectNotFound } from './status-body.js';
 import type { WatchTarget } from './watch-stream.js';
@@ -69,19 +69,23 @@ function candidates(world: SimWorld, namespace: string | null, query: ListQuery,
   return range ? layout.order.subarray(range[0], range[1]) : [];
 }
 
-export function listPods(world: SimWorld, namespace: string | null, query: ListQuery): SimResponse {
+/** Pods as objects, or as `kubectl get` rows when asTable. */
+function presentation(world: SimWorld, asTable: boolean): Presentation {
   const t = world.now;
-  const page = selectPage(candidates(world, namespace, query, t), keyOf(world, t), matcher(world, namespace, query, t), query);
-  return listResponse('PodList', world.timeline.resourceVersion, query, page, (slot) =>
-    renderPod(world.layout, world.pod(slot), world.life(slot, t), world.version({ kind: 'pod', slot }), false),
-  );
+  const object = (slot: number, withType: boolean) =>
+    renderPod(world.layout, world.pod(slot), world.life(slot, t), world.version({ kind: 'pod', slot }), withType);
+  return { kind: 'Pod', object, table: asTable ? { columns: POD_COLUMNS, row: (slot) => podRow(object(slot, false), t) } : null };
 }
 
-export function getPod(world: SimWorld, namespace: string, name: string): SimResponse {
+export function listPods(world: SimWorld, namespace: string | null, query: ListQuery, asTable: boolean): SimResponse {
   const t = world.now;
-  const slot = world.findPod(namespace, name, t);
-  if (slot === null) return objectNotFound('pods', name);
-  return jsonResponse(200, renderPod(world.layout, world.pod(slot), world.life(slot, t), world.version({ kind: 'pod', slot }), true));
+  const page = selectPage(candidates(world, namespace, query, t), keyOf(world, t), matcher(world, namespace, query, t), query);
+  return listResponse(presentation(world, asTable), world.timeline.resourceVersion, query, page);
+}
+
+export function getPod(world: SimWorld, namespace: string, name: string, asTable: boolean): SimResponse {
+  const slot = world.findPod(namespace, name, world.now);
+  return slot === null ? objectNotFound('pods', name) : objectResponse(presentation(world, asTable), slot);
 }
 
 export function podWatch(world: SimWorld, namespace: string | null, query: ListQuery): WatchTarget {

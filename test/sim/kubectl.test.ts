@@ -68,6 +68,16 @@ describe.skipIf(!kubectlFound)('stock kubectl against the sim', () => {
     expect(listed).toHaveLength(46);
   });
 
+  it('kubectl get prints the server-side columns: pod READY, STATUS and RESTARTS, node ROLES', async () => {
+    const pods = await kubectl(sim, cacheDir, 'get', 'pods', '-A');
+    expect(pods.code).toBe(0);
+    expect(pods.stdout.split('\n')[0]).toMatch(/^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+    const crash = rows(pods.stdout).find((r) => r[1] === sim.cluster.roles.crashLoopPod?.name);
+    expect(crash?.slice(2, 5)).toEqual(['0/1', 'CrashLoopBackOff', '17']);
+    const nodes = await kubectl(sim, cacheDir, 'get', 'nodes');
+    expect(rows(nodes.stdout)[0]).toEqual(['hello-kube-001', 'Ready', 'control-plane', '27d', 'v1.35.0']);
+  });
+
   it('sends only GETs', () => {
     expect(sim.requests.every((r) => r.method === 'GET')).toBe(true);
   });

@@ -146,4 +146,21 @@ describe('core lists', () => {
     });
     expect(JSON.parse((await get(sim, '/api/v1/nodes/ghost')).body).message).toBe('nodes "ghost" not found');
   });
+
+  it('prints tables for kubectl get when asked for meta.k8s.io Table', async () => {
+    const accept = { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' };
+    const reply = await get(sim, '/api/v1/nodes?limit=2', { headers: accept });
+    const table = JSON.parse(reply.body);
+    expect(table).toMatchObject({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { remainingItemCount: 4 } });
+    expect(table.columnDefinitions.map((c: { name: string }) => c.name).slice(0, 5)).toEqual(['Name', 'Status', 'Roles', 'Age', 'Version']);
+    expect(table.rows[0].cells.slice(0, 3)).toEqual(['hello-kube-001', 'Ready', 'control-plane']);
+    expect(table.rows[0].object).toMatchObject({
+      kind: 'PartialObjectMetadata',
+      apiVersion: 'meta.k8s.io/v1',
+      metadata: { name: 'hello-kube-001' },
+    });
+    const pod = sim.cluster.pods()[0];
+    const one = JSON.parse((await get(sim, `/api/v1/namespaces/${pod?.namespace}/pods/${pod?.name}`, { headers: accept })).body);
+    expect(one.rows.map((r: { cells: string[] }) => r.cells[0])).toEqual([pod?.name]);
+  });
 });
