@@ -189,7 +189,7 @@ describe('kubelet faults', () => {
   it('stop() ends a request held by a slow kubelet at once', async () => {
     const held = await startSim({ nodes: 1, podsPerNode: 1, faults: { slowKubelet: { node: 'hello-kube-001', delayMs: 60_000 } } });
     const pending = get(held, '/api/v1/nodes/hello-kube-001/proxy/stats/summary').catch((e: Error) => e);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => held.requests.length).toBe(1);
     const started = performance.now();
     await held.stop();
     expect(await pending).toBeInstanceOf(Error);

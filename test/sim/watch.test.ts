@@ -102,7 +102,7 @@ describe('watch', () => {
   it('closes open watches promptly on stop()', async () => {
     const own = await startSim({ nodes: 1, podsPerNode: 2 });
     const watch = openWatch(own, `/api/v1/pods?watch=1&resourceVersion=${own.cluster.resourceVersion()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(() => own.requests[0]?.status).toBe(200);
     const started = performance.now();
     await own.stop();
     await watch.ended;
