@@ -17,7 +17,8 @@ function staticAnnotations(layout: ClusterLayout, pod: PodSlot, life: PodLife): 
   return {
     'kubernetes.io/config.hash': hash,
     'kubernetes.io/config.mirror': hash,
-    'kubernetes.io/config.seen': `${rfc3339(pod.createdAt - 2000).slice(0, 19)}.${String(hash.charCodeAt(0) * 4294967).slice(0, 9)}Z`,
+    // When the kubelet read the manifest, in Go's nanosecond RFC 3339 ("…T10:12:13.368486512Z").
+    'kubernetes.io/config.seen': `${rfc3339(pod.createdAt - 2000).slice(0, 19)}.${String(parseInt(hash.slice(0, 8), 16) % 1e9).padStart(9, '0')}Z`,
     'kubernetes.io/config.source': 'file',
   };
 }
