@@ -32,6 +32,8 @@ async function run(build: (run: (action: Action) => void) => Command, argv: read
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
+      // A command that needs a subcommand (`kmon top`) has printed its help, which says what to add.
+      if (error.code === 'commander.help') return 2;
       process.stderr.write(`kmon: ${oneLine(error)} (see kmon --help)\n`);
       return 2;
     }

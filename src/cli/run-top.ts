@@ -46,8 +46,9 @@ const POD_SORT: Record<string, SortKey<PodLine>> = {
 };
 
 function fatal(snapshot: Snapshot, kind: 'nodes' | 'pods'): string | null {
-  const failed = snapshot.problems.find((p) => p.source === (kind === 'nodes' ? 'nodes' : 'metrics') && p.kind === 'unreachable');
-  if (failed) return failed.message.replace(/^\w+: /, '');
+  // An unreachable apiserver fails every read alike; its message names the server.
+  const failed = snapshot.problems.find((p) => p.source !== 'kubelet' && p.kind === 'unreachable');
+  if (failed) return failed.message.replace(/^(nodes|pods): /, '');
   if (kind === 'nodes' && snapshot.inventoryAt === null)
     return snapshot.problems.find((p) => p.source === 'nodes')?.message ?? 'nodes could not be read';
   if (kind === 'pods' && snapshot.metricsSource === 'none' && snapshot.podUsage.size === 0) {

@@ -37,7 +37,8 @@ export interface CollectorOptions {
 export type SnapshotListener = (snapshot: Snapshot) => void;
 
 const NO_KUBELET = 'kubelet reads off (--no-kubelet): disk unknown';
-const MAX_BACKOFF_MS = 60_000;
+// While the apiserver is down, polls back off to a dozen intervals, and never past a minute.
+const maxBackoff = (intervalMs: number) => Math.min(60_000, 12 * intervalMs);
 // Summaries arriving between polls are folded into a fresh frame this soon, without new requests.
 const SUMMARY_COALESCE_MS = 250;
 
@@ -68,7 +69,13 @@ export class Collector {
     this.sweeper =
       kubelet && new KubeletSweeper({ reader, ...kubelet, refreshMs: options.intervalMs, onUpdate: () => this.summariesChanged() });
     const sweeper = this.sweeper;
-    this.usage = new UsageSource({ reader, namespace: scope.namespace, selectors, summaries: sweeper && (() => sweeper.summaries()) });
+    this.usage = new UsageSource({
+      reader,
+      namespace: scope.namespace,
+      selectors,
+      summaries: sweeper && (() => sweeper.summaries()),
+      retryBaseMs: Math.min(10_000, Math.max(500, 2 * options.intervalMs)),
+    });
     const depth = options.historyDepth ?? { nodes: 240, pods: 60 };
     this.history = {
       nodeUsage: new HistoryStore({ seriesCount: 2, depth: depth.nodes }),
@@ -137,12 +144,20 @@ export class Collector {
       await this.pollOnce();
       const { nodesError, podsError } = this.last?.refresh ?? {};
       const down = nodesError && podsError;
+      if (!down && this.failures > 0) {
+        // Back from an outage: what backed off only because the apiserver was gone is asked again now.
+        this.usage.retryNow();
+        this.sweeper?.retryNow();
+      }
       this.failures = down ? this.failures + 1 : 0;
-      if (down) delay = backoffDelay(this.failures - 1, { baseMs: this.options.intervalMs, maxMs: MAX_BACKOFF_MS }, retryAfter(nodesError));
-      else delay = Math.max(0, this.options.intervalMs - (Date.now() - started));
+      const { intervalMs } = this.options;
+      if (down) delay = backoffDelay(this.failures - 1, { baseMs: intervalMs, maxMs: maxBackoff(intervalMs) }, retryAfter(nodesError));
+      else delay = Math.max(0, intervalMs - (Date.now() - started));
     } catch (error) {
       if (!this.running) return;
       this.problems.set('poll', { source: 'pods', kind: 'server-error', message: `poll failed: ${(error as Error).message}` }, Date.now());
+      // The frame must say why it stopped changing.
+      if (this.last) this.emit();
     }
     this.schedule(delay);
   }

@@ -26,10 +26,13 @@ interface NodeState {
   lastAttempt: number;
   failures: number;
   retryAfterMs: number | null;
+  /** The apiserver, not this node, failed the last read. */
+  apiserverDown: boolean;
   inFlight: boolean;
 }
 
-const FAILURE_BACKOFF = { baseMs: 5_000, maxMs: 120_000 };
+// A failing node is retried after a refresh interval (at least 0.5 s, at most 5 s), doubling to 2 minutes.
+const failureBackoff = (refreshMs: number) => ({ baseMs: Math.min(5_000, Math.max(500, refreshMs)), maxMs: 120_000 });
 // While nodes/proxy is forbidden, one probe this often notices when the permission is granted.
 const FORBIDDEN_PROBE_MS = 60_000;
 
@@ -61,7 +64,8 @@ export class KubeletSweeper {
     const live = new Set(names);
     for (const name of this.nodes.keys()) if (!live.has(name)) this.nodes.delete(name);
     for (const name of names) {
-      if (!this.nodes.has(name)) this.nodes.set(name, { fetched: null, lastAttempt: 0, failures: 0, retryAfterMs: null, inFlight: false });
+      if (!this.nodes.has(name))
+        this.nodes.set(name, { fetched: null, lastAttempt: 0, failures: 0, retryAfterMs: null, apiserverDown: false, inFlight: false });
     }
     this.problems.retain((key) => live.has(key));
     this.pump();
@@ -100,6 +104,17 @@ export class KubeletSweeper {
     this.stop();
   }
 
+  /** The apiserver is back after an outage: nodes that failed only because of it are read again now. */
+  retryNow(): void {
+    for (const state of this.nodes.values()) {
+      if (!state.apiserverDown) continue;
+      state.failures = 0;
+      state.lastAttempt = 0;
+      state.apiserverDown = false;
+    }
+    this.pump();
+  }
+
   summaries(): ReadonlyMap<string, FetchedSummary> {
     const out = new Map<string, FetchedSummary>();
     for (const [name, state] of this.nodes) if (state.fetched) out.set(name, state.fetched);
@@ -116,7 +131,8 @@ export class KubeletSweeper {
   }
 
   private dueAt(state: NodeState): number {
-    if (state.failures > 0) return state.lastAttempt + backoffDelay(state.failures - 1, FAILURE_BACKOFF, state.retryAfterMs);
+    if (state.failures > 0)
+      return state.lastAttempt + backoffDelay(state.failures - 1, failureBackoff(this.options.refreshMs), state.retryAfterMs);
     return state.lastAttempt === 0 ? 0 : state.lastAttempt + this.options.refreshMs;
   }
 
@@ -186,6 +202,7 @@ export class KubeletSweeper {
       state.fetched = { summary, fetchedAt: Date.now() };
       state.failures = 0;
       state.retryAfterMs = null;
+      state.apiserverDown = false;
       this.forbiddenSince = null;
       this.problems.clear(name);
     } catch (error) {
@@ -204,6 +221,7 @@ export class KubeletSweeper {
     state.failures++;
     const kube = isKubeError(error) ? error : null;
     state.retryAfterMs = kube?.retryAfterMs ?? null;
+    state.apiserverDown = kube?.kind === 'unreachable';
     if (kube?.kind === 'forbidden') this.forbiddenSince = Date.now();
     const message = kube ? `kubelet on ${name}: ${kube.message}` : `kubelet on ${name}: ${(error as Error).message}`;
     this.problems.set(name, { source: 'kubelet', kind: kube?.kind ?? 'server-error', message, node: name }, Date.now());

@@ -21,19 +21,25 @@ export interface UsageSourceOptions {
   readonly selectors?: Selectors;
   /** Summaries to fall back on; null with --no-kubelet. */
   readonly summaries: (() => ReadonlyMap<string, FetchedSummary>) | null;
+  /** The first wait before asking a failing Metrics API again (default 10 s); it doubles up to 2 minutes. */
+  readonly retryBaseMs?: number;
 }
 
-// After a failure the Metrics API is retried on this schedule, so kmon notices when it recovers.
-const RETRY = { baseMs: 10_000, maxMs: 120_000 };
+const RETRY_MAX_MS = 120_000;
+
+// The apiserver itself failed, not metrics-server: the kubelets behind it cannot stand in either.
+const apiserverDown = (kind: ProblemKind) => kind === 'unreachable';
 
 function why(error: KubeError): string {
   switch (error.kind) {
+    case 'unreachable':
+      return error.message;
     case 'not-found':
       return 'metrics-server not installed';
     case 'unavailable':
       return 'metrics-server unavailable';
     case 'forbidden':
-      return 'Metrics API forbidden (needs list pods/nodes in metrics.k8s.io)';
+      return `Metrics API ${error.message}`;
     default:
       return `Metrics API failed (${error.message})`;
   }
@@ -71,18 +77,24 @@ export class UsageSource {
       } catch (error) {
         if (!isKubeError(error)) throw error;
         this.failures++;
-        this.retryAt = now + backoffDelay(this.failures - 1, RETRY, error.retryAfterMs);
+        const policy = { baseMs: this.options.retryBaseMs ?? 10_000, maxMs: RETRY_MAX_MS };
+        this.retryAt = now + backoffDelay(this.failures - 1, policy, error.retryAfterMs);
         this.problem = { kind: error.kind, message: why(error) };
       }
     }
     return this.current();
   }
 
+  /** Asks the Metrics API at the next read, whatever the backoff: the apiserver is back after an outage. */
+  retryNow(): void {
+    this.retryAt = 0;
+  }
+
   /** The figures to show now: the last Metrics API reading, or kubelet summaries while it fails. */
   current(): UsageReading {
     if (this.failures === 0 && this.lastGood) return this.lastGood;
     const problem = this.problem ?? { kind: 'server-error' as const, message: 'Metrics API not read yet' };
-    if (this.options.summaries) {
+    if (this.options.summaries && !apiserverDown(problem.kind)) {
       return {
         source: 'kubelet',
         ...fromSummaries(this.options.summaries()),

@@ -4,7 +4,9 @@ import { backoffDelay } from './backoff.js';
 
 export interface WatchedListOptions<T> {
   readonly list: () => Promise<Listed<T>>;
-  readonly watch: (request: Pick<WatchRequest<T>, 'resourceVersion' | 'onEvent' | 'onVersion' | 'onInvalid' | 'signal'>) => Promise<void>;
+  readonly watch: (
+    request: Pick<WatchRequest<T>, 'resourceVersion' | 'onEvent' | 'onVersion' | 'onInvalid' | 'onOpen' | 'signal'>,
+  ) => Promise<void>;
   readonly uid: (item: T) => string;
 }
 
@@ -27,15 +29,22 @@ export class WatchedList<T> {
   private currentAt: number | null = null;
   private lastError: unknown = null;
   private skipped = 0;
+  /** Ends the wait between failed watches early; set only while waiting. */
+  private wake: (() => void) | null = null;
 
   constructor(private readonly options: WatchedListOptions<T>) {}
 
-  /** Lists on first use (awaited, so the first frame has data); afterwards returns at once. */
+  /**
+   * Lists on first use (awaited, so the first frame has data); afterwards returns at once. A poll
+   * while the watch is down also retries it now: the poller backs off by itself while everything
+   * fails, so the watch comes back with the next poll after the apiserver does.
+   */
   async sync(now: number): Promise<void> {
     if (this.loop === null) {
       await this.relist(now);
       this.loop = this.watchLoop();
     }
+    this.wake?.();
     if (this.connected) this.currentAt = now;
   }
 
@@ -59,6 +68,7 @@ export class WatchedList<T> {
 
   close(): void {
     this.abort.abort();
+    this.wake?.();
   }
 
   private async relist(now: number): Promise<void> {
@@ -82,10 +92,13 @@ export class WatchedList<T> {
     while (!this.abort.signal.aborted) {
       try {
         if (!this.resourceVersion) await this.relist(Date.now());
-        this.connected = true;
         await this.options.watch({
           resourceVersion: this.resourceVersion,
           signal: this.abort.signal,
+          // Only an answered watch makes the list current: one the apiserver leaves hanging does not.
+          onOpen: () => {
+            this.connected = true;
+          },
           onVersion: (rv) => {
             this.resourceVersion = rv;
           },
@@ -106,9 +119,15 @@ export class WatchedList<T> {
         // 410 Gone: the version is too old to resume from; the next round lists afresh.
         if (isKubeError(error) && error.status === 410) this.resourceVersion = '';
         else failures++;
-        await new Promise((resolve) =>
-          setTimeout(resolve, failures ? backoffDelay(failures - 1, RETRY, isKubeError(error) ? error.retryAfterMs : null) : 0),
-        );
+        const delay = failures ? backoffDelay(failures - 1, RETRY, isKubeError(error) ? error.retryAfterMs : null) : 0;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => this.wake?.(), delay);
+          this.wake = () => {
+            clearTimeout(timer);
+            this.wake = null;
+            resolve();
+          };
+        });
       }
     }
   }

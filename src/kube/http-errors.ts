@@ -29,9 +29,10 @@ export function responseError(status: number, headers: IncomingHttpHeaders, body
 
 const TLS_CODE = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS_|ERR_SSL_)/;
 
-/** A KubeError for a request that got no complete answer. */
-export function networkError(error: NodeJS.ErrnoException, server: string): KubeError {
+/** A KubeError for a request that got no complete answer; `answered` once the response head came. */
+export function networkError(error: NodeJS.ErrnoException, server: string, answered = true): KubeError {
   const code = error.code ?? '';
+  if (code === 'ECONNRESET' && !answered) return new KubeError('unreachable', `connection to ${server} reset before any answer`);
   if (code === 'ECONNREFUSED') return new KubeError('unreachable', `cannot reach ${server}: connection refused`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new KubeError('unreachable', `cannot reach ${server}: host not found`);
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return new KubeError('unreachable', `cannot reach ${server}: no route to host`);

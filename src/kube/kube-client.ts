@@ -37,6 +37,8 @@ export interface WatchRequest<T> extends Selection {
   readonly onVersion: (resourceVersion: string) => void;
   /** An object that failed validation: skipped, so one bad object cannot wedge the stream. */
   readonly onInvalid: (reason: string) => void;
+  /** The server accepted the watch: changes flow from now on. */
+  readonly onOpen?: () => void;
 }
 
 // The server ends each watch after this; the client then resumes from the last resourceVersion.
@@ -140,8 +142,10 @@ export class KubeClient {
       if (event) watch.onEvent(event);
       if (invalid) watch.onInvalid(invalid);
     });
-    await this.transport.stream(`${path}${params}`, { timeoutMs: (WATCH_SECONDS + 30) * 1000, signal: watch.signal }, (chunk) =>
-      lines.push(chunk),
+    await this.transport.stream(
+      `${path}${params}`,
+      { timeoutMs: (WATCH_SECONDS + 30) * 1000, signal: watch.signal, onOpen: watch.onOpen },
+      (chunk) => lines.push(chunk),
     );
   }
 

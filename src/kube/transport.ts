@@ -12,6 +12,8 @@ export interface GetOptions {
   /** Abort once the decoded body passes this size: a runaway answer must not eat the heap. */
   readonly maxBytes?: number;
   readonly accept?: string;
+  /** Called when a 2xx answer starts: a watch is up only from then, not from when it was asked for. */
+  readonly onOpen?: () => void;
 }
 
 const USER_AGENT = 'kmon';
@@ -23,6 +25,10 @@ const ERROR_BODY_LIMIT = 64 * 1024;
  */
 export class Transport {
   private agent: { agent: Agent; cert?: Buffer } | null = null;
+  // Counts credential refreshes, so a burst of requests rejected with the same expired token
+  // reloads the credentials once between them, not once each.
+  private generation = 0;
+  private refreshing: Promise<void> | null = null;
 
   constructor(
     readonly server: string,
@@ -40,13 +46,24 @@ export class Transport {
 
   /** Streams a 2xx body to onChunk; a 401 refreshes credentials and retries once. */
   async stream(path: string, options: GetOptions, onChunk: (chunk: Buffer) => void): Promise<void> {
+    const generation = this.generation;
     try {
       await this.once(path, options, onChunk);
     } catch (e) {
       if (!(e instanceof KubeError) || e.status !== 401) throw e;
-      await this.credentials.refresh();
+      await this.refreshSince(generation);
       await this.once(path, options, onChunk);
     }
+  }
+
+  /** Refreshes credentials unless that already happened since `generation`; waits for one in progress. */
+  private refreshSince(generation: number): Promise<void> {
+    if (generation !== this.generation) return this.refreshing ?? Promise.resolve();
+    this.generation++;
+    this.refreshing = this.credentials.refresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
   }
 
   close(): void {
@@ -95,7 +112,7 @@ export class Transport {
         );
         const fail = (e: unknown) => {
           clearTimeout(timer);
-          reject(e instanceof KubeError ? e : networkError(e as NodeJS.ErrnoException, this.server));
+          reject(e instanceof KubeError ? e : networkError(e as NodeJS.ErrnoException, this.server, status !== null));
         };
         request.on('error', fail);
         request.on('response', (response) => {
@@ -107,13 +124,22 @@ export class Transport {
             collectError(body, (buffer) => fail(responseError(status ?? 0, response.headers, buffer)));
             return;
           }
+          options.onOpen?.();
           body.on('data', (chunk: Buffer) => {
             bytes += chunk.length;
             if (options.maxBytes !== undefined && bytes > options.maxBytes) {
               request.destroy(new KubeError('malformed', `answer larger than ${Math.round(options.maxBytes / 1048576)} MiB`));
               return;
             }
-            onChunk(chunk);
+            // A parser rejecting the bytes must end this request, not escape the event as an
+            // uncaught exception that takes the whole process down.
+            try {
+              onChunk(chunk);
+            } catch (e) {
+              clearTimeout(timer);
+              reject(e);
+              request.destroy();
+            }
           });
           body.on('end', () => {
             clearTimeout(timer);

@@ -14,7 +14,7 @@ import { objectNotFound, serviceUnavailable } from './status-body.js';
 function kubelet(world: SimWorld, nodeName: string, path: string, query: URLSearchParams): SimResponse {
   const index = world.findNode(nodeName);
   const node = index === null ? undefined : world.layout.nodes[index];
-  if (index === null || !node) return objectNotFound('nodes', nodeName);
+  if (index === null || !node || !world.nodePresent(index)) return objectNotFound('nodes', nodeName);
   // A stopped kubelet refuses the apiserver's connection; the proxy reports it as a 503.
   if (nodeDown(world.scenarios, index, world.now))
     return serviceUnavailable(`error trying to reach service: dial tcp ${node.ip}:10250: connect: connection refused`);

@@ -23,10 +23,11 @@ function render(world: SimWorld, name: string, withType: boolean) {
   return renderNamespace(world.layout.seed, name, index, world.layout.startedAt - 28 * DAY + index * 60_000, withType);
 }
 
-function matcher(query: ListQuery): (i: number) => boolean {
+function matcher(world: SimWorld, query: ListQuery): (i: number) => boolean {
   return (i) => {
     const name = names[i] ?? '';
     return (
+      world.presence.namespacePresent(name) &&
       matchesSelector(query.labels, { 'kubernetes.io/metadata.name': name }) &&
       matchesFields(query.fields, (f) => (f === 'metadata.name' ? name : f === 'status.phase' ? 'Active' : ''))
     );
@@ -47,7 +48,7 @@ export function listNamespaces(world: SimWorld, query: ListQuery, asTable: boole
   const page = selectPage(
     names.map((_, i) => i),
     (i) => names[i] ?? '',
-    matcher(query),
+    matcher(world, query),
     query,
   );
   return listResponse(presentation(world, asTable), world.timeline.resourceVersion, query, page);
@@ -55,7 +56,7 @@ export function listNamespaces(world: SimWorld, query: ListQuery, asTable: boole
 
 /** Namespaces never change while the sim runs: a watch sees them added, then only bookmarks. */
 export function namespaceWatch(world: SimWorld, query: ListQuery): WatchTarget {
-  const matches = matcher(query);
+  const matches = matcher(world, query);
   return {
     kind: 'Namespace',
     *initial() {
@@ -67,5 +68,7 @@ export function namespaceWatch(world: SimWorld, query: ListQuery): WatchTarget {
 
 export function getNamespace(world: SimWorld, name: string, asTable: boolean): SimResponse {
   const i = names.indexOf(name);
-  return i < 0 ? objectNotFound('namespaces', name) : objectResponse(presentation(world, asTable), i);
+  return i < 0 || !world.presence.namespacePresent(name)
+    ? objectNotFound('namespaces', name)
+    : objectResponse(presentation(world, asTable), i);
 }

@@ -30,10 +30,11 @@ export interface NodeSample {
 /** metrics-server keeps a node only while its last two scrapes both succeeded. */
 export function nodeInMetricsApi(world: SimWorld, node: number, k: number): boolean {
   const { usage, scenarios } = world;
-  return !nodeDown(scenarios, node, usage.scrapeTime(k)) && !nodeDown(scenarios, node, usage.scrapeTime(k - 1));
+  return world.nodePresent(node) && !nodeDown(scenarios, node, usage.scrapeTime(k)) && !nodeDown(scenarios, node, usage.scrapeTime(k - 1));
 }
 
 export function samplePod(world: SimWorld, slot: number, k: number, nodeListed: boolean): PodSample | null {
+  if (!world.podPresent(slot)) return null;
   const pod = world.pod(slot);
   const { at, previous } = world.usage.times(pod.node, k);
   const life = world.life(slot, at);

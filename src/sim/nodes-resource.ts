@@ -20,11 +20,11 @@ function matcher(world: SimWorld, query: ListQuery): (index: number) => boolean 
     );
 }
 
-const render = (world: SimWorld, index: number, t: number, rv: number, withType: boolean) =>
-  renderNode(world.layout, world.scenarios, index, t, rv, withType);
+const render = (world: SimWorld, index: number, t: number, rv: number, withType: boolean, generation?: number) =>
+  world.presence.identify({ kind: 'node', index }, renderNode(world.layout, world.scenarios, index, t, rv, withType), generation);
 
-// Node names are zero-padded, so index order is name order.
-const indices = (world: SimWorld) => world.layout.nodes.map((n) => n.index);
+// Node names are zero-padded, so index order is name order. Nodes a fault removed are not listed.
+const indices = (world: SimWorld) => world.layout.nodes.filter((n) => world.nodePresent(n.index)).map((n) => n.index);
 
 function presentation(world: SimWorld, asTable: boolean): Presentation {
   const t = world.now;
@@ -40,7 +40,7 @@ export function listNodes(world: SimWorld, query: ListQuery, asTable: boolean): 
 
 export function getNode(world: SimWorld, name: string, asTable: boolean): SimResponse {
   const index = world.findNode(name);
-  return index === null ? objectNotFound('nodes', name) : objectResponse(presentation(world, asTable), index);
+  return index === null || !world.nodePresent(index) ? objectNotFound('nodes', name) : objectResponse(presentation(world, asTable), index);
 }
 
 export function nodeWatch(world: SimWorld, query: ListQuery): WatchTarget {
@@ -53,7 +53,9 @@ export function nodeWatch(world: SimWorld, query: ListQuery): WatchTarget {
     },
     render(event) {
       if (event.ref.kind !== 'node' || !matches(event.ref.index)) return null;
-      return render(world, event.ref.index, event.renderAt, event.rv, true);
+      // A removed node's own DELETED carries its generation; scheduled changes to it are not seen.
+      if (event.generation === undefined && !world.nodePresent(event.ref.index)) return null;
+      return render(world, event.ref.index, event.renderAt, event.rv, true, event.generation);
     },
   };
 }

@@ -46,6 +46,7 @@ function field(world: SimWorld, slot: number, t: number, name: string): string {
 
 function matcher(world: SimWorld, namespace: string | null, query: ListQuery, t: number): (slot: number) => boolean {
   return (slot) =>
+    world.podPresent(slot) &&
     (namespace === null || world.pod(slot).workload.namespace === namespace) &&
     (query.labels.length === 0 || matchesSelector(query.labels, podLabels(world.layout, world.pod(slot), world.life(slot, t)))) &&
     (query.fields.length === 0 || matchesFields(query.fields, (f) => field(world, slot, t, f)));
@@ -69,11 +70,13 @@ function candidates(world: SimWorld, namespace: string | null, query: ListQuery,
   return range ? layout.order.subarray(range[0], range[1]) : [];
 }
 
+const render = (world: SimWorld, slot: number, t: number, rv: number, withType: boolean, generation?: number) =>
+  world.presence.identify({ kind: 'pod', slot }, renderPod(world.layout, world.pod(slot), world.life(slot, t), rv, withType), generation);
+
 /** Pods as objects, or as `kubectl get` rows when asTable. */
 function presentation(world: SimWorld, asTable: boolean): Presentation {
   const t = world.now;
-  const object = (slot: number, withType: boolean) =>
-    renderPod(world.layout, world.pod(slot), world.life(slot, t), world.version({ kind: 'pod', slot }), withType);
+  const object = (slot: number, withType: boolean) => render(world, slot, t, world.version({ kind: 'pod', slot }), withType);
   return { kind: 'Pod', object, table: asTable ? { columns: POD_COLUMNS, row: (slot) => podRow(object(slot, false), t) } : null };
 }
 
@@ -85,7 +88,7 @@ export function listPods(world: SimWorld, namespace: string | null, query: ListQ
 
 export function getPod(world: SimWorld, namespace: string, name: string, asTable: boolean): SimResponse {
   const slot = world.findPod(namespace, name, world.now);
-  return slot === null ? objectNotFound('pods', name) : objectResponse(presentation(world, asTable), slot);
+  return slot === null || !world.podPresent(slot) ? objectNotFound('pods', name) : objectResponse(presentation(world, asTable), slot);
 }
 
 export function podWatch(world: SimWorld, namespace: string | null, query: ListQuery): WatchTarget {
@@ -97,14 +100,19 @@ export function podWatch(world: SimWorld, namespace: string | null, query: ListQ
       const matches = matcher(world, namespace, query, t);
       for (let i = 0; i < ids.length; i++) {
         const slot = ids[i] ?? 0;
-        if (matches(slot)) yield renderPod(world.layout, world.pod(slot), world.life(slot, t), world.version({ kind: 'pod', slot }), true);
+        if (matches(slot)) yield render(world, slot, t, world.version({ kind: 'pod', slot }), true);
       }
     },
     render(event) {
       if (event.ref.kind !== 'pod') return null;
       const { slot } = event.ref;
+      // A removed pod's own DELETED carries its generation and is sent although the pod is gone.
+      const removal = event.generation !== undefined;
+      if (removal && (namespace === null || world.pod(slot).workload.namespace === namespace)) {
+        return render(world, slot, event.renderAt, event.rv, true, event.generation);
+      }
       if (!matcher(world, namespace, query, event.renderAt)(slot)) return null;
-      return renderPod(world.layout, world.pod(slot), world.life(slot, event.renderAt), event.rv, true);
+      return render(world, slot, event.renderAt, event.rv, true);
     },
   };
 }

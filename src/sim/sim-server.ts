@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { RequestLog } from './request-log.js';
 import type { Handler, SimRequest, SimResponse } from './sim-response.js';
 import { badRequest, methodNotAllowed, statusResponse, unauthorized } from './status-body.js';
@@ -9,7 +9,10 @@ import { acceptsGzip, writeResponse } from './write-response.js';
 
 export interface ServerOptions {
   readonly tls: TlsMaterial;
-  readonly token: string;
+  /** The bearer token accepted now (it can be rotated). */
+  readonly token: () => string;
+  /** True while the apiserver is down: every new connection is reset as it opens. */
+  readonly refuse: () => boolean;
   readonly port: number;
   readonly log: RequestLog;
   readonly clock: () => number;
@@ -44,7 +47,7 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): SimRequest | null
 
 async function answer(req: IncomingMessage, signal: AbortSignal, options: ServerOptions): Promise<SimResponse> {
   // Authentication comes first, as in the apiserver's filter chain; then the method.
-  if (!authorized(req.headers.authorization, options.token)) return unauthorized();
+  if (!authorized(req.headers.authorization, options.token())) return unauthorized();
   if (req.method !== 'GET') return methodNotAllowed();
   const request = toRequest(req, signal);
   if (!request) return badRequest(`invalid path: ${req.url}`);
@@ -80,6 +83,9 @@ export async function listen(options: ServerOptions): Promise<{ server: Server; 
   });
   // Watches stay open for up to an hour, as the apiserver's do.
   server.requestTimeout = 0;
+  server.on('connection', (socket: Socket) => {
+    if (options.refuse()) socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());

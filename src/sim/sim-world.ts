@@ -1,5 +1,6 @@
 import { buildLayout, type ClusterLayout, type PodSlot } from './cluster-layout.js';
 import { type PodLife, podLife } from './pod-life.js';
+import { Presence } from './presence.js';
 import { scenarioChanges } from './scenario-changes.js';
 import { buildScenarios, type Scenarios } from './scenarios.js';
 import { type ObjectRef, Timeline } from './timeline.js';
@@ -23,6 +24,8 @@ export class SimWorld {
   readonly scenarios: Scenarios;
   readonly usage: UsageModel;
   readonly timeline: Timeline;
+  /** Objects the `removed` fault has taken away. */
+  readonly presence = new Presence();
   private readonly nodeIndex: ReadonlyMap<string, number>;
   // Steady pods never change; keeping their lives saves rebuilding 150,000 of them per list.
   private readonly steadyLives: (PodLife | undefined)[] = [];
@@ -41,6 +44,30 @@ export class SimWorld {
   /** Brings simulated time up to the clock; true when objects changed. */
   sync(): boolean {
     return this.timeline.advance(Math.floor(this.options.clock()));
+  }
+
+  /**
+   * Deletes these nodes (with their pods) and namespaces (with theirs) now, and brings back, as new
+   * objects, any removed before and not named this time.
+   */
+  setRemoved(nodes: readonly string[], namespaces: readonly string[]): void {
+    this.sync();
+    const indices = new Set(nodes.flatMap((name) => this.nodeIndex.get(name) ?? []));
+    const layout = {
+      nodeCount: this.layout.nodes.length,
+      podCount: this.layout.pods.length,
+      podHome: (slot: number) => ({ node: this.pod(slot).node, namespace: this.pod(slot).workload.namespace }),
+    };
+    this.timeline.record(this.presence.update(indices, new Set(namespaces), this.now, layout));
+  }
+
+  nodePresent(index: number): boolean {
+    return this.presence.nodePresent(index);
+  }
+
+  podPresent(slot: number): boolean {
+    const pod = this.pod(slot);
+    return this.presence.podPresent({ node: pod.node, namespace: pod.workload.namespace });
   }
 
   get now(): number {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreRoutes } from './core-routes.js';
 import { discoveryRoutes } from './discovery-routes.js';
-import { type Faults, NO_FAULTS, SIM_USER, withFaults } from './faults.js';
+import { type Faults, NO_FAULTS, withFaults } from './faults.js';
 import { kubeletRoutes } from './kubelet-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { Pulse } from './pulse.js';
@@ -13,6 +13,7 @@ import { router } from './router.js';
 import { clusterView, type SimCluster } from './sim-cluster.js';
 import type { Handler } from './sim-response.js';
 import { listen } from './sim-server.js';
+import { SIM_USER } from './sim-user.js';
 import { SimWorld } from './sim-world.js';
 import { createTlsMaterial } from './tls-material.js';
 import { writeKubeconfig } from './write-kubeconfig.js';
@@ -47,13 +48,16 @@ export interface Sim {
   /** A kubeconfig trusting the sim's CA (certificate-authority-data), with the bearer token. */
   kubeconfigPath: string;
   contextName: string;
-  token: string;
+  /** The bearer token accepted now; see rotateToken. */
+  readonly token: string;
   caPem: string;
   /** The last 10,000 requests in arrival order (a ring, so a long benchmark stays bounded). */
   readonly requests: readonly RequestRecord[];
   /** Requests ever seen, per kind ("GET pods", "GET watch nodes", "GET kubelet summary", "POST other"…). */
   requestCounts(): Readonly<Record<string, number>>;
   setFaults(f: Partial<Faults>): void;
+  /** Issues a new token and rejects the old one from now on (401), as when a credential expires. */
+  rotateToken(): string;
   /** Read access to the current simulated state, for tests. */
   cluster: SimCluster;
   /** Closes the server and every socket, open watches included. */
@@ -87,10 +91,20 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const pulse = new Pulse();
   const stopping = new AbortController();
   const log = new RequestLog();
-  const token = randomBytes(24).toString('hex');
+  let token = randomBytes(24).toString('hex');
   const tls = await createTlsMaterial();
   const handler = clusterHandler(world, pulse, () => faults);
-  const { server, port } = await listen({ tls, token, port: options.port ?? 0, log, clock, handler, stopping: stopping.signal });
+  const { server, port } = await listen({
+    tls,
+    token: () => token,
+    refuse: () => faults.apiserverDown,
+    port: options.port ?? 0,
+    log,
+    clock,
+    handler,
+    stopping: stopping.signal,
+  });
+  if (faults.removed.nodes.length || faults.removed.namespaces.length) world.setRemoved(faults.removed.nodes, faults.removed.namespaces);
   // Watches learn of scheduled changes even when no request comes in.
   const pump = setInterval(() => world.sync() && pulse.fire(), 200);
   pump.unref();
@@ -112,7 +126,9 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     url,
     kubeconfigPath,
     contextName,
-    token,
+    get token() {
+      return token;
+    },
     caPem: tls.caPem,
     get requests() {
       return log.records();
@@ -120,6 +136,16 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     requestCounts: () => log.countsByKind(),
     setFaults: (f) => {
       faults = { ...faults, ...f };
+      // The apiserver going down takes every open connection with it, watches included.
+      if (f.apiserverDown) server.closeAllConnections();
+      if (f.removed) {
+        world.setRemoved(f.removed.nodes, f.removed.namespaces);
+        pulse.fire();
+      }
+    },
+    rotateToken: () => {
+      token = randomBytes(24).toString('hex');
+      return token;
     },
     cluster: clusterView(world),
     stop,

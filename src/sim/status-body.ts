@@ -4,6 +4,8 @@ export interface StatusDetails {
   readonly name?: string;
   readonly group?: string;
   readonly kind?: string;
+  /** On 429 and some 5xx, as the apiserver sets it beside the Retry-After header. */
+  readonly retryAfterSeconds?: number;
 }
 
 /** A metav1.Status, the body of every apiserver error. */

@@ -7,6 +7,8 @@ export interface ChangeEvent {
   readonly ref: ObjectRef;
   /** The moment whose state the event carries (a deleted pod is shown just before it went). */
   readonly renderAt: number;
+  /** Set on deletions made by a fault: which incarnation of the object went (see presence.ts). */
+  readonly generation?: number;
 }
 
 /** One scheduled change; `order` breaks ties between changes at the same millisecond. */
@@ -59,18 +61,21 @@ export class Timeline {
     if (to <= this.time) return false;
     const changes = this.changesBetween(this.time, to).sort((a, b) => a.at - b.at || a.order - b.order);
     this.time = to;
-    for (const change of changes) {
-      for (const event of change.events) {
-        this.version++;
-        this.versions.set(refKey(event.ref), this.version);
-        this.events.push({ ...event, rv: this.version });
-      }
+    for (const change of changes) this.record(change.events);
+    return changes.length > 0;
+  }
+
+  /** Events that happen now rather than on a schedule: a fault deleting or recreating objects. */
+  record(events: readonly ChangeEvent[]): void {
+    for (const event of events) {
+      this.version++;
+      this.versions.set(refKey(event.ref), this.version);
+      this.events.push({ ...event, rv: this.version });
     }
     if (this.events.length > 2 * this.capacity) {
       const dropped = this.events.splice(0, this.events.length - this.capacity);
       this.oldest = dropped[dropped.length - 1]?.rv ?? this.oldest;
     }
-    return changes.length > 0;
   }
 
   /** The object's resourceVersion: its last change, or the one it had when the sim started. */

@@ -46,7 +46,7 @@ describe('UsageSource', () => {
     [
       '403',
       () => new KubeError('forbidden', 'forbidden: needs list nodes.metrics.k8s.io', { status: 403 }),
-      'Metrics API forbidden (needs list pods/nodes in metrics.k8s.io): using kubelet summaries',
+      'Metrics API forbidden: needs list nodes.metrics.k8s.io: using kubelet summaries',
     ],
     [
       'a timeout',

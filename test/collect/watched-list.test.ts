@@ -15,6 +15,8 @@ function server(initial: Item[], version = '10') {
   const lists: number[] = [];
   const watches: WatchCall[] = [];
   const ends: Array<(error?: unknown) => void> = [];
+  // While down, every watch fails at once, as against a refused connection.
+  const state = { down: false };
   const options: WatchedListOptions<Item> = {
     uid: (i) => i.uid,
     list: async (): Promise<Listed<Item>> => {
@@ -24,11 +26,13 @@ function server(initial: Item[], version = '10') {
     watch: (call) =>
       new Promise<void>((resolve, reject) => {
         watches.push(call);
+        if (state.down) return reject(new KubeError('unreachable', 'cannot reach the server'));
+        call.onOpen?.();
         ends.push((error) => (error ? reject(error) : resolve()));
       }),
   };
   const end = (error?: unknown) => ends.at(-1)?.(error);
-  return { options, lists, watches, end };
+  return { options, lists, watches, end, state };
 }
 
 const values = (list: WatchedList<Item>) =>
@@ -83,6 +87,7 @@ describe('WatchedList (list once, then watch)', () => {
     const list = new WatchedList(s.options);
     await list.sync(100);
     await vi.waitFor(() => expect(s.watches).toHaveLength(1));
+    s.state.down = true;
     s.end(new KubeError('unreachable', 'cannot reach the server'));
     await vi.advanceTimersByTimeAsync(10);
     await list.sync(5000);

@@ -40,28 +40,46 @@ function toMaterial(opts: { headers?: unknown; cert?: unknown; key?: unknown }):
 export function pluginCredentials(target: KubeTarget, now: () => number = Date.now): Credentials {
   let config: Promise<KubeConfig> | null = null;
   let cached: { material: AuthMaterial; at: number } | null = null;
+  // Bumped by refresh(): a load begun before it must not put the old credential back in the cache.
+  let epoch = 0;
+  // Requests that need credentials at the same moment share one plugin run.
+  let pending: { epoch: number; material: Promise<AuthMaterial> } | null = null;
+
+  async function load(from: number): Promise<AuthMaterial> {
+    config ??= loadClientConfig(target);
+    const opts: { headers?: unknown; cert?: unknown; key?: unknown } = {};
+    try {
+      await (await config).applyToHTTPSOptions(opts);
+    } catch (e) {
+      config = null;
+      const reason = safeText(
+        String((e as Error).message)
+          .trim()
+          .split('\n')[0] ?? '',
+      );
+      throw new KubeError('unauthorized', `credential plugin for user "${target.userName}" failed: ${reason}`);
+    }
+    const material = toMaterial(opts);
+    if (from === epoch) cached = { material, at: now() };
+    return material;
+  }
 
   return {
-    async current(): Promise<AuthMaterial> {
-      if (cached && now() - cached.at < REUSE_MS) return cached.material;
-      config ??= loadClientConfig(target);
-      const opts: { headers?: unknown; cert?: unknown; key?: unknown } = {};
-      try {
-        await (await config).applyToHTTPSOptions(opts);
-      } catch (e) {
-        config = null;
-        const reason = safeText(
-          String((e as Error).message)
-            .trim()
-            .split('\n')[0] ?? '',
-        );
-        throw new KubeError('unauthorized', `credential plugin for user "${target.userName}" failed: ${reason}`);
+    current(): Promise<AuthMaterial> {
+      if (cached && now() - cached.at < REUSE_MS) return Promise.resolve(cached.material);
+      if (pending?.epoch !== epoch) {
+        const run = { epoch, material: load(epoch) };
+        pending = run;
+        const done = () => {
+          if (pending === run) pending = null;
+        };
+        run.material.then(done, done);
       }
-      cached = { material: toMaterial(opts), at: now() };
-      return cached.material;
+      return pending.material;
     },
     async refresh(): Promise<void> {
       // A fresh KubeConfig has fresh authenticators, so no cached exec credential survives.
+      epoch++;
       config = null;
       cached = null;
     },

@@ -1,0 +1,82 @@
+// The live screen's data path without the screen: a Collector with a WatchInventory, talking to the
+// simulated cluster through the real kube layer, as src/cli/run-live.ts wires it.
+import { Collector } from '../../../src/collect/collector.js';
+import { ListInventory } from '../../../src/collect/list-inventory.js';
+import { WatchInventory } from '../../../src/collect/watch-inventory.js';
+import { connect } from '../../../src/kube/connect.js';
+import { resolveTarget } from '../../../src/kube/kubeconfig/resolve-target.js';
+import type { RequestRecord } from '../../../src/kube/request-log.js';
+import type { Problem } from '../../../src/model/problems.js';
+import type { Snapshot } from '../../../src/model/snapshot.js';
+
+export interface LiveOptions {
+  readonly kubeconfig: string;
+  readonly intervalMs?: number;
+  readonly kubeletTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+  /** Re-list every poll (the one-shot faces' inventory) instead of watching. */
+  readonly lists?: boolean;
+}
+
+export interface Live {
+  readonly collector: Collector;
+  /** Every request the kube layer made, as --log would write it. */
+  readonly requests: RequestRecord[];
+  latest(): Snapshot;
+  /** Snapshots emitted so far. */
+  count(): number;
+  stop(): void;
+}
+
+export function startLive(options: LiveOptions): Live {
+  const target = resolveTarget({ kubeconfig: options.kubeconfig, env: {}, homeDir: '/nonexistent' });
+  const requests: RequestRecord[] = [];
+  const connection = connect(
+    target,
+    { requestMs: options.requestTimeoutMs ?? 3_000, kubeletMs: options.kubeletTimeoutMs ?? 2_000 },
+    (record) => requests.push(record),
+  );
+  const reader = connection.client;
+  const collector = new Collector({
+    reader,
+    scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
+    intervalMs: options.intervalMs ?? 300,
+    kubelet: { concurrency: 4, qps: 100, burst: 100 },
+    inventory: options.lists ? new ListInventory({ reader, namespace: null }) : new WatchInventory({ reader, namespace: null }),
+  });
+  let latest: Snapshot | null = null;
+  let count = 0;
+  collector.subscribe((snapshot) => {
+    latest = snapshot;
+    count++;
+  });
+  collector.start();
+  return {
+    collector,
+    requests,
+    latest: () => {
+      if (!latest) throw new Error('no snapshot yet');
+      return latest;
+    },
+    count: () => count,
+    stop: () => {
+      collector.stop();
+      connection.close();
+    },
+  };
+}
+
+/** The problem from `source` (and `node`), if the snapshot has one. */
+export function problem(snapshot: Snapshot, source: Problem['source'], node?: string): Problem | undefined {
+  return snapshot.problems.find((p) => p.source === source && (node === undefined || p.node === node));
+}
+
+/** Whether the snapshot has read everything: nodes, pods, CPU/memory from the Metrics API and every node's disk. */
+export function healthy(snapshot: Snapshot): boolean {
+  return (
+    snapshot.problems.length === 0 &&
+    snapshot.metricsSource === 'metrics-api' &&
+    snapshot.nodes.length > 0 &&
+    snapshot.nodes.every((n) => snapshot.summaries.has(n.name))
+  );
+}

@@ -1,0 +1,82 @@
+// Kubeconfigs for fault tests whose cluster is not (yet) the sim's own kubeconfig: a server that is
+// not there, a token kept in a file, or an exec plugin that hands out the sim's token.
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+
+export interface TestKubeconfig {
+  readonly path: string;
+  /** The token the tokenFile or exec plugin hands out from now on. */
+  setToken(token: string): Promise<void>;
+  /** How many times the exec plugin has run. */
+  pluginRuns(): number;
+}
+
+export interface KubeconfigSpec {
+  readonly server: string;
+  /** Trusted CA; without it TLS is not verified (the server's certificate does not exist yet). */
+  readonly caPem?: string;
+  /** A static token in the kubeconfig. */
+  readonly token?: string;
+  /** The token lives in a file kmon re-reads after a 401. */
+  readonly tokenFile?: boolean;
+  /** The user is an exec plugin printing an ExecCredential, as cloud providers' plugins do. */
+  readonly exec?: boolean;
+}
+
+/** A shell script that prints an ExecCredential with the token from a file and counts its runs. */
+function execPlugin(dir: string, tokenFile: string): string {
+  const script = path.join(dir, 'get-token.sh');
+  writeFileSync(
+    script,
+    [
+      '#!/bin/sh',
+      `echo run >> '${path.join(dir, 'runs')}'`,
+      `printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}' "$(cat '${tokenFile}')"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(script, 0o755);
+  return script;
+}
+
+export async function writeTestKubeconfig(spec: KubeconfigSpec): Promise<TestKubeconfig> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kmon-fault-'));
+  const tokenFile = path.join(dir, 'token');
+  writeFileSync(tokenFile, 'no-token-yet\n');
+  let user: Record<string, unknown> = { token: spec.token ?? 'no-token' };
+  if (spec.tokenFile) user = { tokenFile };
+  if (spec.exec) {
+    user = {
+      exec: { apiVersion: 'client.authentication.k8s.io/v1', command: execPlugin(dir, tokenFile), interactiveMode: 'Never' },
+    };
+  }
+  const cluster = spec.caPem
+    ? { server: spec.server, 'certificate-authority-data': Buffer.from(spec.caPem).toString('base64') }
+    : { server: spec.server, 'insecure-skip-tls-verify': true };
+  const file = path.join(dir, 'kubeconfig');
+  writeFileSync(
+    file,
+    stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'test', cluster }],
+      users: [{ name: 'tester', user }],
+      contexts: [{ name: 'test', context: { cluster: 'test', user: 'tester' } }],
+      'current-context': 'test',
+    }),
+    { mode: 0o600 },
+  );
+  return {
+    path: file,
+    setToken: async (token) => writeFileSync(tokenFile, `${token}\n`),
+    pluginRuns: () => {
+      try {
+        return readFileSync(path.join(dir, 'runs'), 'utf8').split('\n').filter(Boolean).length;
+      } catch {
+        return 0;
+      }
+    },
+  };
+}
