@@ -121,10 +121,11 @@ export class KubeClient {
     try {
       raw = JSON.parse(body.toString('utf8'));
     } catch {
-      throw new KubeError('malformed', `kubelet on ${node} answered with invalid JSON`);
+      // Callers say which kubelet; the message says only what was wrong with its answer.
+      throw new KubeError('malformed', 'summary is not valid JSON');
     }
     const result = summarySchema.safeParse(raw);
-    if (!result.success) throw new KubeError('malformed', `kubelet on ${node}: summary ${issueText(result.error)}`);
+    if (!result.success) throw new KubeError('malformed', `summary ${issueText(result.error)}`);
     return result.data;
   }
 

@@ -253,8 +253,8 @@ describe('a body that is not a summary', () => {
     new KubeClient(target, { get: async () => Buffer.from(body) } as unknown as Transport, { requestMs: 1000, kubeletMs: 1000 });
 
   it.each([
-    ['{"kind":"Status"}', 'kubelet on node-1: summary node: Invalid input: expected object, received undefined'],
-    ['Internal Error: something broke', 'kubelet on node-1 answered with invalid JSON'],
+    ['{"kind":"Status"}', 'summary node: Invalid input: expected object, received undefined'],
+    ['Internal Error: something broke', 'summary is not valid JSON'],
   ])('KubeClient.nodeSummary(%j) throws a malformed KubeError', async (body, message) => {
     const error = await clientAnswering(body)
       .nodeSummary('node-1')
