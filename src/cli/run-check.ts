@@ -29,9 +29,10 @@ export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitC
   });
   try {
     const snapshot = await collector.pollOnce('all');
-    if (snapshot.inventoryAt === null) {
-      const why = snapshot.problems.find((p) => p.source === 'nodes')?.message ?? 'nodes could not be read';
-      return { line: `UNKNOWN: ${why}`, exitCode: UNKNOWN };
+    // Without both lists there is nothing to judge: "OK" over an unread list would be a lie.
+    const unread = snapshot.problems.find((p) => p.source === 'nodes' || p.source === 'pods');
+    if (unread || snapshot.inventoryAt === null) {
+      return { line: `UNKNOWN: ${unread?.message ?? 'nodes could not be read'}`, exitCode: UNKNOWN };
     }
     const findings = [
       ...buildNodeRows(snapshot, thresholds).flatMap((r) =>

@@ -49,8 +49,10 @@ function fatal(snapshot: Snapshot, kind: 'nodes' | 'pods'): string | null {
   // An unreachable apiserver fails every read alike; its message names the server.
   const failed = snapshot.problems.find((p) => p.source !== 'kubelet' && p.kind === 'unreachable');
   if (failed) return failed.message.replace(/^(nodes|pods): /, '');
-  if (kind === 'nodes' && snapshot.inventoryAt === null)
-    return snapshot.problems.find((p) => p.source === 'nodes')?.message ?? 'nodes could not be read';
+  // One poll: a node list that failed means no nodes at all, not an empty cluster.
+  const nodesFailed = snapshot.problems.find((p) => p.source === 'nodes');
+  if (kind === 'nodes' && nodesFailed) return nodesFailed.message;
+  if (kind === 'nodes' && snapshot.inventoryAt === null) return 'nodes could not be read';
   if (kind === 'pods' && snapshot.metricsSource === 'none' && snapshot.podUsage.size === 0) {
     return snapshot.problems.find((p) => p.source === 'metrics')?.message ?? 'pod metrics could not be read';
   }

@@ -36,11 +36,12 @@ export class ListInventory implements Inventory {
       lists.pods ? reader.listPods({ namespace, labelSelector: selectors.pods, signal }) : none,
     ]);
     const previous = this.state;
+    // A list not asked for has no time: it must not make the inventory look read when the other failed.
     this.state = {
       nodes: nodes.status === 'fulfilled' ? nodes.value.items : previous.nodes,
-      nodesAt: nodes.status === 'fulfilled' ? now : previous.nodesAt,
+      nodesAt: nodes.status === 'fulfilled' && lists.nodes ? now : previous.nodesAt,
       pods: pods.status === 'fulfilled' ? pods.value.items : previous.pods,
-      podsAt: pods.status === 'fulfilled' ? now : previous.podsAt,
+      podsAt: pods.status === 'fulfilled' && lists.pods ? now : previous.podsAt,
     };
     return {
       state: this.state,

@@ -56,8 +56,11 @@ export interface Sim {
   /** Requests ever seen, per kind ("GET pods", "GET watch nodes", "GET kubelet summary", "POST other"…). */
   requestCounts(): Readonly<Record<string, number>>;
   setFaults(f: Partial<Faults>): void;
-  /** Issues a new token and rejects the old one from now on (401), as when a credential expires. */
-  rotateToken(): string;
+  /**
+   * Issues a new token and rejects the old one from now on (401), as when a credential expires;
+   * the sim's kubeconfig is rewritten with the new one.
+   */
+  rotateToken(): Promise<string>;
   /** Read access to the current simulated state, for tests. */
   cluster: SimCluster;
   /** Closes the server and every socket, open watches included. */
@@ -113,7 +116,9 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const contextName = options.contextName ?? 'kmon-sim';
   const url = `https://127.0.0.1:${port}`;
   const kubeconfigPath = join(dir, 'kubeconfig');
-  await writeKubeconfig(kubeconfigPath, { server: url, caPem: tls.caPem, token, contextName, userName: SIM_USER });
+  const writeOwnKubeconfig = () =>
+    writeKubeconfig(kubeconfigPath, { server: url, caPem: tls.caPem, token, contextName, userName: SIM_USER });
+  await writeOwnKubeconfig();
   const stop = once(async () => {
     clearInterval(pump);
     stopping.abort();
@@ -143,8 +148,9 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
         pulse.fire();
       }
     },
-    rotateToken: () => {
+    rotateToken: async () => {
       token = randomBytes(24).toString('hex');
+      await writeOwnKubeconfig();
       return token;
     },
     cluster: clusterView(world),

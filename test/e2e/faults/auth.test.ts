@@ -1,0 +1,122 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { NO_FAULTS } from '../../../src/sim/faults.js';
+import { type Sim, startSim } from '../../../src/sim/start-sim.js';
+import { kmon } from '../../helpers/cli.js';
+import { healthy, type Live, problem, startLive } from './live-collector.js';
+import { type TestKubeconfig, writeTestKubeconfig } from './test-kubeconfig.js';
+
+// Credentials that expire (401) and permissions that are missing (403).
+
+let sim: Sim;
+let live: Live | null = null;
+
+beforeAll(async () => {
+  sim = await startSim({ nodes: 3, podsPerNode: 3, seed: 17 });
+});
+afterEach(() => {
+  live?.stop();
+  live = null;
+  sim.setFaults(NO_FAULTS);
+});
+afterAll(() => sim.stop());
+
+describe('401: an expired token, through an exec credential plugin', () => {
+  let config: TestKubeconfig;
+  beforeAll(async () => {
+    config = await writeTestKubeconfig({ server: sim.url, caPem: sim.caPem, exec: true });
+  });
+
+  it('reloads the credential once through the plugin and carries on, with no error shown', async () => {
+    await config.setToken(sim.token);
+    live = startLive({ kubeconfig: config.path, intervalMs: 250 });
+    const l = live;
+    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    expect(config.pluginRuns()).toBe(1);
+    // The token expires; the plugin would now hand out a new one.
+    await config.setToken(await sim.rotateToken());
+    const rotatedAt = Date.now();
+    await vi.waitFor(() => expect(l.latest().metricsAt).toBeGreaterThan(rotatedAt + 300));
+    expect(healthy(l.latest())).toBe(true);
+    // Every request rejected in that poll shared one reload.
+    expect(config.pluginRuns()).toBe(2);
+    expect(l.requests.filter((r) => r.status === 401).length).toBeGreaterThan(0);
+  });
+
+  it('when the reloaded credential is rejected too: says so, keeps the last data, and recovers once the plugin has a good one', async () => {
+    await config.setToken(sim.token);
+    live = startLive({ kubeconfig: config.path, intervalMs: 250 });
+    const l = live;
+    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    const before = l.latest();
+    const runs = config.pluginRuns();
+    const fresh = await sim.rotateToken();
+    await vi.waitFor(() => expect(problem(l.latest(), 'metrics')?.kind).toBe('unauthorized'));
+    expect(problem(l.latest(), 'metrics')?.message).toContain('unauthorized: the credentials were rejected');
+    expect(l.latest().nodes.map((n) => n.uid)).toEqual(before.nodes.map((n) => n.uid));
+    // Reloaded, but not in a loop: about once per poll, never once per request.
+    const polls = 1 + (Date.now() - before.takenAt) / 250;
+    expect(config.pluginRuns() - runs).toBeLessThanOrEqual(polls + 1);
+    await config.setToken(fresh);
+    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+  });
+
+  it('kmon top nodes with a token the cluster rejects: one line, exit 1, no token in it', async () => {
+    await config.setToken('expired-token-0123456789');
+    const ran = await kmon(['top', 'nodes', '--kubeconfig', config.path]);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toBe('kmon: nodes: unauthorized: the credentials were rejected\n');
+    expect(ran.stdout + ran.stderr).not.toContain('expired-token');
+  });
+});
+
+describe('403: a permission is missing', () => {
+  it('on the Metrics API: CPU/memory come from the kubelets, and the frame names the permission', async () => {
+    sim.setFaults({ metricsApi: 'forbidden' });
+    live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 250 });
+    const l = live;
+    await vi.waitFor(() => expect(l.latest().metricsSource).toBe('kubelet'));
+    await vi.waitFor(() => expect(l.latest().nodeUsage.size).toBe(3));
+    expect(problem(l.latest(), 'metrics')).toMatchObject({
+      kind: 'forbidden',
+      message: expect.stringMatching(/^Metrics API forbidden: needs list (nodes|pods)\.metrics\.k8s\.io: using kubelet summaries$/),
+    });
+    sim.setFaults(NO_FAULTS);
+    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+  });
+
+  it('on nodes/proxy: disk is unknown everywhere and says which permission is missing; CPU/memory unaffected', async () => {
+    sim.setFaults({ nodeProxy: 'forbidden' });
+    const ran = await kmon(['top', 'nodes', '-o', 'json', '--kubeconfig', sim.kubeconfigPath]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const out = JSON.parse(ran.stdout) as {
+      metricsSource: string;
+      items: { disk: unknown; diskUnknownReason: string; cpu: { usageMillicores: number | null } }[];
+    };
+    expect(out.metricsSource).toBe('metrics-api');
+    for (const item of out.items) {
+      expect(item.disk).toBeNull();
+      expect(item.diskUnknownReason).toBe('nodes/proxy forbidden: disk unknown (needs get nodes/proxy)');
+      expect(item.cpu.usageMillicores).toBeGreaterThan(0);
+    }
+    const table = await kmon(['top', 'nodes', '--kubeconfig', sim.kubeconfigPath]);
+    expect(table.stderr).toContain('needs get nodes/proxy');
+  });
+});
+
+describe('404 and 503 on the Metrics API: kubelet summaries stand in', () => {
+  it.each([
+    ['absent', 'metrics-server not installed: using kubelet summaries'],
+    ['unavailable', 'metrics-server unavailable: using kubelet summaries'],
+  ] as const)('%s', async (state, message) => {
+    live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 250 });
+    const l = live;
+    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    sim.setFaults({ metricsApi: state });
+    await vi.waitFor(() => expect(l.latest().metricsSource).toBe('kubelet'));
+    expect(problem(l.latest(), 'metrics')?.message).toBe(message);
+    expect(l.latest().nodeUsage.size).toBe(3);
+    expect(l.latest().podUsage.size).toBeGreaterThan(0);
+    sim.setFaults(NO_FAULTS);
+    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+  });
+});
