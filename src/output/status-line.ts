@@ -1,8 +1,9 @@
-import stringWidth from 'string-width';
 import { formatAge } from '../model/age.js';
 import { levelGlyph } from '../model/level-glyph.js';
 import { type Level, worstLevel } from '../model/levels.js';
 import { sparkline } from '../model/sparkline.js';
+import { fitParts, type Part } from './fit-parts.js';
+import { measureFor } from './text-width.js';
 
 export type StatusFormat = 'tmux' | 'ansi' | 'plain' | 'json';
 
@@ -35,16 +36,10 @@ export interface StatusData {
 
 export interface StatusOptions {
   readonly format: StatusFormat;
+  /** false: tmux and ANSI lines without colour or dimming (tmux's # is still escaped). */
+  readonly color: boolean;
   readonly maxWidth: number;
   readonly ascii: boolean;
-}
-
-interface Part {
-  readonly text: string;
-  readonly level: Level;
-  /** Parts with the lowest priority go first when the line is too long. */
-  readonly priority: number;
-  readonly dim?: boolean;
 }
 
 const TMUX_COLOUR: Readonly<Record<Level, string>> = { ok: '', warn: 'yellow', crit: 'red' };
@@ -57,53 +52,44 @@ function pct(p: number | null): string {
 function parts(data: StatusData, ascii: boolean): Part[] {
   const glyph = (level: Level) => (level === 'ok' ? '' : `${levelGlyph(level, ascii)} `);
   const problemText = (p: StatusProblem) => `${p.label} ${glyph(p.level)}${p.node}${p.percent === null ? '' : ` ${pct(p.percent)}`}`;
+  const cluster: Part = { text: `${ascii ? '*' : '⎈'} ${data.cluster}`, level: 'ok', priority: 100, keep: true };
+  if (data.error) return [cluster, { text: `${glyph('crit')}${data.error}`, level: 'crit', priority: 99, keep: true }];
+  const ready = `${data.ready}/${data.total}`;
+  // Every node Ready gives way before any problem does; fewer is itself an alert.
   const list: Part[] = [
-    { text: `${ascii ? '*' : '⎈'} ${data.cluster}`, level: 'ok', priority: 100 },
-    { text: `${data.ready}/${data.total}`, level: data.ready < data.total ? 'crit' : 'ok', priority: 95 },
+    cluster,
+    data.ready < data.total ? { text: ready, level: 'crit', priority: 95 } : { text: ready, level: 'ok', priority: 65 },
   ];
-  if (data.error) return [...list.slice(0, 1), { text: `${glyph('crit')}${data.error}`, level: 'crit', priority: 99 }];
-  if (data.staleMs !== null) list.push({ text: `stale ${formatAge(data.staleMs)}`, level: 'warn', priority: 97, dim: true });
+  if (data.staleMs !== null)
+    list.push({ text: `stale ${formatAge(data.staleMs)}`, compact: 'stale', level: 'warn', priority: 97, dim: true, keep: true });
   list.push({ text: `cpu ${glyph(data.cpuLevel)}${pct(data.cpuPercent)}`, level: data.cpuLevel, priority: 60 });
   if (data.cpuTrend.length > 1)
     list.push({ text: sparkline(data.cpuTrend, { width: 4, ascii, max: 100 }), level: 'ok', priority: 20, dim: true });
   list.push({ text: `mem ${glyph(data.memoryLevel)}${pct(data.memoryPercent)}`, level: data.memoryLevel, priority: 55 });
+  // Short of room, a problem names just its node, unless a worse one names it already; the worst always stays.
   data.problems.forEach((p, i) => {
-    list.push({ text: problemText(p), level: p.level, priority: 90 - i });
+    const named = data.problems.slice(0, i).some((q) => q.node === p.node);
+    const compact = named ? undefined : `${glyph(p.level)}${p.node}`;
+    list.push({ text: problemText(p), compact, level: p.level, priority: 90 - i, keep: i === 0 });
   });
   return list;
 }
 
-function fitParts(list: Part[], maxWidth: number): Part[] {
-  const kept = [...list];
-  const width = () => kept.reduce((n, p, i) => n + stringWidth(p.text) + (i ? 1 : 0), 0);
-  while (kept.length > 1 && width() > maxWidth) {
-    const lowest = kept.reduce((a, b) => (b.priority < a.priority ? b : a));
-    kept.splice(kept.indexOf(lowest), 1);
-  }
-  return kept;
-}
-
-function paint(part: Part, format: StatusFormat): string {
+function paint(part: Part, format: StatusFormat, color: boolean): string {
   if (format === 'tmux') {
     // tmux reads #[…] and #(…) in status text: a literal # must be doubled.
     const text = part.text.replaceAll('#', '##');
+    if (!color) return text;
     const colour = TMUX_COLOUR[part.level];
     if (colour) return `#[fg=${colour}${part.level === 'crit' ? ',bold' : ''}]${text}#[default]`;
     return part.dim ? `#[dim]${text}#[default]` : text;
   }
-  if (format === 'ansi') {
+  if (format === 'ansi' && color) {
     const colour = ANSI_COLOUR[part.level];
     if (colour) return `\x1b[${part.level === 'crit' ? '1;' : ''}${colour}m${part.text}\x1b[0m`;
     return part.dim ? `\x1b[2m${part.text}\x1b[0m` : part.text;
   }
   return part.text;
-}
-
-function truncate(line: string, maxWidth: number): string {
-  if (stringWidth(line) <= maxWidth) return line;
-  const chars = [...line];
-  while (chars.length && stringWidth(chars.join('')) > maxWidth - 1) chars.pop();
-  return `${chars.join('')}…`;
 }
 
 /** The overall level of the line: for `kmon check` and for JSON. */
@@ -112,7 +98,8 @@ export function statusLevel(data: StatusData): Level {
   return worstLevel(data.cpuLevel, data.memoryLevel, data.ready < data.total ? 'crit' : 'ok', ...data.problems.map((p) => p.level));
 }
 
-export function statusLine(data: StatusData, options: StatusOptions): string {
+/** The line in the chosen format; never wider than `maxWidth` columns on screen. */
+export async function statusLine(data: StatusData, options: StatusOptions): Promise<string> {
   if (options.format === 'json') {
     return JSON.stringify({
       cluster: data.cluster,
@@ -126,8 +113,9 @@ export function statusLine(data: StatusData, options: StatusOptions): string {
       ageSeconds: data.staleMs === null ? 0 : Math.round(data.staleMs / 1000),
     });
   }
-  const kept = fitParts(parts(data, options.ascii), options.maxWidth);
-  if (options.format === 'plain') return truncate(kept.map((p) => p.text).join(' '), options.maxWidth);
-  // Painted text can only be cut between parts; a lone part wider than the line is cut as text first.
-  return kept.map((p) => paint({ ...p, text: truncate(p.text, options.maxWidth) }, options.format)).join(' ');
+  const all = parts(data, options.ascii);
+  const measure = await measureFor(all.map((p) => p.text));
+  return fitParts(all, options.maxWidth, measure)
+    .map((p) => paint(p, options.format, options.color))
+    .join(' ');
 }

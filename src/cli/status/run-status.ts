@@ -8,13 +8,15 @@ import { statusData } from '../../output/status-data.js';
 import { type StatusData, type StatusFormat, statusLine } from '../../output/status-line.js';
 import { type ClusterFlags, openConnection, targetFor } from '../cluster-flags.js';
 import { loadConfig } from '../config-file.js';
-import { isUtf8Locale } from '../terminal-caps.js';
+import { colorDepth, isUtf8Locale } from '../terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from '../threshold-flags.js';
 import {
+  type CacheFiles,
   cacheDir,
-  cachePath,
-  contextFileBase,
+  cacheFiles,
+  type DiskCache,
   readCache,
+  readDiskCache,
   type StatusCache,
   withData,
   writeAtomically,
@@ -29,6 +31,8 @@ export interface StatusFlags extends ClusterFlags, ThresholdFlags {
   readonly maxWidth: number;
   readonly timeout: number;
   readonly ascii?: boolean;
+  /** false with --no-color. */
+  readonly color?: boolean;
   readonly cached?: boolean;
   readonly refreshDisk?: boolean;
   readonly watch?: number;
@@ -38,9 +42,11 @@ const TREND_POINTS = 8;
 // Disk figures cost one kubelet read per node; the line refreshes them in the background this often.
 const DISK_REFRESH_MS = 5 * 60_000;
 
-function defaultFormat(env: NodeJS.ProcessEnv): StatusFormat {
-  if (env.TMUX) return 'tmux';
-  return process.stdout.isTTY && !env.NO_COLOR && env.TERM !== 'dumb' ? 'ansi' : 'plain';
+function defaultFormat(env: NodeJS.ProcessEnv, isTTY: boolean, color: boolean): StatusFormat {
+  // tmux runs #(…) with TMUX set and output to a pipe; typed at a prompt in a tmux pane, the line
+  // goes to a terminal, where #[…] codes would show as text.
+  if (env.TMUX && !isTTY) return 'tmux';
+  return colorDepth(env, isTTY, { color }) === 'none' ? 'plain' : 'ansi';
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -60,6 +66,7 @@ async function readCluster(
   connection: Connection,
   target: KubeTarget,
   cache: StatusCache,
+  disk: DiskCache,
   thresholds: Thresholds,
   now: number,
 ): Promise<Reading> {
@@ -70,7 +77,7 @@ async function readCluster(
       (): NodeUsage[] => [],
     ),
   ]);
-  const rows = buildNodeRows(statusSnapshot(nodes.items, usage, cache.disk, now), thresholds);
+  const rows = buildNodeRows(statusSnapshot(nodes.items, usage, disk, now), thresholds);
   const sampleAt = Math.max(0, ...usage.map((u) => u.timestamp).filter(Number.isFinite));
   const first = statusData(target.clusterName, rows, thresholds, [], null);
   const last = cache.trend.at(-1);
@@ -105,24 +112,33 @@ function refreshDiskInBackground(flags: StatusFlags, target: KubeTarget): void {
   spawn(process.execPath, args, { detached: true, stdio: 'ignore' }).unref();
 }
 
-async function once(flags: StatusFlags, target: KubeTarget, thresholds: Thresholds, file: string, inline: boolean): Promise<StatusData> {
+async function once(
+  flags: StatusFlags,
+  target: KubeTarget,
+  thresholds: Thresholds,
+  files: CacheFiles,
+  inline: boolean,
+): Promise<StatusData> {
   const now = Date.now();
-  let cache = readCache(file);
+  let cache = readCache(files.line);
   if (flags.cached) return staleData(cache, target, now, 'nothing cached yet');
   const connection = openConnection(target, { ...flags, requestTimeout: flags.timeout });
   try {
+    let disk = readDiskCache(files.disk);
     if (flags.refreshDisk || (inline && flags.kubelet && now - cache.diskRefreshStartedAt > DISK_REFRESH_MS)) {
-      writeCache(file, { ...cache, diskRefreshStartedAt: now });
-      cache = { ...cache, disk: await readDisk(connection.client, flags), diskRefreshStartedAt: now };
+      cache = { ...cache, diskRefreshStartedAt: now };
+      writeCache(files.line, cache);
+      disk = await readDisk(connection.client, flags);
+      writeCache(files.disk, disk);
     }
     let why = `no answer within ${flags.timeout / 1000}s`;
-    const reading = await withTimeout(readCluster(connection, target, cache, thresholds, now), flags.timeout).catch((e: Error) => {
+    const reading = await withTimeout(readCluster(connection, target, cache, disk, thresholds, now), flags.timeout).catch((e: Error) => {
       why = e.message;
       return 'timeout' as const;
     });
     if (reading === 'timeout') return staleData(cache, target, now, why);
     const due = !inline && flags.kubelet && now - cache.diskRefreshStartedAt > DISK_REFRESH_MS;
-    writeCache(file, due ? { ...reading.cache, diskRefreshStartedAt: now } : reading.cache);
+    writeCache(files.line, due ? { ...reading.cache, diskRefreshStartedAt: now } : reading.cache);
     if (due) refreshDiskInBackground(flags, target);
     return reading.data;
   } finally {
@@ -134,22 +150,23 @@ async function once(flags: StatusFlags, target: KubeTarget, thresholds: Threshol
 export async function runStatus(flags: StatusFlags): Promise<number> {
   const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
   const target = targetFor(flags);
-  const dir = cacheDir();
-  const file = cachePath(dir, target.context);
+  const files = cacheFiles(cacheDir(), target.context);
+  // NO_COLOR and --no-color hold in every format, tmux's too; alerts keep their glyphs.
+  const color = flags.color !== false && (process.env.NO_COLOR ?? '') === '';
   const render = (data: StatusData, format: StatusFormat) =>
-    statusLine(data, { format, maxWidth: flags.maxWidth, ascii: flags.ascii ?? !isUtf8Locale(process.env) });
-  const format = flags.format ?? defaultFormat(process.env);
+    statusLine(data, { format, color, maxWidth: flags.maxWidth, ascii: flags.ascii ?? !isUtf8Locale(process.env) });
+  const format = flags.format ?? defaultFormat(process.env, process.stdout.isTTY === true, color);
   if (flags.watch === undefined) {
-    process.stdout.write(`${render(await once(flags, target, thresholds, file, false), format)}\n`);
+    process.stdout.write(`${await render(await once(flags, target, thresholds, files, false), format)}\n`);
     return 0;
   }
   // --watch keeps ready-made lines on disk, so tmux can `cat` them instead of starting kmon.
-  const base = `${dir}/${contextFileBase(target.context)}`;
+  process.stderr.write(`kmon status: writing ${files.tmux} and ${files.text} every ${flags.watch / 1000}s\n`);
   for (;;) {
-    const data = await once(flags, target, thresholds, file, true);
-    writeAtomically(`${base}.tmux`, `${render(data, 'tmux')}\n`);
-    writeAtomically(`${base}.txt`, `${render(data, 'plain')}\n`);
-    process.stdout.write(`${render(data, format)}\n`);
+    const data = await once(flags, target, thresholds, files, true);
+    writeAtomically(files.tmux, `${await render(data, 'tmux')}\n`);
+    writeAtomically(files.text, `${await render(data, 'plain')}\n`);
+    process.stdout.write(`${await render(data, format)}\n`);
     await new Promise((resolve) => setTimeout(resolve, flags.watch));
   }
 }

@@ -1,0 +1,81 @@
+import type { Level } from '../model/levels.js';
+import type { Measure } from './text-width.js';
+
+/** One piece of the status line, with what to do with it when the line is too long. */
+export interface Part {
+  readonly text: string;
+  readonly level: Level;
+  /** The lowest priority gives way first. */
+  readonly priority: number;
+  readonly dim?: boolean;
+  /** A shorter text to fall back to before the part gives way altogether. */
+  readonly compact?: string;
+  /** Cut short rather than dropped: what the line must always say (which cluster, stale, the worst alert). */
+  readonly keep?: boolean;
+}
+
+// A kept part is cut no shorter than this: room for a glyph, a space and "…".
+const MIN_CUT = 3;
+
+/** The text cut to `maxWidth` columns, ending in "…" where it was cut. */
+export function truncate(text: string, maxWidth: number, measure: Measure): string {
+  if (measure(text) <= maxWidth) return text;
+  const chars = [...text];
+  while (chars.length && measure(chars.join('')) > maxWidth - 1) chars.pop();
+  return `${chars.join('')}…`;
+}
+
+type Slots = (Part | null)[];
+
+function lineWidth(slots: Slots, measure: Measure): number {
+  const shown = slots.filter((p) => p !== null);
+  return shown.reduce((n, p) => n + measure(p.text), Math.max(0, shown.length - 1));
+}
+
+/** The slot of the least important part among those `eligible`, or -1. */
+function lowestSlot(slots: Slots, eligible: (p: Part) => boolean): number {
+  let at = -1;
+  slots.forEach((p, i) => {
+    const best = slots[at];
+    if (p && eligible(p) && (!best || p.priority < best.priority)) at = i;
+  });
+  return at;
+}
+
+/** The slots holding a part, least important first. */
+function byPriority(slots: Slots): { part: Part; at: number }[] {
+  return slots.flatMap((part, at) => (part ? [{ part, at }] : [])).sort((a, b) => a.part.priority - b.part.priority);
+}
+
+/** The parts that fit in `maxWidth` columns, joined by single spaces, in their original order. */
+export function fitParts(list: readonly Part[], maxWidth: number, measure: Measure): Part[] {
+  const slots: Slots = [...list];
+  const over = () => lineWidth(slots, measure) - maxWidth;
+  // Least important first: a part falls back to its shorter text, then goes, unless it is kept.
+  for (let at = 0; over() > 0 && at >= 0; ) {
+    at = lowestSlot(slots, (p) => p.compact !== undefined || !p.keep);
+    const part = slots[at];
+    if (part) slots[at] = part.compact === undefined ? null : { ...part, text: part.compact, compact: undefined };
+  }
+  // A part that went before a more important one shrank may fit in the room that left.
+  const dropped = list.map((part, at) => ({ part, at })).filter(({ at }) => slots[at] === null);
+  for (const { part, at } of dropped.sort((a, b) => b.part.priority - a.part.priority)) {
+    for (const text of [part.text, part.compact]) {
+      if (text === undefined || slots[at]) continue;
+      slots[at] = { ...part, text };
+      if (over() > 0) slots[at] = null;
+    }
+  }
+  // Kept parts are cut with "…", least important first.
+  for (const { part, at } of byPriority(slots)) {
+    const excess = over();
+    if (excess <= 0) break;
+    slots[at] = { ...part, text: truncate(part.text, Math.max(MIN_CUT, measure(part.text) - excess), measure) };
+  }
+  // A line too narrow even for that keeps its most important part, cut to fit.
+  for (const { at } of byPriority(slots).slice(0, -1)) if (over() > 0) slots[at] = null;
+  const kept = slots.filter((p) => p !== null);
+  const [only] = kept;
+  if (only && over() > 0) kept[0] = { ...only, text: truncate(only.text, maxWidth, measure) };
+  return kept;
+}
