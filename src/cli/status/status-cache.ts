@@ -4,9 +4,11 @@ import path from 'node:path';
 import * as z from 'zod';
 import type { StatusData } from '../../output/status-line.js';
 
-// What `kmon status` remembers between runs, one file per context under $XDG_CACHE_HOME/kmon/:
-// the last line's figures (shown, marked stale, when the cluster does not answer in time), the CPU
-// trend for its sparkline, and disk figures, which cost a kubelet read per node to refresh.
+// What `kmon status` remembers between runs, per context under $XDG_CACHE_HOME/kmon/: the last
+// line's figures (shown, marked stale, when the cluster does not answer in time) and the CPU trend
+// for its sparkline; and, in a file of their own, disk figures, which cost a kubelet read per node.
+// A background run fills the disk file while later runs rewrite the line's: with one writer each,
+// neither overwrites what the other just learned.
 
 const fs = z.object({ capacityBytes: z.number(), availableBytes: z.number().nullable(), usedBytes: z.number().nullable() });
 const level = z.enum(['ok', 'warn', 'crit']);
@@ -29,42 +31,68 @@ const cacheSchema = z.object({
     })
     .nullable(),
   trend: z.array(z.object({ at: z.number(), cpu: z.number() })),
-  disk: z.record(z.string(), z.object({ fs: fs.nullable(), imageFs: fs.nullable(), at: z.number() })),
   diskRefreshStartedAt: z.number(),
 });
 
-export type StatusCache = z.infer<typeof cacheSchema>;
-export type CachedDisk = StatusCache['disk'][string];
+const diskSchema = z.record(z.string(), z.object({ fs: fs.nullable(), imageFs: fs.nullable(), at: z.number() }));
 
-export const EMPTY_CACHE: StatusCache = { version: 1, savedAt: 0, data: null, trend: [], disk: {}, diskRefreshStartedAt: 0 };
+export type StatusCache = z.infer<typeof cacheSchema>;
+/** Node name → its filesystems as last read from its kubelet. */
+export type DiskCache = z.infer<typeof diskSchema>;
+export type CachedDisk = DiskCache[string];
+
+export const EMPTY_CACHE: StatusCache = { version: 1, savedAt: 0, data: null, trend: [], diskRefreshStartedAt: 0 };
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'kmon');
 }
 
-/** A file name for a context: readable, and distinct for names that differ only in odd characters. */
-export function contextFileBase(context: string): string {
+/**
+ * A file name for a context: the name itself when it is safe as one, so a tmux.conf can name the
+ * file --watch writes; otherwise the name made safe plus a hash, distinct for names that differ
+ * only in odd characters (an EKS context is an ARN, full of : and /).
+ */
+function contextFileBase(context: string): string {
+  const safe = context.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
+  if (safe === context) return safe;
   let hash = 0;
   for (const ch of context) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
-  return `${context.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)}-${hash.toString(36)}`;
+  return `${safe}-${hash.toString(36)}`;
 }
 
-export function cachePath(dir: string, context: string): string {
-  return path.join(dir, `${contextFileBase(context)}.json`);
+/** Where one context's status files live; `tmux` and `text` hold ready-made lines from --watch. */
+export interface CacheFiles {
+  readonly line: string;
+  readonly disk: string;
+  readonly tmux: string;
+  readonly text: string;
 }
 
-/** The cache, or an empty one if there is none or it cannot be trusted. */
-export function readCache(file: string): StatusCache {
+export function cacheFiles(dir: string, context: string): CacheFiles {
+  const base = path.join(dir, contextFileBase(context));
+  return { line: `${base}.json`, disk: `${base}.disk.json`, tmux: `${base}.tmux`, text: `${base}.txt` };
+}
+
+/** The file's content if it is there and has the expected shape, else `fallback`. */
+function readJson<T>(file: string, schema: z.ZodType<T>, fallback: T): T {
   try {
-    const parsed = cacheSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    return parsed.success ? parsed.data : EMPTY_CACHE;
+    const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : fallback;
   } catch {
-    return EMPTY_CACHE;
+    return fallback;
   }
 }
 
+export function readCache(file: string): StatusCache {
+  return readJson(file, cacheSchema, EMPTY_CACHE);
+}
+
+export function readDiskCache(file: string): DiskCache {
+  return readJson(file, diskSchema, {});
+}
+
 /** Written whole and renamed into place, so a tmux refresh never reads half a file. */
-export function writeCache(file: string, cache: StatusCache): void {
+export function writeCache(file: string, cache: StatusCache | DiskCache): void {
   writeAtomically(file, JSON.stringify(cache));
 }
 

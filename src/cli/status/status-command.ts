@@ -16,6 +16,7 @@ export function statusCommand(run: (action: Action) => void): Command {
         .argParser(parseDuration),
     )
     .option('--ascii', 'ASCII glyphs only')
+    .option('--no-color', 'no colour codes, in any format (also when NO_COLOR is set); glyphs still mark alerts')
     .option('--cached', 'print the last known line without asking the cluster')
     .option('--refresh-disk', "read every node's kubelet for disk figures now (slow)")
     .addOption(new Option('--watch <duration>', 'keep refreshing and write ready-made lines for tmux to cat').argParser(parseDuration))
