@@ -46,6 +46,11 @@ export class Tmux {
     return (await this.tmux('display-message', '-p', '-t', 'main', format)).trim();
   }
 
+  /** Appends every byte the pane's program writes, escape sequences and all, to `file`. */
+  async record(file: string): Promise<void> {
+    await this.tmux('pipe-pane', '-t', 'main', '-o', `cat >> '${file}'`);
+  }
+
   async resize(width: number, height: number): Promise<void> {
     await this.tmux('resize-window', '-t', 'main', '-x', String(width), '-y', String(height));
   }
