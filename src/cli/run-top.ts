@@ -9,6 +9,7 @@ import { topNodesTable } from '../output/top-nodes.js';
 import { type PodLine, topPodsTable } from '../output/top-pods.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
+import { isUtf8Locale } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { UsageError } from './usage-error.js';
 import { warningLines } from './warnings.js';
@@ -118,7 +119,7 @@ function renderNodes(read: TopRead, flags: TopFlags): string {
   return topNodesTable(rows, {
     wide: flags.output === 'wide',
     noHeaders: !flags.headers,
-    ascii: flags.ascii ?? false,
+    ascii: flags.ascii ?? !isUtf8Locale(process.env),
     now: snapshot.takenAt,
   });
 }
@@ -131,7 +132,7 @@ function renderPods(read: TopRead, flags: TopFlags): string {
   return topPodsTable(lines, {
     wide: flags.output === 'wide',
     noHeaders: !flags.headers,
-    ascii: flags.ascii ?? false,
+    ascii: flags.ascii ?? !isUtf8Locale(process.env),
     now: snapshot.takenAt,
     allNamespaces: namespace === null,
     containers: flags.containers ?? false,
