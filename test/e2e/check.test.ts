@@ -1,0 +1,83 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Sim, startSim } from '../../src/sim/start-sim.js';
+import { kmon } from '../helpers/cli.js';
+
+// `kmon check` for scripts and monitoring: exit 0/1/2 for ok/warn/crit with one line saying why,
+// 3 when the cluster cannot be read. The simulated cluster always has a full disk (crit); taking
+// that node and the namespaces of its troubled pods away leaves a calm cluster.
+
+const FROZEN = Date.parse('2026-11-25T10:00:00Z');
+
+let sim: Sim;
+
+beforeAll(async () => {
+  sim = await startSim({ nodes: 4, podsPerNode: 4, seed: 3, now: () => FROZEN });
+});
+afterAll(() => sim?.stop());
+afterEach(() => sim.setFaults({ removed: { nodes: [], namespaces: [] } }));
+
+const check = (...args: string[]) => kmon(['check', '--kubeconfig', sim.kubeconfigPath, ...args]);
+
+function oneLine(stdout: string): string {
+  expect(stdout.split('\n')).toHaveLength(2);
+  return stdout.trimEnd();
+}
+
+/** How many findings a CRIT/WARN line stands for: those named, plus "(+N more)". */
+function findings(text: string): number {
+  const named = text.replace(/ \(\+\d+ more\)$/, '').split('; ').length;
+  return named + Number(/\(\+(\d+) more\)$/.exec(text)?.[1] ?? 0);
+}
+
+function calm(): void {
+  const { roles } = sim.cluster;
+  const troubled = [roles.crashLoopPod, roles.leakingPod, roles.cronJob].flatMap((p) => (p ? [p.namespace] : []));
+  sim.setFaults({ removed: { nodes: [roles.fullDiskNode, roles.fillingDiskNode], namespaces: [...new Set(troubled)] } });
+}
+
+describe('kmon check', () => {
+  it('exit 2 with CRIT naming the full disk', async () => {
+    const ran = await check();
+    expect(ran.code, ran.stderr).toBe(2);
+    const line = oneLine(ran.stdout);
+    const full = sim.cluster.roles.fullDiskNode;
+    expect(line).toMatch(/^CRIT: /);
+    expect(line).toContain(`node ${full}: DiskPressure`);
+    expect(line).toMatch(new RegExp(`node ${full}: disk at 9\\d%`));
+  });
+
+  it('raising the disk thresholds (--disk-warn 98 --disk-crit 99) leaves fewer findings, and no disk figure among them', async () => {
+    const [defaults, raised] = await Promise.all([check(), check('--disk-warn', '98', '--disk-crit', '99')]);
+    const before = oneLine(defaults.stdout);
+    const after = oneLine(raised.stdout);
+    expect(findings(after)).toBeLessThan(findings(before));
+    expect(after).not.toMatch(/disk at \d+%/);
+    // The node's own DiskPressure condition is not a threshold: still crit.
+    expect(raised.code).toBe(2);
+  });
+
+  it('exit 0 with OK on a calm cluster', async () => {
+    calm();
+    const ran = await check();
+    expect(ran.code, ran.stdout).toBe(0);
+    expect(oneLine(ran.stdout)).toMatch(/^OK: \d+ nodes, \d+ pods, nothing over the thresholds$/);
+  });
+
+  it('exit 1 with WARN when only a warning threshold is passed', async () => {
+    calm();
+    const ran = await check('--cpu-warn', '1', '--cpu-crit', '99');
+    expect(ran.code, ran.stdout).toBe(1);
+    expect(oneLine(ran.stdout)).toMatch(/^WARN: node \S+: CPU at \d+%/);
+  });
+
+  it('exit 3 with UNKNOWN when the cluster cannot be reached', async () => {
+    sim.setFaults({ apiserverDown: true });
+    try {
+      const ran = await check('--request-timeout', '2s');
+      expect(ran.code).toBe(3);
+      expect(oneLine(ran.stdout)).toMatch(/^UNKNOWN: /);
+    } finally {
+      sim.setFaults({ apiserverDown: false });
+    }
+  });
+});
