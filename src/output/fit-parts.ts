@@ -14,15 +14,21 @@ export interface Part {
   readonly keep?: boolean;
 }
 
-// A kept part is cut no shorter than this: room for a glyph, a space and "…".
+// A kept part is cut no shorter than this: room for a glyph, a space and the ellipsis.
 const MIN_CUT = 3;
 
-/** The text cut to `maxWidth` columns, ending in "…" where it was cut. */
-export function truncate(text: string, maxWidth: number, measure: Measure): string {
+/** How a line is measured and how a cut shows: "…", or "~" where only ASCII will do. */
+export interface Cutting {
+  readonly measure: Measure;
+  readonly ellipsis: string;
+}
+
+/** The text cut to `maxWidth` columns, ending in the ellipsis where it was cut. */
+export function truncate(text: string, maxWidth: number, { measure, ellipsis }: Cutting): string {
   if (measure(text) <= maxWidth) return text;
   const chars = [...text];
-  while (chars.length && measure(chars.join('')) > maxWidth - 1) chars.pop();
-  return `${chars.join('')}…`;
+  while (chars.length && measure(chars.join('')) > maxWidth - measure(ellipsis)) chars.pop();
+  return `${chars.join('')}${ellipsis}`;
 }
 
 type Slots = (Part | null)[];
@@ -48,7 +54,8 @@ function byPriority(slots: Slots): { part: Part; at: number }[] {
 }
 
 /** The parts that fit in `maxWidth` columns, joined by single spaces, in their original order. */
-export function fitParts(list: readonly Part[], maxWidth: number, measure: Measure): Part[] {
+export function fitParts(list: readonly Part[], maxWidth: number, cutting: Cutting): Part[] {
+  const { measure } = cutting;
   const slots: Slots = [...list];
   const over = () => lineWidth(slots, measure) - maxWidth;
   // Least important first: a part falls back to its shorter text, then goes, unless it is kept.
@@ -70,12 +77,12 @@ export function fitParts(list: readonly Part[], maxWidth: number, measure: Measu
   for (const { part, at } of byPriority(slots)) {
     const excess = over();
     if (excess <= 0) break;
-    slots[at] = { ...part, text: truncate(part.text, Math.max(MIN_CUT, measure(part.text) - excess), measure) };
+    slots[at] = { ...part, text: truncate(part.text, Math.max(MIN_CUT, measure(part.text) - excess), cutting) };
   }
   // A line too narrow even for that keeps its most important part, cut to fit.
   for (const { at } of byPriority(slots).slice(0, -1)) if (over() > 0) slots[at] = null;
   const kept = slots.filter((p) => p !== null);
   const [only] = kept;
-  if (only && over() > 0) kept[0] = { ...only, text: truncate(only.text, maxWidth, measure) };
+  if (only && over() > 0) kept[0] = { ...only, text: truncate(only.text, maxWidth, cutting) };
   return kept;
 }

@@ -115,7 +115,7 @@ export async function statusLine(data: StatusData, options: StatusOptions): Prom
   }
   const all = parts(data, options.ascii);
   const measure = await measureFor(all.map((p) => p.text));
-  return fitParts(all, options.maxWidth, measure)
+  return fitParts(all, options.maxWidth, { measure, ellipsis: options.ascii ? '~' : '…' })
     .map((p) => paint(p, options.format, options.color))
     .join(' ');
 }

@@ -150,13 +150,16 @@ describe('kmon status formats', () => {
   });
 
   it('a non-UTF-8 locale (LANG=C, no LC_*) gets ASCII glyphs; LC_ALL and LC_CTYPE take precedence over LANG', async () => {
-    const [c, lcAll, lcCtype] = await Promise.all([
+    const [c, narrow, lcAll, lcCtype] = await Promise.all([
       warmStatus(['--format', 'plain'], { LANG: 'C' }),
+      warmStatus(['--format', 'plain', '--max-width', '20'], { LANG: 'C' }),
       warmStatus(['--format', 'plain'], { LANG: 'C.UTF-8', LC_ALL: 'C' }),
       warmStatus(['--format', 'plain'], { LANG: 'C', LC_CTYPE: 'C.UTF-8' }),
     ]);
     expect(line(c.stdout)).toMatch(/^[\x20-\x7e]*$/);
     expect(line(c.stdout)).toContain(`!! ${fullDisk}`);
+    // Cut short, the line ends in ~ rather than …
+    expect(line(narrow.stdout)).toMatch(/^\* kmon-sim !! [\x20-\x7e]*~$/);
     expect(line(lcAll.stdout)).toMatch(/^[\x20-\x7e]*$/);
     expect(line(lcCtype.stdout)).toContain(`‼ ${fullDisk}`);
   });

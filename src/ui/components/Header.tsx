@@ -51,6 +51,7 @@ function alertPart(counts: AlertCounts, theme: Theme): Part {
 export function Header({ snapshot, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
   const { ageMs, stale } = dataAge(snapshot, now);
   const scope = snapshot.scope;
+  const dot = theme.ascii ? '-' : '·';
   const parts: Part[] = [
     { text: `${theme.ascii ? '*' : '⎈'} ${scope.cluster}`, priority: 90, color: theme.accent, bold: true },
     { text: `ctx ${scope.context}`, priority: 30 },
@@ -61,7 +62,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
       color: ready.ready < ready.total ? theme.levelColor('crit') : undefined,
     },
     { text: `pods ${pods}`, priority: 50 },
-    { text: `every ${snapshot.intervalMs / 1000}s · ${clock(now)}`, priority: 20 },
+    { text: `every ${snapshot.intervalMs / 1000}s ${dot} ${clock(now)}`, priority: 20 },
     alertPart(counts, theme),
   ];
   if (paused) parts.push({ text: 'PAUSED', priority: 99, color: theme.levelColor('warn'), inverse: true });
@@ -70,7 +71,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
   const problem = leadProblem(snapshot);
   const detail = problem
     ? `${theme.ascii ? '!' : '⚠'} ${problem.text}${problem.more ? ` (+${problem.more} more)` : ''}`
-    : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} · ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
+    : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
