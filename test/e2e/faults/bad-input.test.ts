@@ -1,0 +1,100 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Sim, startSim } from '../../../src/sim/start-sim.js';
+import { kmon } from '../../helpers/cli.js';
+
+// Input the user must fix: one line saying what to fix, exit status 2, never a stack trace, on
+// every face. The cluster is healthy, so nothing but the input can be to blame.
+
+let sim: Sim;
+const dir = mkdtempSync(path.join(tmpdir(), 'kmon-bad-input-'));
+const file = (name: string, text: string) => {
+  const at = path.join(dir, name);
+  writeFileSync(at, text);
+  return at;
+};
+
+beforeAll(async () => {
+  sim = await startSim({ nodes: 2, podsPerNode: 2 });
+});
+afterAll(() => sim.stop());
+
+const FACES: readonly [string, readonly string[]][] = [
+  ['top nodes', ['top', 'nodes']],
+  ['top pods', ['top', 'pods']],
+  ['status', ['status']],
+  ['check', ['check']],
+  ['the live face', []],
+];
+
+const CASES: readonly [string, () => string[], RegExp][] = [
+  ['an unknown flag', () => ['--frobnicate'], /^kmon: unknown option '--frobnicate' \(see kmon --help\)$/],
+  ['warn above crit', () => ['--cpu-warn', '95', '--cpu-crit', '90'], /^kmon: thresholds: cpu: warn 95 is above crit 90$/],
+  [
+    'a negative threshold',
+    () => ['--mem-warn', '-5'],
+    /^kmon: option '--mem-warn <pct>' argument '-5' is invalid\. expected a percentage ≥ 0/,
+  ],
+  ['a threshold that is not a number', () => ['--disk-crit', 'lots'], /argument 'lots' is invalid\. expected a percentage ≥ 0, got "lots"/],
+  [
+    'a config file with a wrong value',
+    () => ['--config', file('wrong.yaml', 'thresholds:\n  cpu: {warn: high}\n')],
+    /^kmon: config .*wrong\.yaml: thresholds\.cpu\.warn: Invalid input: expected number, received string$/,
+  ],
+  [
+    'a config file that is not YAML',
+    () => ['--config', file('broken.yaml', 'thresholds: [\n')],
+    /^kmon: config .*broken\.yaml: not valid YAML$/,
+  ],
+  [
+    'a config file with a typo in a key',
+    () => ['--config', file('typo.yaml', 'thresholds:\n  cpuu: {warn: 1}\n')],
+    /^kmon: config .*typo\.yaml: thresholds: Unrecognized key/,
+  ],
+  [
+    'a config file that is missing',
+    () => ['--config', path.join(dir, 'absent.yaml')],
+    /^kmon: config .*absent\.yaml: cannot read \(ENOENT\)$/,
+  ],
+  ['a kubeconfig that is missing', () => ['--kubeconfig', path.join(dir, 'nope')], /^kmon: kubeconfig .*nope: no such file$/],
+  [
+    'a kubeconfig that is not YAML',
+    () => ['--kubeconfig', file('kc-broken', 'clusters: [\n')],
+    /^kmon: kubeconfig .*kc-broken: not valid YAML at line \d+$/,
+  ],
+  [
+    'a kubeconfig with a malformed entry',
+    () => ['--kubeconfig', file('kc-bad', 'clusters:\n- name: c\n  cluster: {server: 7}\n')],
+    /^kmon: kubeconfig .*kc-bad: clusters\.0\.cluster\.server: Invalid input: expected string, received number$/,
+  ],
+  ['an unknown context', () => ['--context', 'nowhere'], /^kmon: context "nowhere" not found in kubeconfig \(available: kmon-sim\)$/],
+  ['a bad duration', () => ['--request-timeout', 'soon'], /argument 'soon' is invalid\. expected a duration like 5s, 500ms or 2m/],
+];
+
+describe('bad input: one line, exit 2, no stack trace', () => {
+  for (const [face, command] of FACES) {
+    it.each(CASES)(`${face}: %s`, async (_, args, message) => {
+      const ran = await kmon([...command, '--kubeconfig', sim.kubeconfigPath, ...args()], {
+        XDG_CONFIG_HOME: dir,
+        XDG_CACHE_HOME: dir,
+        KMON_DEBUG: '',
+      });
+      expect(ran.code).toBe(2);
+      expect(ran.stdout).toBe('');
+      const lines = ran.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(message);
+      expect(ran.stderr).not.toMatch(/^\s+at /m);
+    });
+  }
+
+  it('kmon top with no kind: its help on stderr, what is missing, exit 2', async () => {
+    const ran = await kmon(['top']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(/^Usage: kmon top/);
+    expect(ran.stderr).toMatch(/nodes \[options\]/);
+    expect(ran.stderr).not.toContain('outputHelp');
+  });
+});
