@@ -12,9 +12,7 @@ import { hasTool } from '../helpers/tools.js';
 const TMUX = hasTool('tmux', ['-V']);
 if (!TMUX) console.warn('tmux is not on PATH: skipping the terminal-mode screen tests');
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for SGR foreground colours
 const RED_OR_YELLOW = /\u001B\[(?:[0-9;]*;)?(?:31|33)(?:;[0-9;]*)?m/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for any escape sequence
 const ESC = /\u001B/;
 /** Box drawing, block elements (sparklines, bars) and the glyphs that have ASCII stand-ins. */
 const NOT_ASCII_SAFE = /[\u2500-\u259f‼⎈▲▼✓⚠·]/u;
