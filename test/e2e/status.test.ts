@@ -1,10 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sim, startSim } from '../../src/sim/start-sim.js';
-import { kmon } from '../helpers/cli.js';
+import { KMON, kmon } from '../helpers/cli.js';
 import { hangingServer } from '../helpers/hanging-server.js';
-import { cacheHome, status, visible, visibleWidth } from '../helpers/status-run.js';
+import { cacheHome, PLAIN_ENV, status, visible, visibleWidth } from '../helpers/status-run.js';
 
 // `kmon status` as tmux runs it: output to a pipe, a cache directory per test, the simulated
 // cluster on a frozen clock so that every run, and `kmon top`, read the same figures.
@@ -223,6 +224,34 @@ describe('kmon status cache', () => {
     expect((sim.requestCounts()['GET kubelet summary'] ?? 0) - summaries).toBeGreaterThanOrEqual(sim.cluster.nodeNames.length);
     const later = line((await status(sim.kubeconfigPath, cache, ['--format', 'plain', '--max-width', '200'])).stdout);
     expect(later).toMatch(new RegExp(`disk ‼ ${fullDisk} 9\\d%`));
+  });
+});
+
+describe('kmon status --watch', () => {
+  it('keeps ready-made tmux and plain lines in $XDG_CACHE_HOME/kmon/CONTEXT.tmux and .txt, and says where', async () => {
+    const cache = cacheHome(warmCache);
+    const watch = spawn(process.execPath, [KMON, 'status', '--kubeconfig', sim.kubeconfigPath, '--watch', '1s'], {
+      env: { ...process.env, ...PLAIN_ENV, XDG_CACHE_HOME: cache },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let said = '';
+    watch.stderr.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+    });
+    try {
+      const dir = path.join(cache, 'kmon');
+      const text = await waitForFile(
+        dir,
+        (name) => name === `${sim.contextName}.txt`,
+        () => new Promise((r) => setTimeout(r, 50)),
+      );
+      const tmuxLine = readFileSync(path.join(dir, `${sim.contextName}.tmux`), 'utf8');
+      expect(tmuxLine).toMatch(new RegExp(`#\\[fg=red,bold\\]disk ‼ ${fullDisk} 9\\d%#\\[default\\]`));
+      expect(readFileSync(text, 'utf8')).toBe(`${visible(tmuxLine.trimEnd())}\n`);
+      expect(said).toContain(path.join(dir, `${sim.contextName}.tmux`));
+    } finally {
+      watch.kill();
+    }
   });
 });
 
