@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import * as z from 'zod';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.js';
 import { parseDuration } from './parse-values.js';
@@ -52,7 +52,7 @@ export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.e
   if (text === null) return { thresholds: DEFAULT_THRESHOLDS, file: null };
   let raw: unknown;
   try {
-    raw = parse(text) ?? {};
+    raw = load(text) ?? {};
   } catch {
     throw new UsageError(`config ${file}: not valid YAML`);
   }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { Connection } from '../../kube/connect.js';
 import type { KubeTarget } from '../../kube/kubeconfig/kube-target.js';
 import { buildNodeRows } from '../../model/node-row.js';
@@ -105,10 +104,11 @@ function staleData(cache: StatusCache, target: KubeTarget, now: number, why: str
 }
 
 /** Starts `kmon status --refresh-disk` detached, so this run answers now and the next one has disk. */
-function refreshDiskInBackground(flags: StatusFlags, target: KubeTarget): void {
+async function refreshDiskInBackground(flags: StatusFlags, target: KubeTarget): Promise<void> {
   const args = [process.argv[1] ?? '', 'status', '--refresh-disk', '--format', 'plain', '--context', target.context];
   if (flags.kubeconfig) args.push('--kubeconfig', flags.kubeconfig);
-  if (!flags.kubelet) return;
+  // Loaded only on the run that needs it, one in every few minutes.
+  const { spawn } = await import('node:child_process');
   spawn(process.execPath, args, { detached: true, stdio: 'ignore' }).unref();
 }
 
@@ -139,7 +139,7 @@ async function once(
     if (reading === 'timeout') return staleData(cache, target, now, why);
     const due = !inline && flags.kubelet && now - cache.diskRefreshStartedAt > DISK_REFRESH_MS;
     writeCache(files.line, due ? { ...reading.cache, diskRefreshStartedAt: now } : reading.cache);
-    if (due) refreshDiskInBackground(flags, target);
+    if (due) await refreshDiskInBackground(flags, target);
     return reading.data;
   } finally {
     connection.close();

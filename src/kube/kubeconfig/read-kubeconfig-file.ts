@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse, YAMLParseError } from 'yaml';
+import { load, YAMLException } from 'js-yaml';
 import { KubeconfigError } from './kubeconfig-error.js';
 import type { LoadedFile } from './merge.js';
 import { kubeconfigFileSchema } from './schema.js';
@@ -14,9 +14,10 @@ export function readKubeconfigFile(file: string): LoadedFile {
   }
   let raw: unknown;
   try {
-    raw = parse(text) ?? {};
+    // js-yaml rather than yaml: a fifth of the code to load, which `kmon status` pays every few seconds.
+    raw = load(text) ?? {};
   } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}` : '';
+    const where = e instanceof YAMLException ? ` at line ${e.mark.line + 1}` : '';
     throw new KubeconfigError(`kubeconfig ${file}: not valid YAML${where}`);
   }
   const result = kubeconfigFileSchema.safeParse(raw);
