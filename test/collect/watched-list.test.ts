@@ -110,6 +110,37 @@ describe('WatchedList (list once, then watch)', () => {
     list.close();
   });
 
+  it('is not current while a watch is asked for but not yet answered (an apiserver that hangs)', async () => {
+    const s = server([{ uid: 'a', value: 1 }]);
+    const hanging: WatchedListOptions<Item> = { ...s.options, watch: () => new Promise<void>(() => {}) };
+    const list = new WatchedList(hanging);
+    await list.sync(100);
+    await list.sync(5000);
+    expect(list.syncedAt()).toBe(100);
+    list.close();
+  });
+
+  it('a sync retries a watch that is waiting out its backoff, so the list comes back with the next poll', async () => {
+    vi.useFakeTimers();
+    const s = server([{ uid: 'a', value: 1 }]);
+    const list = new WatchedList(s.options);
+    await list.sync(0);
+    await vi.waitFor(() => expect(s.watches).toHaveLength(1));
+    s.state.down = true;
+    s.end(new KubeError('unreachable', 'cannot reach the server'));
+    // The first retry is immediate and fails; the next waits a second, then two…
+    await vi.advanceTimersByTimeAsync(1_500);
+    const tried = s.watches.length;
+    s.state.down = false;
+    await list.sync(2_000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.watches.length).toBe(tried + 1);
+    expect(list.error()).toBeNull();
+    await list.sync(2_001);
+    expect(list.syncedAt()).toBe(2_001);
+    list.close();
+  });
+
   it('counts objects the watch could not validate instead of stopping', async () => {
     const s = server([]);
     const list = new WatchedList(s.options);

@@ -146,6 +146,32 @@ describe('Transport', () => {
     expect(seen.map((s) => s.headers.authorization)).toEqual(['Bearer stale', 'Bearer fresh']);
   });
 
+  it('requests rejected together with the same stale credentials share one refresh', async () => {
+    let token = 'stale';
+    const creds = credentials(() => ({ headers: { Authorization: `Bearer ${token}` } }));
+    creds.refresh.mockImplementation(async () => {
+      token = 'fresh';
+    });
+    handler = (req, res) => {
+      if (req.headers.authorization === 'Bearer fresh') res.end('ok');
+      else res.writeHead(401).end('{"message":"Unauthorized"}');
+    };
+    const t = transport(creds);
+    const answers = await Promise.all(['/a', '/b', '/c', '/d'].map((path) => t.get(path, OPTS)));
+    expect(answers.map(String)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(creds.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('a body its parser rejects fails that request, not the process', async () => {
+    handler = (_req, res) => res.end('{"items":[{"a":1}]}');
+    const error = await failure(
+      transport().stream('/api/v1/pods', OPTS, () => {
+        throw new SyntaxError('not what was expected');
+      }),
+    );
+    expect(error).toBeInstanceOf(SyntaxError);
+  });
+
   it('a second 401 is final: one refresh, two requests, an unauthorized error', async () => {
     const creds = credentials();
     handler = (_req, res) => res.writeHead(401).end('{"message":"Unauthorized"}');
