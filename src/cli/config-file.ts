@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { load } from 'js-yaml';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '../kube/zod-english.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.js';
 import { parseDuration } from './parse-values.js';
 import { UsageError } from './usage-error.js';
@@ -10,11 +11,11 @@ import { UsageError } from './usage-error.js';
 // ~/.config/kmon/config.yaml. Every key is optional; unknown keys are errors so a typo in a
 // threshold cannot silently leave the default in force.
 
-const pair = z.strictObject({ warn: z.number().min(0).optional(), crit: z.number().min(0).optional() });
+const pair = z.strictObject({ warn: z.optional(z.number().check(z.gte(0))), crit: z.optional(z.number().check(z.gte(0))) });
 
 const schema = z.strictObject({
-  thresholds: z.strictObject({ cpu: pair.optional(), memory: pair.optional(), disk: pair.optional() }).optional(),
-  interval: z.union([z.string(), z.number()]).optional(),
+  thresholds: z.optional(z.strictObject({ cpu: z.optional(pair), memory: z.optional(pair), disk: z.optional(pair) })),
+  interval: z.optional(z.union([z.string(), z.number()])),
 });
 
 export interface KmonConfig {

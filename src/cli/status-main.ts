@@ -1,7 +1,7 @@
 // The entry bin/kmon.js takes for `kmon status`, which tmux runs every few seconds: bundled on
 // its own with only what a status line needs, so it starts nearly as fast as Node itself.
 import { Command } from 'commander';
-import { config } from 'zod';
+import { config } from 'zod/mini';
 import { addClusterOptions, addThresholdOptions } from './options.js';
 import type { Action } from './program.js';
 import { runCli } from './run-cli.js';

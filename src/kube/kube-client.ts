@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
 import { type DecodedList, issueText, ListCollector } from './decode/decode-list.js';
 import { nodeMetricsSchema, podMetricsSchema } from './decode/metrics.js';
@@ -129,7 +129,7 @@ export class KubeClient {
     return result.data;
   }
 
-  private async watch<T>(path: string, watch: WatchRequest<T>, schema: z.ZodType<T>): Promise<void> {
+  private async watch<T>(path: string, watch: WatchRequest<T>, schema: z.ZodMiniType<T>): Promise<void> {
     const params = query({
       watch: 1,
       resourceVersion: watch.resourceVersion,
@@ -150,7 +150,7 @@ export class KubeClient {
     );
   }
 
-  private async listOnce<T>(path: string, signal: AbortSignal | undefined, schema: z.ZodType<T>, maxBytes: number): Promise<Page<T>> {
+  private async listOnce<T>(path: string, signal: AbortSignal | undefined, schema: z.ZodMiniType<T>, maxBytes: number): Promise<Page<T>> {
     const collector = new ListCollector(schema);
     const splitter = new ItemSplitter(collector.add);
     try {
@@ -167,7 +167,7 @@ export class KubeClient {
   }
 
   // Pages with limit/continue, as kubectl does, so the apiserver never builds one giant answer.
-  private async listAll<T>(path: string, selection: Selection, schema: z.ZodType<T>): Promise<Listed<T>> {
+  private async listAll<T>(path: string, selection: Selection, schema: z.ZodMiniType<T>): Promise<Listed<T>> {
     const items: T[] = [];
     let skipped = 0;
     let firstProblem: string | null = null;

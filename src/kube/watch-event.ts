@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { issueText } from './decode/decode-list.js';
 import { errorBodyMessage } from './error-body.js';
 import { KubeError } from './kube-error.js';
@@ -26,7 +26,7 @@ export function eventVersion(raw: RawEvent): string | null {
  */
 export function decodeWatchEvent<T>(
   line: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
 ): { event: WatchEvent<T> | null; version: string | null; invalid?: string } {
   let raw: RawEvent;
   try {

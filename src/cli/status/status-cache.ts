@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { StatusData } from '../../output/status-line.js';
 
 // What `kmon status` remembers between runs, per context under $XDG_CACHE_HOME/kmon/: the last
@@ -10,31 +10,31 @@ import type { StatusData } from '../../output/status-line.js';
 // A background run fills the disk file while later runs rewrite the line's: with one writer each,
 // neither overwrites what the other just learned.
 
-const fs = z.object({ capacityBytes: z.number(), availableBytes: z.number().nullable(), usedBytes: z.number().nullable() });
+const fs = z.object({ capacityBytes: z.number(), availableBytes: z.nullable(z.number()), usedBytes: z.nullable(z.number()) });
 const level = z.enum(['ok', 'warn', 'crit']);
 
 const cacheSchema = z.object({
   version: z.literal(1),
   savedAt: z.number(),
-  data: z
-    .object({
+  data: z.nullable(
+    z.object({
       cluster: z.string(),
       ready: z.number(),
       total: z.number(),
-      cpuPercent: z.number().nullable(),
-      memoryPercent: z.number().nullable(),
+      cpuPercent: z.nullable(z.number()),
+      memoryPercent: z.nullable(z.number()),
       cpuTrend: z.array(z.number()),
       cpuLevel: level,
       memoryLevel: level,
-      problems: z.array(z.object({ level, label: z.string(), node: z.string(), percent: z.number().nullable() })),
-      staleMs: z.number().nullable(),
-    })
-    .nullable(),
+      problems: z.array(z.object({ level, label: z.string(), node: z.string(), percent: z.nullable(z.number()) })),
+      staleMs: z.nullable(z.number()),
+    }),
+  ),
   trend: z.array(z.object({ at: z.number(), cpu: z.number() })),
   diskRefreshStartedAt: z.number(),
 });
 
-const diskSchema = z.record(z.string(), z.object({ fs: fs.nullable(), imageFs: fs.nullable(), at: z.number() }));
+const diskSchema = z.record(z.string(), z.object({ fs: z.nullable(fs), imageFs: z.nullable(fs), at: z.number() }));
 
 export type StatusCache = z.infer<typeof cacheSchema>;
 /** Node name → its filesystems as last read from its kubelet. */
@@ -74,7 +74,7 @@ export function cacheFiles(dir: string, context: string): CacheFiles {
 }
 
 /** The file's content if it is there and has the expected shape, else `fallback`. */
-function readJson<T>(file: string, schema: z.ZodType<T>, fallback: T): T {
+function readJson<T>(file: string, schema: z.ZodMiniType<T>, fallback: T): T {
   try {
     const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     return parsed.success ? parsed.data : fallback;

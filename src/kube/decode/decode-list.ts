@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 export interface DecodedList<T> {
   readonly items: T[];
@@ -7,7 +7,7 @@ export interface DecodedList<T> {
   readonly firstProblem: string | null;
 }
 
-export function issueText(error: z.ZodError): string {
+export function issueText(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || 'item'}: ${issue.message}` : 'invalid';
 }
@@ -18,7 +18,7 @@ export class ListCollector<T> {
   private skipped = 0;
   private firstProblem: string | null = null;
 
-  constructor(private readonly schema: z.ZodType<T>) {}
+  constructor(private readonly schema: z.ZodMiniType<T>) {}
 
   add = (raw: unknown): void => {
     const result = this.schema.safeParse(raw);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { nanoToMilli, scaledCeil, unitValue } from '../../model/quantity.js';
 import type { NodeUsage, PodUsage } from '../../model/records.js';
 import { quantity, text, time } from './fields.js';
@@ -10,23 +10,26 @@ const NANO = 9;
 const usage = z.object({ cpu: quantity, memory: quantity });
 
 /** metrics.k8s.io/v1beta1 NodeMetrics. */
-export const nodeMetricsSchema = z.object({ metadata: z.object({ name: text }), timestamp: time, usage }).transform(
-  ({ metadata, timestamp, usage: u }): NodeUsage => ({
-    name: metadata.name,
-    cpuMilli: nanoToMilli(scaledCeil(u.cpu, NANO)),
-    memoryBytes: unitValue(u.memory),
-    timestamp: timestamp ?? Number.NaN,
-  }),
+export const nodeMetricsSchema = z.pipe(
+  z.object({ metadata: z.object({ name: text }), timestamp: time, usage }),
+  z.transform(
+    ({ metadata, timestamp, usage: u }): NodeUsage => ({
+      name: metadata.name,
+      cpuMilli: nanoToMilli(scaledCeil(u.cpu, NANO)),
+      memoryBytes: unitValue(u.memory),
+      timestamp: timestamp ?? Number.NaN,
+    }),
+  ),
 );
 
 /** metrics.k8s.io/v1beta1 PodMetrics; the API has no pod total, so containers are summed here. */
-export const podMetricsSchema = z
-  .object({
+export const podMetricsSchema = z.pipe(
+  z.object({
     metadata: z.object({ name: text, namespace: text }),
     timestamp: time,
     containers: z.array(z.object({ name: text, usage })),
-  })
-  .transform(({ metadata, timestamp, containers }): PodUsage => {
+  }),
+  z.transform(({ metadata, timestamp, containers }): PodUsage => {
     let nanocores = 0;
     let memoryBytes = 0;
     const perContainer = containers.map((c) => {
@@ -44,4 +47,5 @@ export const podMetricsSchema = z
       timestamp: timestamp ?? Number.NaN,
       containers: perContainer,
     };
-  });
+  }),
+);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { milliValue, unitValue } from '../../model/quantity.js';
 import type { NodeInfo, NodeResources } from '../../model/records.js';
 import { labels, resourceList, text, time } from './fields.js';
@@ -18,26 +18,26 @@ function resources(list: Record<string, string> | undefined): NodeResources {
 
 const condition = z.object({
   type: text,
-  status: z.enum(['True', 'False', 'Unknown']).catch('Unknown'),
-  reason: text.optional().default(''),
-  message: text.optional().default(''),
+  status: z.catch(z.enum(['True', 'False', 'Unknown']), 'Unknown'),
+  reason: z._default(z.optional(text), ''),
+  message: z._default(z.optional(text), ''),
 });
 
 /** A core/v1 Node, reduced to what kmon shows. */
-export const nodeSchema = z
-  .object({
+export const nodeSchema = z.pipe(
+  z.object({
     metadata: z.object({ name: text, uid: z.string(), creationTimestamp: time, labels }),
-    spec: z.object({ unschedulable: z.boolean().optional() }).optional(),
-    status: z
-      .object({
-        capacity: resourceList.optional(),
-        allocatable: resourceList.optional(),
-        conditions: z.array(condition).nullish(),
-        nodeInfo: z.object({ kubeletVersion: text.optional() }).optional(),
-      })
-      .optional(),
-  })
-  .transform(
+    spec: z.optional(z.object({ unschedulable: z.optional(z.boolean()) })),
+    status: z.optional(
+      z.object({
+        capacity: z.optional(resourceList),
+        allocatable: z.optional(resourceList),
+        conditions: z.nullish(z.array(condition)),
+        nodeInfo: z.optional(z.object({ kubeletVersion: z.optional(text) })),
+      }),
+    ),
+  }),
+  z.transform(
     ({ metadata, spec, status }): NodeInfo => ({
       uid: metadata.uid,
       name: metadata.name,
@@ -50,4 +50,5 @@ export const nodeSchema = z
       capacity: resources(status?.capacity),
       kubeletVersion: status?.nodeInfo?.kubeletVersion ?? '',
     }),
-  );
+  ),
+);

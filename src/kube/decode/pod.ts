@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { milliValue, unitValue } from '../../model/quantity.js';
 import type { ContainerInfo, ContainerState, PodInfo, ResourceAmounts } from '../../model/records.js';
 import { labels, resourceList, text, time } from './fields.js';
@@ -10,19 +10,23 @@ const amounts = (list: Record<string, string> | undefined): ResourceAmounts => (
 
 const containerSpec = z.object({
   name: text,
-  resources: z.object({ requests: resourceList.optional(), limits: resourceList.optional() }).nullish(),
+  resources: z.nullish(z.object({ requests: z.optional(resourceList), limits: z.optional(resourceList) })),
 });
 
-const terminated = z.object({ reason: text.optional(), exitCode: z.number().optional(), finishedAt: time });
+const terminated = z.object({ reason: z.optional(text), exitCode: z.optional(z.number()), finishedAt: time });
 
 const containerStatus = z.object({
   name: text,
-  ready: z.boolean().optional(),
-  restartCount: z.number().optional(),
-  state: z
-    .object({ running: z.object({}).nullish(), waiting: z.object({ reason: text.optional() }).nullish(), terminated: terminated.nullish() })
-    .nullish(),
-  lastState: z.object({ terminated: terminated.nullish() }).nullish(),
+  ready: z.optional(z.boolean()),
+  restartCount: z.optional(z.number()),
+  state: z.nullish(
+    z.object({
+      running: z.nullish(z.object({})),
+      waiting: z.nullish(z.object({ reason: z.optional(text) })),
+      terminated: z.nullish(terminated),
+    }),
+  ),
+  lastState: z.nullish(z.object({ terminated: z.nullish(terminated) })),
 });
 
 type Spec = z.infer<typeof containerSpec>;
@@ -57,8 +61,8 @@ function containers(specs: readonly Spec[] | undefined, statuses: readonly Statu
 }
 
 /** A core/v1 Pod, reduced to what kmon shows; everything else in the object is dropped here. */
-export const podSchema = z
-  .object({
+export const podSchema = z.pipe(
+  z.object({
     metadata: z.object({
       name: text,
       namespace: text,
@@ -68,20 +72,20 @@ export const podSchema = z
       labels,
     }),
     spec: z.object({
-      nodeName: text.optional(),
+      nodeName: z.optional(text),
       containers: z.array(containerSpec),
-      initContainers: z.array(containerSpec).nullish(),
+      initContainers: z.nullish(z.array(containerSpec)),
     }),
-    status: z
-      .object({
-        phase: text.optional(),
-        reason: text.optional(),
-        containerStatuses: z.array(containerStatus).nullish(),
-        initContainerStatuses: z.array(containerStatus).nullish(),
-      })
-      .optional(),
-  })
-  .transform(
+    status: z.optional(
+      z.object({
+        phase: z.optional(text),
+        reason: z.optional(text),
+        containerStatuses: z.nullish(z.array(containerStatus)),
+        initContainerStatuses: z.nullish(z.array(containerStatus)),
+      }),
+    ),
+  }),
+  z.transform(
     ({ metadata, spec, status }): PodInfo => ({
       uid: metadata.uid,
       name: metadata.name,
@@ -95,4 +99,5 @@ export const podSchema = z
       initContainers: containers(spec.initContainers ?? [], status?.initContainerStatuses),
       containers: containers(spec.containers, status?.containerStatuses),
     }),
-  );
+  ),
+);

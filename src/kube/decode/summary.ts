@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { nanoToMilli } from '../../model/quantity.js';
 import type { ContainerUsage, FsUsage, NodeSummary, PodStorage, PodUsage } from '../../model/records.js';
 import { counter, text, time } from './fields.js';
@@ -6,9 +6,12 @@ import { counter, text, time } from './fields.js';
 // Kubelet Summary API (stats/v1alpha1). Every stat block is optional on the wire and is read
 // leniently: a block with bad numbers becomes unknown instead of failing the whole node.
 
-const cpu = z.object({ time, usageNanoCores: counter }).nullish().catch(null);
-const memory = z.object({ time, workingSetBytes: counter }).nullish().catch(null);
-const fs = z.object({ capacityBytes: counter, availableBytes: counter, usedBytes: counter }).nullish().catch(null);
+/** A stat block that is null when absent or unreadable, rather than failing what holds it. */
+const lenient = <T extends z.ZodMiniType>(block: T) => z.catch(z.nullish(block), null);
+
+const cpu = lenient(z.object({ time, usageNanoCores: counter }));
+const memory = lenient(z.object({ time, workingSetBytes: counter }));
+const fs = lenient(z.object({ capacityBytes: counter, availableBytes: counter, usedBytes: counter }));
 
 type Cpu = z.infer<typeof cpu>;
 type Memory = z.infer<typeof memory>;
@@ -27,8 +30,8 @@ const container = z.object({ name: text, cpu, memory });
 
 const pod = z.object({
   podRef: z.object({ name: text, namespace: text }),
-  containers: z.array(container).nullish().catch(null),
-  'ephemeral-storage': z.object({ usedBytes: counter }).nullish().catch(null),
+  containers: lenient(z.array(container)),
+  'ephemeral-storage': lenient(z.object({ usedBytes: counter })),
 });
 
 // Pod usage is the sum of its containers, as metrics-server computes it, so the fallback agrees
@@ -50,19 +53,19 @@ function podUsage(p: z.infer<typeof pod>): PodUsage | null {
   return { namespace: p.podRef.namespace, name: p.podRef.name, cpuMilli: nanoToMilli(cpuNano), memoryBytes, timestamp, containers };
 }
 
-export const summarySchema = z
-  .object({
+export const summarySchema = z.pipe(
+  z.object({
     node: z.object({
       nodeName: text,
       cpu,
       memory,
       fs,
-      runtime: z.object({ imageFs: fs }).nullish().catch(null),
-      network: z.object({ rxBytes: counter, txBytes: counter }).nullish().catch(null),
+      runtime: lenient(z.object({ imageFs: fs })),
+      network: lenient(z.object({ rxBytes: counter, txBytes: counter })),
     }),
-    pods: z.array(pod.nullable().catch(null)).nullish().catch(null),
-  })
-  .transform(({ node, pods }): NodeSummary => {
+    pods: lenient(z.array(z.catch(z.nullable(pod), null))),
+  }),
+  z.transform(({ node, pods }): NodeSummary => {
     const s = sample(node.cpu, node.memory);
     const okPods = (pods ?? []).filter((p) => p !== null);
     const network = node.network;
@@ -81,4 +84,5 @@ export const summarySchema = z
         }),
       ),
     };
-  });
+  }),
+);
