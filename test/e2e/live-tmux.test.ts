@@ -65,7 +65,8 @@ describe.skipIf(!TMUX)('kmon in a real terminal (tmux 120×32)', () => {
     expect(memory).toEqual([...memory].sort((a, b) => b - a));
 
     await tmux.type('q');
-    const after = await tmux.waitFor((s) => s.includes('kmon-exit='), 10_000, 'the shell prompt after q');
+    // The typed command line holds "kmon-exit=" too: wait for the line echo prints.
+    const after = await tmux.waitFor((s) => /^kmon-exit=\d/m.test(s), 10_000, 'the shell prompt after q');
     expect(after).toContain('kmon-exit=0');
     expect(await tmux.display('#{alternate_on}')).toBe('0');
     expect(await tmux.display('#{cursor_flag}')).toBe('1');
