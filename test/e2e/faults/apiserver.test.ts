@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { kmon } from '../../helpers/cli.js';
-import { healthy, problem, startLive } from './live-collector.js';
+import { healthy, problem, startLive, until } from './live-collector.js';
 import { writeTestKubeconfig } from './test-kubeconfig.js';
 
 // The apiserver itself goes away: at start, and in the middle of a session.
@@ -49,7 +49,7 @@ describe('apiserver unreachable at start', () => {
     const live = startLive({ kubeconfig: config.path, intervalMs: 200 });
     let sim: Sim | null = null;
     try {
-      await vi.waitFor(() => expect(problem(live.latest(), 'nodes')?.message).toBe(`nodes: cannot reach ${sim0}: connection refused`));
+      await until(() => expect(problem(live.latest(), 'nodes')?.message).toBe(`nodes: cannot reach ${sim0}: connection refused`));
       // Backing off: after 2 s of 200 ms polls, far fewer than 10 attempts at the node list.
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const attempts = live.requests.filter((r) => r.path.startsWith('/api/v1/nodes?limit')).length;
@@ -58,7 +58,7 @@ describe('apiserver unreachable at start', () => {
       expect(live.latest().nodes).toEqual([]);
       sim = await startSim({ nodes: 3, podsPerNode: 3, port });
       await config.setToken(sim.token);
-      await vi.waitFor(() => expect(healthy(live.latest())).toBe(true), { timeout: 15_000, interval: 100 });
+      await until(() => expect(healthy(live.latest())).toBe(true));
       expect(live.latest().nodes.map((n) => n.name)).toEqual(sim.cluster.nodeNames);
     } finally {
       live.stop();
@@ -77,12 +77,12 @@ describe('apiserver gone mid-session', () => {
   it('keeps the last nodes, pods and figures with their age, says why, and reconnects when it is back', async () => {
     const live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 250 });
     try {
-      await vi.waitFor(() => expect(healthy(live.latest())).toBe(true), { timeout: 10_000 });
+      await until(() => expect(healthy(live.latest())).toBe(true));
       const before = live.latest();
       const uids = before.nodes.map((n) => n.uid);
       const history = before.history.nodeUsage.size;
       sim.setFaults({ apiserverDown: true });
-      await vi.waitFor(() => expect(problem(live.latest(), 'nodes')?.kind).toBe('unreachable'), { timeout: 10_000 });
+      await until(() => expect(problem(live.latest(), 'nodes')?.kind).toBe('unreachable'));
       const down = live.latest();
       // Nothing is thrown away: the same nodes, pods, usage and disk, with the times they were read.
       expect(down.nodes.map((n) => n.uid)).toEqual(uids);
@@ -95,7 +95,7 @@ describe('apiserver gone mid-session', () => {
       expect(problem(down, 'nodes')?.message).toMatch(new RegExp(`^nodes: (cannot reach|connection to) ${sim.url.replace(/\./g, '\\.')}`));
 
       sim.setFaults({ apiserverDown: false });
-      await vi.waitFor(() => expect(healthy(live.latest())).toBe(true), { timeout: 15_000, interval: 100 });
+      await until(() => expect(healthy(live.latest())).toBe(true));
       const after = live.latest();
       expect(after.nodes.map((n) => n.uid)).toEqual(uids);
       expect(after.inventoryAt).toBeGreaterThan(down.takenAt);

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../../src/sim/faults.js';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { kmon } from '../../helpers/cli.js';
-import { healthy, type Live, problem, startLive } from './live-collector.js';
+import { healthy, type Live, problem, startLive, until } from './live-collector.js';
 import { type TestKubeconfig, writeTestKubeconfig } from './test-kubeconfig.js';
 
 // Credentials that expire (401) and permissions that are missing (403).
@@ -30,12 +30,12 @@ describe('401: an expired token, through an exec credential plugin', () => {
     await config.setToken(sim.token);
     live = startLive({ kubeconfig: config.path, intervalMs: 250 });
     const l = live;
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
     expect(config.pluginRuns()).toBe(1);
     // The token expires; the plugin would now hand out a new one.
     await config.setToken(await sim.rotateToken());
     const rotatedAt = Date.now();
-    await vi.waitFor(() => expect(l.latest().metricsAt).toBeGreaterThan(rotatedAt + 300));
+    await until(() => expect(l.latest().metricsAt).toBeGreaterThan(rotatedAt + 300));
     expect(healthy(l.latest())).toBe(true);
     // Every request rejected in that poll shared one reload.
     expect(config.pluginRuns()).toBe(2);
@@ -46,18 +46,18 @@ describe('401: an expired token, through an exec credential plugin', () => {
     await config.setToken(sim.token);
     live = startLive({ kubeconfig: config.path, intervalMs: 250 });
     const l = live;
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
     const before = l.latest();
     const runs = config.pluginRuns();
     const fresh = await sim.rotateToken();
-    await vi.waitFor(() => expect(problem(l.latest(), 'metrics')?.kind).toBe('unauthorized'));
+    await until(() => expect(problem(l.latest(), 'metrics')?.kind).toBe('unauthorized'));
     expect(problem(l.latest(), 'metrics')?.message).toContain('unauthorized: the credentials were rejected');
     expect(l.latest().nodes.map((n) => n.uid)).toEqual(before.nodes.map((n) => n.uid));
     // Reloaded, but not in a loop: about once per poll, never once per request.
     const polls = 1 + (Date.now() - before.takenAt) / 250;
     expect(config.pluginRuns() - runs).toBeLessThanOrEqual(polls + 1);
     await config.setToken(fresh);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
   });
 
   it('kmon top nodes with a token the cluster rejects: one line, exit 1, no token in it', async () => {
@@ -74,14 +74,14 @@ describe('403: a permission is missing', () => {
     sim.setFaults({ metricsApi: 'forbidden' });
     live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 250 });
     const l = live;
-    await vi.waitFor(() => expect(l.latest().metricsSource).toBe('kubelet'));
-    await vi.waitFor(() => expect(l.latest().nodeUsage.size).toBe(3));
+    await until(() => expect(l.latest().metricsSource).toBe('kubelet'));
+    await until(() => expect(l.latest().nodeUsage.size).toBe(3));
     expect(problem(l.latest(), 'metrics')).toMatchObject({
       kind: 'forbidden',
       message: expect.stringMatching(/^Metrics API forbidden: needs list (nodes|pods)\.metrics\.k8s\.io: using kubelet summaries$/),
     });
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
   });
 
   it('on nodes/proxy: disk is unknown everywhere and says which permission is missing; CPU/memory unaffected', async () => {
@@ -110,13 +110,13 @@ describe('404 and 503 on the Metrics API: kubelet summaries stand in', () => {
   ] as const)('%s', async (state, message) => {
     live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 250 });
     const l = live;
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
     sim.setFaults({ metricsApi: state });
-    await vi.waitFor(() => expect(l.latest().metricsSource).toBe('kubelet'));
+    await until(() => expect(l.latest().metricsSource).toBe('kubelet'));
     expect(problem(l.latest(), 'metrics')?.message).toBe(message);
     expect(l.latest().nodeUsage.size).toBe(3);
     expect(l.latest().podUsage.size).toBeGreaterThan(0);
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
   });
 });

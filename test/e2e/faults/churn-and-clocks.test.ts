@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildNodeRows } from '../../../src/model/node-row.js';
 import type { Snapshot } from '../../../src/model/snapshot.js';
 import { DEFAULT_THRESHOLDS } from '../../../src/model/thresholds.js';
@@ -6,7 +6,7 @@ import { NO_FAULTS } from '../../../src/sim/faults.js';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { dataAge } from '../../../src/ui/header-text.js';
 import { kmon } from '../../helpers/cli.js';
-import { healthy, type Live, startLive } from './live-collector.js';
+import { healthy, type Live, startLive, until } from './live-collector.js';
 
 // Objects that come and go between polls, and clocks that disagree.
 
@@ -30,7 +30,7 @@ const samples = (snapshot: Snapshot, uid: string) => snapshot.history.nodeUsage.
 async function healthyLive(lists: boolean): Promise<Live> {
   live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 250, lists });
   const l = live;
-  await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+  await until(() => expect(healthy(l.latest())).toBe(true));
   return l;
 }
 
@@ -42,14 +42,14 @@ describe('nodes and pods that appear and disappear between polls', () => {
     const l = await healthyLive(lists);
     const [keep, drop] = [sim.cluster.nodeNames[0] ?? '', sim.cluster.nodeNames[2] ?? ''];
     const namespace = 'monitoring';
-    await vi.waitFor(() => expect(samples(l.latest(), l.latest().nodes[2]?.uid ?? '')).toBeGreaterThanOrEqual(3), { timeout: 8_000 });
+    await until(() => expect(samples(l.latest(), l.latest().nodes[2]?.uid ?? '')).toBeGreaterThanOrEqual(3));
     const before = l.latest();
     const oldUid = before.nodes.find((n) => n.name === drop)?.uid ?? '';
     const oldPods = new Set(before.pods.filter((p) => p.nodeName === drop || p.namespace === namespace).map((p) => p.uid));
     expect(before.pods.filter((p) => p.namespace === namespace && p.nodeName !== drop).length).toBeGreaterThan(0);
 
     sim.setFaults({ removed: { nodes: [drop], namespaces: [namespace] } });
-    await vi.waitFor(() => {
+    await until(() => {
       const s = l.latest();
       expect(names(s)).not.toContain(drop);
       expect(s.pods.some((p) => oldPods.has(p.uid))).toBe(false);
@@ -64,7 +64,7 @@ describe('nodes and pods that appear and disappear between polls', () => {
     expect(buildNodeRows(gone, DEFAULT_THRESHOLDS).map((r) => r.name)).toEqual(names(gone));
 
     sim.setFaults({ removed: { nodes: [], namespaces: [] } });
-    await vi.waitFor(() => {
+    await until(() => {
       const s = l.latest();
       expect(names(s)).toContain(drop);
       expect(s.pods.some((p) => p.namespace === namespace)).toBe(true);
@@ -89,13 +89,13 @@ describe('metrics timestamps that disagree with our clock', () => {
     const l = await healthyLive(false);
     sim.setFaults({ metricsTimestamps: skew });
     const uid = l.latest().nodes[0]?.uid ?? '';
-    await vi.waitFor(() => {
+    await until(() => {
       const usage = [...l.latest().nodeUsage.values()][0];
       expect(Math.abs((usage?.timestamp ?? 0) - Date.now())).toBeGreaterThan(23 * 3_600_000);
     });
     const count = samples(l.latest(), uid);
     // New scrapes still add samples, whatever their clock says.
-    await vi.waitFor(() => expect(samples(l.latest(), uid)).toBeGreaterThan(count + 1), { timeout: 8_000 });
+    await until(() => expect(samples(l.latest(), uid)).toBeGreaterThan(count + 1));
     const s = l.latest();
     expect(buildNodeRows(s, DEFAULT_THRESHOLDS).every((r) => r.cpu.percent !== null && r.memory.percent !== null)).toBe(true);
     const age = dataAge(s, Date.now());
@@ -106,7 +106,7 @@ describe('metrics timestamps that disagree with our clock', () => {
   it('a timestamp that is no time at all: figures shown, the timestamp reported as unknown, nothing breaks', async () => {
     const l = await healthyLive(false);
     sim.setFaults({ metricsTimestamps: 'unparsable' });
-    await vi.waitFor(() => expect(Number.isNaN([...l.latest().nodeUsage.values()][0]?.timestamp)).toBe(true));
+    await until(() => expect(Number.isNaN([...l.latest().nodeUsage.values()][0]?.timestamp)).toBe(true));
     const s = l.latest();
     expect(s.problems).toEqual([]);
     expect(buildNodeRows(s, DEFAULT_THRESHOLDS).every((r) => r.cpu.used !== null)).toBe(true);

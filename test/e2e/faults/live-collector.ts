@@ -1,5 +1,7 @@
 // The live screen's data path without the screen: a Collector with a WatchInventory, talking to the
 // simulated cluster through the real kube layer, as src/cli/run-live.ts wires it.
+
+import { vi } from 'vitest';
 import { Collector } from '../../../src/collect/collector.js';
 import { ListInventory } from '../../../src/collect/list-inventory.js';
 import { WatchInventory } from '../../../src/collect/watch-inventory.js';
@@ -79,4 +81,12 @@ export function healthy(snapshot: Snapshot): boolean {
     snapshot.nodes.length > 0 &&
     snapshot.nodes.every((n) => snapshot.summaries.has(n.name))
   );
+}
+
+/**
+ * vi.waitFor with room to breathe: vitest's default second is too short for a real cluster round
+ * trip when the whole suite shares two cores.
+ */
+export function until<T>(check: () => T | Promise<T>, options: { readonly timeout?: number; readonly interval?: number } = {}): Promise<T> {
+  return vi.waitFor(check, { timeout: 15_000, interval: 50, ...options });
 }

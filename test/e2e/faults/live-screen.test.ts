@@ -96,10 +96,10 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
       await tmux.waitFor((s) => /DISK%/.test(s), 20_000, 'the cluster');
       // Choose the namespace in the picker: it is the last one, so End reaches it.
       await tmux.type('n');
-      await tmux.waitFor((s) => text(s).includes('namespace (↑↓ choose'), 5_000, 'the picker');
+      await tmux.waitFor((s) => text(s).includes('namespace (↑↓ choose'), 10_000, 'the picker');
       await tmux.send(['End']);
       await tmux.send(['Enter']);
-      const shown = await tmux.waitFor((s) => text(s).includes(`ns ${namespace}`) && podLines(s).length > 0, 5_000, 'its pods');
+      const shown = await tmux.waitFor((s) => text(s).includes(`ns ${namespace}`) && podLines(s).length > 0, 10_000, 'its pods');
       expect(podLines(shown).every((l) => l.startsWith(namespace.slice(0, 9)))).toBe(true);
 
       sim.setFaults({ removed: { nodes: [], namespaces: [namespace] } });
@@ -107,7 +107,7 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
       expect(text(emptied)).toContain(`ns ${namespace}`);
       expect(podLines(emptied).filter((l) => !l.includes('no pods match'))).toEqual([]);
       await tmux.type('n');
-      const picker = await tmux.waitFor((s) => text(s).includes('namespace (↑↓ choose'), 5_000, 'the picker again');
+      const picker = await tmux.waitFor((s) => text(s).includes('namespace (↑↓ choose'), 10_000, 'the picker again');
       expect(text(picker)).not.toMatch(new RegExp(`^\\s+${namespace}\\b`, 'm'));
       await tmux.send(['Escape']);
 
@@ -118,12 +118,12 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
 
       // Deleted while the picker is open with it highlighted: the choice is gone, nothing is chosen for it.
       await tmux.type('n');
-      await tmux.waitFor((s) => text(s).includes('namespace (↑↓ choose'), 5_000, 'the picker');
+      await tmux.waitFor((s) => text(s).includes('namespace (↑↓ choose'), 10_000, 'the picker');
       await tmux.send(['End']);
       sim.setFaults({ removed: { nodes: [], namespaces: [namespace] } });
       await tmux.waitFor((s) => !text(s).match(new RegExp(`^\\s+${namespace}`, 'm')), 10_000, 'the namespace to leave the open picker');
       await tmux.send(['Enter']);
-      const after = await tmux.waitFor((s) => text(s).includes('PODS'), 5_000, 'the table');
+      const after = await tmux.waitFor((s) => text(s).includes('PODS'), 10_000, 'the table');
       expect(text(after)).toContain(`ns ${namespace}`);
       expect(text(after)).toContain('no pods match');
       await quit(tmux);

@@ -124,7 +124,7 @@ describe('read-only, and no credential in any output', () => {
       await tmux.waitFor((s) => /DISK%/.test(s) && /\d+% /.test(stripSgr(s)), 20_000, 'the cluster');
       // A node's detail: its conditions and pods.
       await tmux.send(['Enter']);
-      await tmux.waitFor((s) => stripSgr(s).includes('pods on this node'), 5_000, 'a node detail');
+      await tmux.waitFor((s) => stripSgr(s).includes('pods on this node'), 10_000, 'a node detail');
       await tmux.send(['Escape']);
       await tmux.type('q');
       const screen = await tmux.waitFor((s) => s.includes('kmon-exit=0'), 10_000, 'kmon to quit');

@@ -85,11 +85,11 @@ describe('terminal safety of what the cluster sends', () => {
       await tmux.waitFor((s) => /Evil\?*Reason/.test(stripSgr(s)) && s.includes('Mem'), 20_000, 'the hostile pods and node');
       // The node's detail shows its conditions, messages and labels.
       await tmux.type('/');
-      await tmux.waitFor((s) => s.includes('⏎ keep'), 5_000, 'the filter prompt');
+      await tmux.waitFor((s) => s.includes('⏎ keep'), 10_000, 'the filter prompt');
       await tmux.type(node);
-      await tmux.waitFor((s) => stripSgr(s).includes(`/ ${node}`), 5_000, 'the filter text');
+      await tmux.waitFor((s) => stripSgr(s).includes(`/ ${node}`), 10_000, 'the filter text');
       await tmux.send(['Enter']);
-      await tmux.waitFor((s) => stripSgr(s).includes(`filter ${node}`), 5_000, 'the filtered node pane');
+      await tmux.waitFor((s) => stripSgr(s).includes(`filter ${node}`), 10_000, 'the filtered node pane');
       await tmux.send(['Enter']);
       await tmux.waitFor((s) => stripSgr(s).includes('memory eaten by'), 10_000, 'the node detail with the condition message');
       await tmux.send(['Escape']);

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../../src/sim/faults.js';
 import { type RequestRecord, type Sim, startSim } from '../../../src/sim/start-sim.js';
-import { healthy, type Live, problem, startLive } from './live-collector.js';
+import { healthy, type Live, problem, startLive, until } from './live-collector.js';
 
 // 429 and 5xx: kmon backs off, and never asks again before the server's Retry-After has passed.
 
@@ -28,7 +28,7 @@ const gaps = (times: readonly number[]) => times.slice(1).map((t, i) => t - (tim
 async function healthyLive(lists = false): Promise<Live> {
   live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 200, lists });
   const l = live;
-  await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+  await until(() => expect(healthy(l.latest())).toBe(true));
   return l;
 }
 
@@ -37,15 +37,15 @@ describe('throttled and failing apiserver', () => {
     const l = await healthyLive();
     const since = Date.now();
     sim.setFaults({ serverErrors: { kinds: ['metrics nodes', 'metrics pods'], status: 429, retryAfterSeconds: 2 } });
-    await vi.waitFor(() => expect(problem(l.latest(), 'metrics')?.kind).toBe('throttled'));
+    await until(() => expect(problem(l.latest(), 'metrics')?.kind).toBe('throttled'));
     expect(problem(l.latest(), 'metrics')?.message).toContain('throttled (429): Too many requests');
     const isRefused = (r: RequestRecord) => r.path.startsWith('/apis/metrics.k8s.io/v1beta1/nodes') && r.status === 429;
-    await vi.waitFor(() => expect(arrivals(since, isRefused).length).toBeGreaterThanOrEqual(2), { timeout: 8_000 });
+    await until(() => expect(arrivals(since, isRefused).length).toBeGreaterThanOrEqual(2));
     const refused = arrivals(since, isRefused);
     // Polls come every 200 ms, but each retry after a 429 waited out the 2 s.
     for (const gap of gaps(refused)) expect(gap).toBeGreaterThanOrEqual(1_950);
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
   });
 
   it('503 with Retry-After on both lists: polls wait for the Retry-After; nodes and pods kept meanwhile', async () => {
@@ -53,19 +53,16 @@ describe('throttled and failing apiserver', () => {
     const before = l.latest();
     const since = Date.now();
     sim.setFaults({ serverErrors: { kinds: ['nodes', 'pods'], status: 503, retryAfterSeconds: 1 } });
-    await vi.waitFor(() => expect(problem(l.latest(), 'nodes')?.kind).toBe('unavailable'));
-    await vi.waitFor(
-      () => expect(arrivals(since, (r) => r.path.startsWith('/api/v1/nodes?') && r.status === 503).length).toBeGreaterThan(2),
-      {
-        timeout: 8_000,
-      },
-    );
+    await until(() => expect(problem(l.latest(), 'nodes')?.kind).toBe('unavailable'));
+    await until(() => expect(arrivals(since, (r) => r.path.startsWith('/api/v1/nodes?') && r.status === 503).length).toBeGreaterThan(2), {
+      timeout: 8_000,
+    });
     const refused = arrivals(since, (r) => r.path.startsWith('/api/v1/nodes?') && r.status === 503);
     for (const gap of gaps(refused)) expect(gap).toBeGreaterThanOrEqual(950);
     expect(l.latest().nodes.map((n) => n.uid)).toEqual(before.nodes.map((n) => n.uid));
     expect(l.latest().pods.length).toBe(before.pods.length);
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
   });
 
   it('500 on kubelet summaries without Retry-After: each node backs off, doubling, instead of being asked every poll', async () => {
@@ -73,7 +70,7 @@ describe('throttled and failing apiserver', () => {
     const node = sim.cluster.nodeNames[0] ?? '';
     const since = Date.now();
     sim.setFaults({ serverErrors: { kinds: ['kubelet summary'], status: 500, retryAfterSeconds: null } });
-    await vi.waitFor(() => expect(problem(l.latest(), 'kubelet', node)?.message).toContain('HTTP 500: Internal error occurred'));
+    await until(() => expect(problem(l.latest(), 'kubelet', node)?.message).toContain('HTTP 500: Internal error occurred'));
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const asked = arrivals(since, (r) => r.path === `/api/v1/nodes/${node}/proxy/stats/summary` && r.status === 500);
     // 3 s of 200 ms polls is 15 chances; backing off from 0.5 s doubling leaves at most 4 or 5.
@@ -81,6 +78,6 @@ describe('throttled and failing apiserver', () => {
     expect(asked.length).toBeLessThanOrEqual(5);
     for (const [i, gap] of gaps(asked).entries()) expect(gap).toBeGreaterThanOrEqual(500 * 2 ** i - 50);
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 15_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
   });
 });

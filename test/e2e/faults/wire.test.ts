@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../../src/sim/faults.js';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { kmon } from '../../helpers/cli.js';
-import { healthy, type Live, problem, startLive } from './live-collector.js';
+import { healthy, type Live, problem, startLive, until } from './live-collector.js';
 
 // Connections reset before an answer, bodies cut halfway, bodies that arrive whole but are not JSON.
 
@@ -22,7 +22,7 @@ afterAll(() => sim.stop());
 async function healthyLive(lists = false): Promise<Live> {
   live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 250, lists });
   const started = live;
-  await vi.waitFor(() => expect(healthy(started.latest())).toBe(true), { timeout: 10_000 });
+  await until(() => expect(healthy(started.latest())).toBe(true));
   return started;
 }
 
@@ -34,13 +34,13 @@ describe('connections reset and bodies cut mid-way', () => {
     const l = await healthyLive();
     const before = l.latest();
     sim.setFaults({ [fault]: ['metrics nodes', 'metrics pods'] });
-    await vi.waitFor(() => expect(problem(l.latest(), 'metrics')?.message).toContain(words));
+    await until(() => expect(problem(l.latest(), 'metrics')?.message).toContain(words));
     const during = l.latest();
     expect(during.nodeUsage).toEqual(before.nodeUsage);
     expect(during.metricsAt).toBe(before.metricsAt);
     expect(problem(during, 'metrics')?.message).toContain(sim.url);
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
     expect(l.latest().metricsAt).toBeGreaterThan(during.takenAt);
   });
 
@@ -48,26 +48,26 @@ describe('connections reset and bodies cut mid-way', () => {
     const l = await healthyLive(true);
     const before = l.latest();
     sim.setFaults({ truncateResponses: ['pods'] });
-    await vi.waitFor(() => expect(problem(l.latest(), 'pods')?.message).toBe(`pods: connection to ${sim.url} dropped mid-response`));
+    await until(() => expect(problem(l.latest(), 'pods')?.message).toBe(`pods: connection to ${sim.url} dropped mid-response`));
     const during = l.latest();
     expect(during.pods.map((p) => p.uid)).toEqual(before.pods.map((p) => p.uid));
     expect(during.inventoryAt).toBeLessThan(during.takenAt - 200);
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
   });
 
   it('truncated kubelet summaries: every node keeps its last disk figures, each says why', async () => {
     const l = await healthyLive();
     const before = l.latest();
     sim.setFaults({ truncateResponses: ['kubelet summary'] });
-    await vi.waitFor(() => expect(sim.cluster.nodeNames.every((n) => problem(l.latest(), 'kubelet', n))).toBe(true));
+    await until(() => expect(sim.cluster.nodeNames.every((n) => problem(l.latest(), 'kubelet', n))).toBe(true));
     const during = l.latest();
     for (const name of sim.cluster.nodeNames) {
       expect(problem(during, 'kubelet', name)?.message).toBe(`kubelet on ${name}: connection to ${sim.url} dropped mid-response`);
       expect(during.summaries.get(name)?.summary.fs).toEqual(before.summaries.get(name)?.summary.fs);
     }
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
   });
 });
 
@@ -76,11 +76,11 @@ describe('bodies that arrive whole but are not JSON', () => {
     sim.setFaults({ garbleResponses: ['pods'] });
     live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 250 });
     const l = live;
-    await vi.waitFor(() => expect(problem(l.latest(), 'pods')?.kind).toBe('malformed'));
+    await until(() => expect(problem(l.latest(), 'pods')?.kind).toBe('malformed'));
     expect(problem(l.latest(), 'pods')?.message).toMatch(/^pods: \/api\/v1\/pods: invalid JSON list/);
     expect(l.latest().nodes.length).toBe(3);
     sim.setFaults(NO_FAULTS);
-    await vi.waitFor(() => expect(healthy(l.latest())).toBe(true), { timeout: 10_000 });
+    await until(() => expect(healthy(l.latest())).toBe(true));
     expect(l.latest().pods.length).toBe(sim.cluster.pods().length);
   });
 
