@@ -22,8 +22,8 @@ export interface LiveOptions {
 
 export interface Live {
   readonly collector: Collector;
-  /** Every request the kube layer made, as --log would write it. */
-  readonly requests: RequestRecord[];
+  /** Every request the kube layer made, as --log would write it, with when it ended. */
+  readonly requests: (RequestRecord & { readonly at: number })[];
   latest(): Snapshot;
   /** Snapshots emitted so far. */
   count(): number;
@@ -32,11 +32,11 @@ export interface Live {
 
 export function startLive(options: LiveOptions): Live {
   const target = resolveTarget({ kubeconfig: options.kubeconfig, env: {}, homeDir: '/nonexistent' });
-  const requests: RequestRecord[] = [];
+  const requests: Live['requests'] = [];
   const connection = connect(
     target,
     { requestMs: options.requestTimeoutMs ?? 3_000, kubeletMs: options.kubeletTimeoutMs ?? 2_000 },
-    (record) => requests.push(record),
+    (record) => requests.push({ ...record, at: Date.now() }),
   );
   const reader = connection.client;
   const collector = new Collector({
