@@ -1,14 +1,9 @@
 // The entry bin/kmon.js takes for `kmon status`, which tmux runs every few seconds: bundled on
 // its own with only what a status line needs, so it starts nearly as fast as Node itself.
 import { Command } from 'commander';
-import { config } from 'zod/mini';
 import { addClusterOptions, addThresholdOptions } from './options.js';
 import type { Action } from './program.js';
 import { runCli } from './run-cli.js';
 import { statusCommand } from './status/status-command.js';
-
-// zod compiles a parser per schema (new Function) on first use: worth it for a screen left open
-// for hours, pure cost for a process that parses two lists and exits.
-config({ jitless: true });
 
 await runCli((run: (action: Action) => void) => addThresholdOptions(addClusterOptions(new Command('kmon'))).addCommand(statusCommand(run)));
