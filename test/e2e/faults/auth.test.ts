@@ -114,8 +114,11 @@ describe('404 and 503 on the Metrics API: kubelet summaries stand in', () => {
     sim.setFaults({ metricsApi: state });
     await until(() => expect(l.latest().metricsSource).toBe('kubelet'));
     expect(problem(l.latest(), 'metrics')?.message).toBe(message);
-    expect(l.latest().nodeUsage.size).toBe(3);
-    expect(l.latest().podUsage.size).toBeGreaterThan(0);
+    // Pod figures follow as the kubelets are read again.
+    await until(() => {
+      expect(l.latest().nodeUsage.size).toBe(3);
+      expect(l.latest().podUsage.size).toBeGreaterThan(0);
+    });
     sim.setFaults(NO_FAULTS);
     await until(() => expect(healthy(l.latest())).toBe(true));
   });
