@@ -12,6 +12,8 @@ export interface Part {
   readonly compact?: string;
   /** Cut short rather than dropped: what the line must always say (which cluster, stale, the worst alert). */
   readonly keep?: boolean;
+  /** Shown only beside the part before it, as a sparkline beside its figure. */
+  readonly joins?: boolean;
 }
 
 // A kept part is cut no shorter than this: room for a glyph, a space and the ellipsis.
@@ -68,7 +70,7 @@ export function fitParts(list: readonly Part[], maxWidth: number, cutting: Cutti
   const dropped = list.map((part, at) => ({ part, at })).filter(({ at }) => slots[at] === null);
   for (const { part, at } of dropped.sort((a, b) => b.part.priority - a.part.priority)) {
     for (const text of [part.text, part.compact]) {
-      if (text === undefined || slots[at]) continue;
+      if (text === undefined || slots[at] || (part.joins && !slots[at - 1])) continue;
       slots[at] = { ...part, text };
       if (over() > 0) slots[at] = null;
     }

@@ -64,7 +64,7 @@ function parts(data: StatusData, ascii: boolean): Part[] {
     list.push({ text: `stale ${formatAge(data.staleMs)}`, compact: 'stale', level: 'warn', priority: 97, dim: true, keep: true });
   list.push({ text: `cpu ${glyph(data.cpuLevel)}${pct(data.cpuPercent)}`, level: data.cpuLevel, priority: 60 });
   if (data.cpuTrend.length > 1)
-    list.push({ text: sparkline(data.cpuTrend, { width: 4, ascii, max: 100 }), level: 'ok', priority: 20, dim: true });
+    list.push({ text: sparkline(data.cpuTrend, { width: 4, ascii, max: 100 }), level: 'ok', priority: 20, dim: true, joins: true });
   list.push({ text: `mem ${glyph(data.memoryLevel)}${pct(data.memoryPercent)}`, level: data.memoryLevel, priority: 55 });
   // Short of room, a problem names just its node, unless a worse one names it already; the worst always stays.
   data.problems.forEach((p, i) => {

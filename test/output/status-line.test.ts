@@ -1,0 +1,101 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { type StatusData, type StatusFormat, statusLine } from '../../src/output/status-line.js';
+import { visible } from '../helpers/status-run.js';
+
+const DATA: StatusData = {
+  cluster: 'prod-eu',
+  ready: 12,
+  total: 12,
+  cpuPercent: 48.2,
+  memoryPercent: 31,
+  cpuTrend: [30, 40, 50, 60],
+  cpuLevel: 'ok',
+  memoryLevel: 'ok',
+  problems: [
+    { level: 'crit', label: 'DiskPressure', node: 'node-7', percent: null },
+    { level: 'crit', label: 'disk', node: 'node-7', percent: 93.4 },
+    { level: 'warn', label: 'mem', node: 'node-3', percent: 84.1 },
+  ],
+  staleMs: null,
+};
+
+const line = (data: StatusData, maxWidth: number, format: StatusFormat = 'plain', ascii = false) =>
+  statusLine(data, { format, color: true, maxWidth, ascii });
+
+describe('statusLine fitting', () => {
+  it.each(['plain', 'tmux', 'ansi'] as const)('%s: never wider than --max-width, from 1 to 120 columns', async (format) => {
+    for (let width = 1; width <= 120; width++) {
+      expect(stringWidth(visible(await line(DATA, width, format))), `width ${width}`).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it.each([
+    [200, '⎈ prod-eu 12/12 cpu 48% ▃▄▅▅ mem 31% DiskPressure ‼ node-7 disk ‼ node-7 93% mem ! node-3 84%'],
+    [80, '⎈ prod-eu 12/12 cpu 48% DiskPressure ‼ node-7 disk ‼ node-7 93% mem ! node-3 84%'],
+    [60, '⎈ prod-eu DiskPressure ‼ node-7 disk ‼ node-7 93% ! node-3'],
+    [40, '⎈ prod-eu DiskPressure ‼ node-7 ! node-3'],
+    [20, '⎈ prod-eu ‼ node-7'],
+    [12, '⎈ prod-… ‼ …'],
+    [3, '⎈ …'],
+  ])('%i columns: %s', async (width, expected) => {
+    expect(await line(DATA, width)).toBe(expected);
+  });
+
+  it('a problem on a node already named gives way whole, never as a second bare node name', async () => {
+    expect(await line(DATA, 60)).not.toMatch(/‼ node-7 .*‼ node-7$/);
+  });
+
+  it('the sparkline is never shown without the CPU figure it belongs to', async () => {
+    for (let width = 1; width <= 120; width++) {
+      const shown = await line(DATA, width);
+      if (/[▁-█]/.test(shown)) expect(shown, `width ${width}`).toMatch(/cpu \d+% [▁-█]{4}/);
+    }
+  });
+
+  it('stale is kept, shortened to "stale" before it would go', async () => {
+    const stale = { ...DATA, staleMs: 180_000 };
+    expect(await line(stale, 200)).toContain(' stale 3m ');
+    expect(await line(stale, 28)).toBe('⎈ prod-eu stale 3m ‼ node-7');
+    expect(await line(stale, 25)).toBe('⎈ prod-eu stale ‼ node-7');
+  });
+
+  it('ASCII: stand-ins for every glyph, ~ where a part was cut', async () => {
+    expect(await line(DATA, 200, 'plain', true)).toBe(
+      '* prod-eu 12/12 cpu 48% ,-~~ mem 31% DiskPressure !! node-7 disk !! node-7 93% mem ! node-3 84%',
+    );
+    expect(await line(DATA, 12, 'plain', true)).toBe('* prod-~ !!~');
+  });
+
+  it('an error line keeps the cluster and the reason, cut to fit', async () => {
+    const error = { ...DATA, problems: [], error: 'cannot reach https://10.0.0.1:6443: connection refused' };
+    expect(await line(error, 200)).toBe('⎈ prod-eu ‼ cannot reach https://10.0.0.1:6443: connection refused');
+    expect(await line(error, 30)).toBe('⎈ prod-eu ‼ cannot reach http…');
+  });
+
+  it('wide characters in a cluster name are measured as two columns', async () => {
+    const shown = await line({ ...DATA, cluster: '本番クラスタ' }, 30);
+    expect(stringWidth(shown)).toBeLessThanOrEqual(30);
+    expect(shown.startsWith('⎈ 本番クラスタ ')).toBe(true);
+  });
+});
+
+describe('statusLine formats', () => {
+  it('tmux: a # in a name is doubled, so tmux shows it rather than reading a format', async () => {
+    expect(await line({ ...DATA, cluster: 'team#1' }, 200, 'tmux')).toMatch(/^⎈ team##1 /);
+  });
+
+  it('tmux: crit bold red, warn yellow, the sparkline dim', async () => {
+    const tmux = await line(DATA, 200, 'tmux');
+    expect(tmux).toContain('#[fg=red,bold]disk ‼ node-7 93%#[default]');
+    expect(tmux).toContain('#[fg=yellow]mem ! node-3 84%#[default]');
+    expect(tmux).toContain('#[dim]▃▄▅▅#[default]');
+  });
+
+  it('color off: no codes in tmux or ANSI, the same text as plain', async () => {
+    const plain = await line(DATA, 80);
+    for (const format of ['tmux', 'ansi'] as const) {
+      expect(await statusLine(DATA, { format, color: false, maxWidth: 80, ascii: false })).toBe(plain);
+    }
+  });
+});
