@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `kmon status` runs every few seconds under tmux: it gets its own small bundle, and on Node 22+
-// compiled code is kept between runs (Node 20 has no such cache; the call is skipped there).
-import module from 'node:module';
-
-module.enableCompileCache?.();
-await import(process.argv[2] === 'status' ? '../dist/status.js' : '../dist/kmon.js');
+// CommonJS (bin/package.json), as is the bundle of `kmon status`, which tmux runs every few
+// seconds: neither goes through Node's ES module loader, a few milliseconds on every start. Every
+// other face is an ES module bundle. Node 22+ also keeps compiled code between runs.
+require('node:module').enableCompileCache?.();
+if (process.argv[2] === 'status') require('../dist/status.cjs');
+else import('../dist/kmon.js');

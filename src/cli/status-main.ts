@@ -6,4 +6,5 @@ import type { Action } from './program.js';
 import { runCli } from './run-cli.js';
 import { statusCommand } from './status/status-command.js';
 
-await runCli((run: (action: Action) => void) => addThresholdOptions(addClusterOptions(new Command('kmon'))).addCommand(statusCommand(run)));
+// A CommonJS bundle (see scripts/build.ts): no top-level await; runCli sets the exit status.
+void runCli((run: (action: Action) => void) => addThresholdOptions(addClusterOptions(new Command('kmon'))).addCommand(statusCommand(run)));
