@@ -9,8 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KMON = path.join(ROOT, 'bin', 'kmon.js');
-const BARE = path.join(ROOT, 'bench', 'bare-client.mjs');
+// KMON_BENCH_KMON=/other/checkout/bin/kmon.js measures another build, to compare before and after.
+const KMON = process.env.KMON_BENCH_KMON ?? path.join(ROOT, 'bin', 'kmon.js');
+const BARE = path.join(ROOT, 'bench', 'bare-client.cjs');
 const GNU_TIME = '/usr/bin/time';
 const WARMUPS = 2;
 const RUNS = Number(process.env.KMON_BENCH_RUNS ?? 15);
