@@ -206,7 +206,8 @@ export class KubeletSweeper {
       this.forbiddenSince = null;
       this.problems.clear(name);
     } catch (error) {
-      this.failed(name, state, error);
+      // A node that went away during the read has no row to explain: its failure is not news.
+      if (this.nodes.get(name) === state) this.failed(name, state, error);
     } finally {
       state.inFlight = false;
       this.inFlight--;

@@ -79,8 +79,9 @@ describe('nodes and pods that appear and disappear between polls', () => {
     expect(back.pods.some((p) => oldPods.has(p.uid))).toBe(false);
     // The survivor's history went on; the newcomer's began again.
     const keeper = back.nodes.find((n) => n.name === keep)?.uid ?? '';
-    expect(samples(back, keeper)).toBeGreaterThan(samples(back, newUid));
     expect(samples(back, newUid)).toBeLessThanOrEqual(2);
+    expect(samples(back, keeper)).toBeGreaterThanOrEqual(samples(before, keeper));
+    await until(() => expect(samples(l.latest(), keeper)).toBeGreaterThan(samples(l.latest(), newUid)));
   });
 });
 
