@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { parseDuration, parsePercent, parsePositiveInt } from './parse-values.js';
+import { parseDuration, parsePercent, parsePositiveInt } from './commander-values.js';
 
 /** Flags every face shares: which cluster, how to reach it, and how hard to lean on it. */
 export function addClusterOptions(command: Command): Command {

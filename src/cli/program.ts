@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
+import { parsePositiveInt } from './commander-values.js';
 import { addClusterOptions, addDisplayOptions, addThresholdOptions } from './options.js';
-import { parsePositiveInt } from './parse-values.js';
 import type { TopFlags } from './run-top.js';
 import { statusCommand } from './status/status-command.js';
 

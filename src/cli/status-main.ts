@@ -1,10 +1,19 @@
-// The entry bin/kmon.js takes for `kmon status`, which tmux runs every few seconds: bundled on
-// its own with only what a status line needs, so it starts nearly as fast as Node itself.
-import { Command } from 'commander';
-import { addClusterOptions, addThresholdOptions } from './options.js';
-import type { Action } from './program.js';
-import { runCli } from './run-cli.js';
-import { statusCommand } from './status/status-command.js';
+// The entry bin/kmon.js tries first for `kmon status`, which tmux runs every few seconds: bundled on
+// its own (CommonJS, see scripts/build.ts) with only what a status line needs, and without
+// commander, so it starts nearly as fast as Node itself.
+import { runFace } from './run-face.js';
+import { statusFlags } from './status/status-argv.js';
 
-// A CommonJS bundle (see scripts/build.ts): no top-level await; runCli sets the exit status.
-void runCli((run: (action: Action) => void) => addThresholdOptions(addClusterOptions(new Command('kmon'))).addCommand(statusCommand(run)));
+/**
+ * Runs `kmon status ARGS` and answers true, or answers false at once for a command line that needs
+ * commander (--help, a mistake), which bin/kmon.js then hands to the full program.
+ */
+export function startStatus(args: readonly string[]): boolean {
+  const flags = statusFlags(args, process.env);
+  if (!flags) return false;
+  void runFace(async () => {
+    const { runStatus } = await import('./status/run-status.js');
+    return runStatus(flags);
+  });
+  return true;
+}

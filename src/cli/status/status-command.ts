@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { parseDuration, parsePositiveInt } from '../parse-values.js';
+import { parseDuration, parsePositiveInt } from '../commander-values.js';
 import type { Action } from '../program.js';
 import type { StatusFlags } from './run-status.js';
 
