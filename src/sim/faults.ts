@@ -4,8 +4,6 @@ import { hostileKubelet, hugeSummary, malformedSummary, nodeProxy, slowKubelet, 
 import type { Handler, SimRequest, SimResponse } from './sim-response.js';
 import { garbleResponses, resetRequests, serverErrors, truncateResponses } from './wire-fault-rules.js';
 
-export { SIM_USER } from './sim-user.js';
-
 /**
  * The switches of the simulated cluster's failures. Request kinds are named as the request log
  * names them without the method: "nodes", "pods", "watch pods", "metrics nodes", "kubelet summary"…
