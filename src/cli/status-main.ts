@@ -2,6 +2,7 @@
 // its own (CommonJS, see scripts/build.ts) with only what a status line needs, and without
 // commander, so it starts nearly as fast as Node itself.
 import { runFace } from './run-face.js';
+import { runStatus } from './status/run-status.js';
 import { statusFlags } from './status/status-argv.js';
 
 /**
@@ -11,9 +12,6 @@ import { statusFlags } from './status/status-argv.js';
 export function startStatus(args: readonly string[]): boolean {
   const flags = statusFlags(args, process.env);
   if (!flags) return false;
-  void runFace(async () => {
-    const { runStatus } = await import('./status/run-status.js');
-    return runStatus(flags);
-  });
+  void runFace(() => runStatus(flags));
   return true;
 }
