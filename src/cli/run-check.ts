@@ -26,6 +26,7 @@ export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitC
     intervalMs: 0,
     selectors: { pods: flags.selector },
     kubelet: kubeletSettings(flags, thresholds),
+    keepHistory: false,
   });
   try {
     const snapshot = await collector.pollOnce('all');

@@ -2,7 +2,6 @@ import { Collector } from '../collect/collector.js';
 import { WatchInventory } from '../collect/watch-inventory.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
-import { podKey } from '../model/snapshot.js';
 import { sortRows } from '../model/sort.js';
 import { topNodesTable } from '../output/top-nodes.js';
 import { topPodsTable } from '../output/top-pods.js';
@@ -35,12 +34,12 @@ async function withDemoCluster<T>(demo: boolean, flags: LiveFlags, run: (flags: 
 /** TERM=dumb or output to a pipe: no live screen, the node and pod tables once. */
 async function printOnce(collector: Collector, caps: TerminalCaps, thresholds: ReturnType<typeof thresholdsFrom>): Promise<number> {
   const snapshot = await collector.pollOnce('all');
-  const options = { wide: false, noHeaders: false, ascii: !caps.unicode, now: snapshot.takenAt };
+  const options = { wide: false, noHeaders: false, ascii: !caps.unicode, color: caps.color !== 'none', now: snapshot.takenAt };
   const nodes = sortRows(buildNodeRows(snapshot, thresholds), [{ value: (r) => r.name, descending: false }]);
   const pods = snapshot.pods.map((pod) => ({
     namespace: pod.namespace,
     name: pod.name,
-    usage: snapshot.podUsage.get(podKey(pod.namespace, pod.name)) ?? null,
+    usage: snapshot.podUsage.get(pod.namespace, pod.name) ?? null,
     row: buildPodRow(pod, snapshot, thresholds, snapshot.takenAt),
   }));
   process.stdout.write(topNodesTable(nodes, options));
@@ -69,6 +68,7 @@ async function live(flags: LiveFlags): Promise<number> {
     inventory: caps.interactive
       ? new WatchInventory({ reader: connection.client, namespace, selectors: { pods: flags.selector } })
       : undefined,
+    keepHistory: caps.interactive,
   });
   try {
     if (!caps.interactive) return await printOnce(collector, caps, thresholds);

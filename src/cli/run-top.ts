@@ -1,7 +1,7 @@
 import { Collector } from '../collect/collector.js';
 import { buildNodeRows, type NodeRow } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
-import { podKey, type Snapshot } from '../model/snapshot.js';
+import type { Snapshot } from '../model/snapshot.js';
 import { type SortKey, sortRows } from '../model/sort.js';
 import type { Thresholds } from '../model/thresholds.js';
 import { topNodesJson, topPodsJson } from '../output/top-json.js';
@@ -9,7 +9,7 @@ import { topNodesTable } from '../output/top-nodes.js';
 import { type PodLine, topPodsTable } from '../output/top-pods.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
-import { isUtf8Locale } from './terminal-caps.js';
+import { detectTerminal } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { UsageError } from './usage-error.js';
 import { warningLines } from './warnings.js';
@@ -22,6 +22,7 @@ export interface TopFlags extends ClusterFlags, ThresholdFlags {
   readonly sum?: boolean;
   readonly headers: boolean;
   readonly ascii?: boolean;
+  readonly color?: boolean;
 }
 
 export interface TopResult {
@@ -67,7 +68,7 @@ function podLines(snapshot: Snapshot, thresholds: Thresholds, withList: boolean)
   return snapshot.pods.map((pod) => ({
     namespace: pod.namespace,
     name: pod.name,
-    usage: snapshot.podUsage.get(podKey(pod.namespace, pod.name)) ?? null,
+    usage: snapshot.podUsage.get(pod.namespace, pod.name) ?? null,
     row: buildPodRow(pod, snapshot, thresholds, snapshot.takenAt),
   }));
 }
@@ -94,6 +95,7 @@ async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead
       selectors: kind === 'nodes' ? { nodes: flags.selector } : { pods: flags.selector },
       lists: { nodes: listNodes, pods: kind === 'nodes' ? flags.output !== 'table' : podList },
       kubelet,
+      keepHistory: false,
     });
     try {
       return await collector.pollOnce(mode);
@@ -112,6 +114,12 @@ async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead
   }
 }
 
+/** Glyphs and colour for the ALERTS column, as this terminal (and NO_COLOR, --no-color, --ascii) allow. */
+function tableStyle(flags: TopFlags): { ascii: boolean; color: boolean } {
+  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii });
+  return { ascii: !caps.unicode, color: caps.color !== 'none' };
+}
+
 function renderNodes(read: TopRead, flags: TopFlags): string {
   const { snapshot, thresholds } = read;
   const rows = sortRows(buildNodeRows(snapshot, thresholds), [NODE_SORT[flags.sortBy ?? 'name'] ?? byName()]);
@@ -119,8 +127,8 @@ function renderNodes(read: TopRead, flags: TopFlags): string {
   return topNodesTable(rows, {
     wide: flags.output === 'wide',
     noHeaders: !flags.headers,
-    ascii: flags.ascii ?? !isUtf8Locale(process.env),
     now: snapshot.takenAt,
+    ...tableStyle(flags),
   });
 }
 
@@ -132,8 +140,8 @@ function renderPods(read: TopRead, flags: TopFlags): string {
   return topPodsTable(lines, {
     wide: flags.output === 'wide',
     noHeaders: !flags.headers,
-    ascii: flags.ascii ?? !isUtf8Locale(process.env),
     now: snapshot.takenAt,
+    ...tableStyle(flags),
     allNamespaces: namespace === null,
     containers: flags.containers ?? false,
     sum: flags.sum ?? false,

@@ -5,12 +5,13 @@ import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
+import { HistoryRecorder } from './history-recorder.js';
 import type { Inventory, InventoryRefresh } from './inventory.js';
 import { KubeletSweeper } from './kubelet-sweeper.js';
 import { ListInventory } from './list-inventory.js';
 import { ProblemSet } from './problem-set.js';
-import { recordHistory } from './record-history.js';
 import type { Selectors } from './selectors.js';
+import { sharedAbort } from './shared-abort.js';
 import { type UsageReading, UsageSource } from './usage-source.js';
 
 export interface KubeletSettings {
@@ -31,6 +32,8 @@ export interface CollectorOptions {
   /** null turns kubelet reads off (--no-kubelet); disk is then unknown. */
   readonly kubelet: KubeletSettings | null;
   readonly historyDepth?: { readonly nodes: number; readonly pods: number };
+  /** One-shot faces (top, check) draw no sparklines and skip recording history. */
+  readonly keepHistory?: boolean;
   readonly inventory?: Inventory;
 }
 
@@ -52,22 +55,31 @@ export class Collector {
   private readonly usage: UsageSource;
   private readonly sweeper: KubeletSweeper | null;
   private readonly history: Histories;
+  private readonly recorder: HistoryRecorder;
   private readonly problems = new ProblemSet();
   private readonly listeners = new Set<SnapshotListener>();
-  private readonly abort = new AbortController();
+  private readonly abort = sharedAbort();
   private last: { refresh: InventoryRefresh; usage: UsageReading } | null = null;
   private snapshot: Snapshot | null = null;
   private seq = 0;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private coalesce: ReturnType<typeof setTimeout> | null = null;
+  private summaryFrameDone = false;
   private running = false;
 
   constructor(private readonly options: CollectorOptions) {
     const { reader, scope, selectors, kubelet } = options;
     this.inventory = options.inventory ?? new ListInventory({ reader, namespace: scope.namespace, selectors, lists: options.lists });
     this.sweeper =
-      kubelet && new KubeletSweeper({ reader, ...kubelet, refreshMs: options.intervalMs, onUpdate: () => this.summariesChanged() });
+      kubelet &&
+      new KubeletSweeper({
+        reader,
+        ...kubelet,
+        refreshMs: options.intervalMs,
+        onUpdate: () => this.summariesChanged(),
+        keepPodUsage: () => this.usage.usingSummaries(),
+      });
     const sweeper = this.sweeper;
     this.usage = new UsageSource({
       reader,
@@ -75,13 +87,17 @@ export class Collector {
       selectors,
       summaries: sweeper && (() => sweeper.summaries()),
       retryBaseMs: Math.min(10_000, Math.max(500, 2 * options.intervalMs)),
+      intervalMs: options.intervalMs,
     });
-    const depth = options.historyDepth ?? { nodes: 240, pods: 60 };
+    // Pods keep 40 samples (10 minutes at metrics-server's 15 s): 150,000 pods then hold 60 MB of
+    // history; nodes, far fewer, keep an hour.
+    const depth = options.historyDepth ?? { nodes: 240, pods: 40 };
     this.history = {
       nodeUsage: new HistoryStore({ seriesCount: 2, depth: depth.nodes }),
       nodeDisk: new HistoryStore({ seriesCount: 1, depth: depth.nodes }),
       podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
     };
+    this.recorder = new HistoryRecorder(this.history);
   }
 
   subscribe(listener: SnapshotListener): () => void {
@@ -122,6 +138,7 @@ export class Collector {
     const now = Date.now();
     const [refresh, usage] = await Promise.all([this.inventory.refresh(now, this.abort.signal), this.usage.read(now, this.abort.signal)]);
     this.last = { refresh, usage };
+    this.summaryFrameDone = false;
     this.trackProblems(refresh, usage, now);
     this.sweeper?.setNodes(refresh.state.nodes.map((n) => n.name));
     const sweep = kubelet === 'all' || (kubelet === 'fallback' && usage.source !== 'metrics-api');
@@ -162,8 +179,11 @@ export class Collector {
     this.schedule(delay);
   }
 
+  // At most one extra frame between polls for summaries that came in since: a first sweep shows
+  // disk within a moment, and 5,000 kubelets answering through a poll do not cause 5,000 frames.
   private summariesChanged(): void {
-    if (!this.running || this.coalesce || !this.last) return;
+    if (!this.running || this.coalesce || this.summaryFrameDone || !this.last) return;
+    this.summaryFrameDone = true;
     this.coalesce = setTimeout(() => {
       this.coalesce = null;
       if (this.running && this.last) {
@@ -195,14 +215,15 @@ export class Collector {
     const { state } = refresh;
     const summaries = this.sweeper?.summaries() ?? new Map();
     const seq = ++this.seq;
-    recordHistory(this.history, {
-      seq,
-      nodes: state.nodes,
-      pods: state.pods,
-      nodeUsage: usage.nodeUsage,
-      podUsage: usage.podUsage,
-      summaries,
-    });
+    if (this.options.keepHistory !== false)
+      this.recorder.record({
+        seq,
+        nodes: state.nodes,
+        pods: state.pods,
+        nodeUsage: usage.nodeUsage,
+        podUsage: usage.podUsage,
+        summaries,
+      });
     const inventoryTimes = [state.nodesAt, state.podsAt].filter((t) => t !== null);
     this.snapshot = {
       seq,

@@ -5,6 +5,7 @@ import type { FetchedSummary } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
 import { ProblemSet } from './problem-set.js';
+import { sharedAbort } from './shared-abort.js';
 import { TokenBucket } from './token-bucket.js';
 
 export interface SweeperOptions {
@@ -19,6 +20,8 @@ export interface SweeperOptions {
   /** Nodes whose last summary says they need watching (e.g. disk over the warning level). */
   readonly urgent?: (summary: NodeSummary) => boolean;
   readonly onUpdate?: () => void;
+  /** Whether per-pod CPU/memory in summaries is wanted (only while they stand in for the Metrics API). */
+  readonly keepPodUsage?: () => boolean;
 }
 
 interface NodeState {
@@ -52,7 +55,7 @@ export class KubeletSweeper {
   private forbiddenSince: number | null = null;
   // Set during sweepOnce: each node is read once, never again, however soon it falls due.
   private oneShot = false;
-  private readonly abort = new AbortController();
+  private readonly abort = sharedAbort();
   private settled: Array<() => void> = [];
 
   constructor(private readonly options: SweeperOptions) {
@@ -199,7 +202,9 @@ export class KubeletSweeper {
     this.inFlight++;
     try {
       const summary = await this.options.reader.nodeSummary(name, this.abort.signal);
-      state.fetched = { summary, fetchedAt: Date.now() };
+      // 5,000 summaries carry 150,000 pods' usage; held only while it is the source of CPU/memory.
+      const kept = this.options.keepPodUsage?.() === false ? { ...summary, pods: [] } : summary;
+      state.fetched = { summary: kept, fetchedAt: Date.now() };
       state.failures = 0;
       state.retryAfterMs = null;
       state.apiserverDown = false;

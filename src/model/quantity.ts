@@ -117,6 +117,7 @@ export function nanoToMilli(nanocores: number): number {
 
 /** True when the text is a quantity the apiserver would accept. */
 export function isQuantity(text: string): boolean {
+  if (INTEGER_WITH_SUFFIX.test(text)) return true;
   try {
     parseExact(text);
     return true;

@@ -66,7 +66,6 @@ export interface PodInfo {
   readonly reason: string;
   readonly createdAt: number;
   readonly deletingSince: number | null;
-  readonly labels: Readonly<Record<string, string>>;
   readonly initContainers: readonly ContainerInfo[];
   readonly containers: readonly ContainerInfo[];
 }
@@ -101,12 +100,6 @@ export interface FsUsage {
   readonly usedBytes: number | null;
 }
 
-export interface PodStorage {
-  readonly namespace: string;
-  readonly name: string;
-  readonly ephemeralUsedBytes: number | null;
-}
-
 /** What one kubelet's Summary API told us about its node. */
 export interface NodeSummary {
   readonly nodeName: string;
@@ -115,5 +108,4 @@ export interface NodeSummary {
   readonly imageFs: FsUsage | null;
   readonly network: { readonly rxBytes: number; readonly txBytes: number } | null;
   readonly pods: readonly PodUsage[];
-  readonly podStorage: readonly PodStorage[];
 }

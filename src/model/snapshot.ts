@@ -1,6 +1,7 @@
 import type { HistoryStore } from './history.js';
+import type { PodUsageIndex } from './pod-usage-index.js';
 import type { Problem } from './problems.js';
-import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from './records.js';
+import type { NodeInfo, NodeSummary, NodeUsage, PodInfo } from './records.js';
 
 /** Where CPU and memory figures came from in this snapshot. */
 export type MetricsSource = 'metrics-api' | 'kubelet' | 'none';
@@ -42,8 +43,7 @@ export interface Snapshot {
   /** When nodes and pods were last read successfully (null: never). */
   readonly inventoryAt: number | null;
   readonly nodeUsage: ReadonlyMap<string, NodeUsage>;
-  /** Keyed by "namespace/name". */
-  readonly podUsage: ReadonlyMap<string, PodUsage>;
+  readonly podUsage: PodUsageIndex;
   readonly metricsSource: MetricsSource;
   /** When CPU/memory were last read successfully (null: never). */
   readonly metricsAt: number | null;
@@ -53,8 +53,4 @@ export interface Snapshot {
   readonly kubeletOff: string | null;
   readonly problems: readonly Problem[];
   readonly history: Histories;
-}
-
-export function podKey(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
 }

@@ -6,8 +6,13 @@ const PADDING = 3;
 
 export function textTable(header: readonly string[] | null, rows: readonly (readonly string[])[]): string {
   const all = header ? [header, ...rows] : rows;
-  const columns = Math.max(0, ...all.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(MIN_WIDTH, ...all.map((r) => (r[c]?.length ?? 0) + PADDING)));
+  // Loops, not Math.max(...rows): a table of 150,000 pods is more arguments than a call can take.
+  const widths: number[] = [];
+  for (const row of all) {
+    row.forEach((cell, c) => {
+      widths[c] = Math.max(widths[c] ?? MIN_WIDTH, cell.length + PADDING);
+    });
+  }
   return all
     .map((row) =>
       row

@@ -9,6 +9,8 @@ export interface TableOptions {
   readonly wide: boolean;
   readonly noHeaders: boolean;
   readonly ascii: boolean;
+  /** Colour the ALERTS column (always the last, so colour codes never upset the alignment). */
+  readonly color: boolean;
   readonly now: number;
 }
 
@@ -48,7 +50,7 @@ export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): 
           formatAge(options.now - row.createdAt),
         ]
       : [];
-    return [...base, ...wide, alertSummary(nodeAlerts(row), options.ascii)];
+    return [...base, ...wide, alertSummary(nodeAlerts(row), options)];
   });
   return textTable(options.noHeaders ? null : header, body);
 }

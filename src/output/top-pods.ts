@@ -1,6 +1,6 @@
 import type { PodRow } from '../model/pod-row.js';
 import type { PodUsage } from '../model/records.js';
-import { type AlertPart, alertSummary } from './alert-summary.js';
+import { type AlertPart, alertSummary, type SummaryStyle } from './alert-summary.js';
 import { textTable } from './text-table.js';
 import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 import type { TableOptions } from './top-nodes.js';
@@ -27,7 +27,7 @@ function podAlerts(row: PodRow): AlertPart[] {
   ];
 }
 
-function wideCells(line: PodLine, ascii: boolean): string[] {
+function wideCells(line: PodLine, style: SummaryStyle): string[] {
   const row = line.row;
   if (!row) return ['<unknown>', '<unknown>', '', '', '', '', '', ''];
   return [
@@ -38,7 +38,7 @@ function wideCells(line: PodLine, ascii: boolean): string[] {
     percentCell(row.cpu.percentOfLimit),
     percentCell(row.memory.percentOfRequest),
     percentCell(row.memory.percentOfLimit),
-    alertSummary(podAlerts(row), ascii),
+    alertSummary(podAlerts(row), style),
   ];
 }
 
@@ -48,7 +48,7 @@ function lineCells(line: PodLine, options: PodTableOptions): string[][] {
     return (line.usage?.containers ?? []).map((c) => [...ns, line.name, c.name, cpuCell(c.cpuMilli), memoryCell(c.memoryBytes)]);
   }
   const figures = [cpuCell(line.usage?.cpuMilli ?? null), memoryCell(line.usage?.memoryBytes ?? null)];
-  return [[...ns, line.name, ...figures, ...(options.wide ? wideCells(line, options.ascii) : [])]];
+  return [[...ns, line.name, ...figures, ...(options.wide ? wideCells(line, options) : [])]];
 }
 
 function sumRows(lines: readonly PodLine[], lead: number): string[][] {

@@ -1,4 +1,4 @@
-import type { Key } from 'ink';
+import type { KeyPress } from './state.js';
 
 // The keymap is data: input handling and the help overlay both read it, so help can never drift
 // from what the keys do.
@@ -95,11 +95,11 @@ export const KEYMAP: readonly Binding[] = [
   },
 ];
 
-function matches(spec: KeySpec, input: string, key: Key): boolean {
+function matches(spec: KeySpec, input: string, key: KeyPress): boolean {
   if (spec.key) return key[spec.key] === true;
-  return spec.input === input && Boolean(spec.ctrl) === key.ctrl;
+  return spec.input === input && Boolean(spec.ctrl) === Boolean(key.ctrl);
 }
 
-export function commandFor(input: string, key: Key, keymap: readonly Binding[] = KEYMAP): Command | null {
+export function commandFor(input: string, key: KeyPress, keymap: readonly Binding[] = KEYMAP): Command | null {
   return keymap.find((b) => b.keys.some((spec) => matches(spec, input, key)))?.command ?? null;
 }

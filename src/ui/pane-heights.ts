@@ -19,7 +19,8 @@ export function paneHeights(rows: number, columns: number, nodeCount: number): P
   const total = Math.max(1, rows - 1);
   const compact = rows < COMPACT_BELOW_ROWS || columns < COMPACT_BELOW_COLUMNS;
   const header = compact ? 1 : 2;
-  const hints = compact && total < 8 ? 0 : 1;
+  // A small pane spends its lines on nodes; the hint line returns from 12 lines up.
+  const hints = compact && total < 12 ? 0 : 1;
   const body = Math.max(0, total - header - hints);
   if (compact) return { total, header, body, nodes: body, pods: 0, hints, compact };
   // The node pane is as tall as its nodes need, up to half the screen; pods get the rest.

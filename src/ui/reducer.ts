@@ -1,5 +1,5 @@
-import type { Command } from './keymap.js';
-import type { Action, CommandContext, Pane, PaneState, UiState } from './state.js';
+import { type Command, commandFor } from './keymap.js';
+import type { Action, CommandContext, KeyPress, Pane, PaneState, UiState } from './state.js';
 
 function withPane(state: UiState, which: Pane, change: Partial<PaneState>): UiState {
   return { ...state, panes: { ...state.panes, [which]: { ...state.panes[which], ...change } } };
@@ -9,9 +9,10 @@ function focused(state: UiState): PaneState {
   return state.panes[state.focus];
 }
 
-function move(state: UiState, command: Command, { ids, page }: CommandContext): UiState {
+function move(state: UiState, command: Command, context: CommandContext): UiState {
+  const { ids, page } = context.panes[state.focus];
   if (ids.length === 0) return state;
-  const current = Math.max(0, ids.indexOf(focused(state).selected ?? ''));
+  const current = Math.max(0, ids.indexOf(focused(state).selected));
   const step: Partial<Record<Command, number>> = {
     up: -1,
     down: 1,
@@ -23,8 +24,9 @@ function move(state: UiState, command: Command, { ids, page }: CommandContext): 
   const index = Math.min(ids.length - 1, Math.max(0, current + (step[command] ?? 0)));
   const { scrollTop } = focused(state);
   const top = index < scrollTop ? index : index >= scrollTop + page ? index - page + 1 : scrollTop;
-  const next = withPane(state, state.focus, { selected: ids[index] ?? null, scrollTop: Math.max(0, top) });
-  return next.mode === 'detail' && next.detail ? { ...next, detail: { pane: next.focus, uid: ids[index] ?? next.detail.uid } } : next;
+  const uid = ids.key(index);
+  const next = withPane(state, state.focus, { selected: uid, scrollTop: Math.max(0, top) });
+  return next.mode === 'detail' && next.detail ? { ...next, detail: { pane: next.focus, uid } } : next;
 }
 
 // Direct sort keys name a column per pane and always sort it its natural way (biggest first for
@@ -41,7 +43,8 @@ function sortBy(state: UiState, column: string, descending: boolean): UiState {
   return withPane(state, state.focus, { sort: { column, descending }, sortChosen: true });
 }
 
-function sort(state: UiState, command: Command, { sortColumns }: CommandContext): UiState {
+function sort(state: UiState, command: Command, context: CommandContext): UiState {
+  const { sortColumns } = context.panes[state.focus];
   const { sort: current } = focused(state);
   if (command === 'sort-reverse')
     return withPane(state, state.focus, { sort: { ...current, descending: !current.descending }, sortChosen: true });
@@ -77,12 +80,13 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
     case 'filter':
       return { ...state, mode: 'filter', draft: focused(state).filter };
     case 'namespace':
-      return { ...state, mode: 'namespace', pickerIndex: Math.max(0, context.namespaces.indexOf(state.namespace)) };
+      return { ...state, mode: 'namespace', picked: state.namespace };
     case 'node-pods':
       return { ...state, nodeScope: state.nodeScope ? null : context.selectedNodeName, focus: state.nodeScope ? state.focus : 'pods' };
     case 'detail': {
       if (state.mode === 'namespace') return submit(state, context);
-      const uid = focused(state).selected ?? context.ids[0];
+      const { ids } = context.panes[state.focus];
+      const uid = focused(state).selected ?? (ids.length ? ids.key(0) : undefined);
       return uid ? { ...state, mode: 'detail', detail: { pane: state.focus, uid } } : state;
     }
     case 'back':
@@ -92,27 +96,78 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
     case 'help':
       return { ...state, mode: state.mode === 'help' ? 'table' : 'help' };
     case 'quit':
-      return state;
+      return { ...state, quitting: true };
     default:
       return sort(state, cmd, context);
   }
 }
 
+/** Where the picker's highlight is in the current list; a namespace deleted since is not there. */
+export function pickedIndex(state: UiState, namespaces: readonly (string | null)[]): number {
+  return Math.max(0, namespaces.indexOf(state.picked));
+}
+
 function pick(state: UiState, cmd: Command, { namespaces }: CommandContext): UiState {
   const step = cmd === 'up' ? -1 : cmd === 'down' ? 1 : cmd === 'first' ? -namespaces.length : namespaces.length;
-  return { ...state, pickerIndex: Math.min(namespaces.length - 1, Math.max(0, state.pickerIndex + step)) };
+  const index = Math.min(namespaces.length - 1, Math.max(0, pickedIndex(state, namespaces) + step));
+  return { ...state, picked: namespaces[index] ?? null };
 }
 
 function submit(state: UiState, context: CommandContext): UiState {
   if (state.mode === 'namespace') {
-    const namespace = context.namespaces[state.pickerIndex];
-    return { ...state, mode: 'table', namespace: namespace === undefined ? state.namespace : namespace };
+    // A namespace deleted while highlighted falls back to all namespaces, never to a neighbour.
+    const namespace = context.namespaces.includes(state.picked) ? state.picked : null;
+    return { ...state, mode: 'table', namespace };
   }
   return { ...state, mode: 'table' };
 }
 
+function typeInFilter(state: UiState, input: string, key: KeyPress, context: CommandContext): UiState {
+  if (key.return) return submit(state, context);
+  if (key.escape) return reducer(state, { type: 'cancel' });
+  if (key.backspace || key.delete) return reducer(state, { type: 'erase' });
+  if (key.ctrl && input === 'c') return { ...state, quitting: true };
+  if (input && !key.ctrl && !key.meta) return reducer(state, { type: 'type', text: input });
+  return state;
+}
+
+// Keys that arrive as plain characters when several come in one read.
+const CHARACTER_KEYS: Readonly<Record<string, KeyPress>> = {
+  '\t': { tab: true },
+  '\r': { return: true },
+  '\n': { return: true },
+  '\x7f': { backspace: true },
+  '\b': { backspace: true },
+};
+
+function characterKey(ch: string): { input: string; key: KeyPress } {
+  const key = CHARACTER_KEYS[ch];
+  return key ? { input: '', key } : { input: ch, key: {} };
+}
+
+/**
+ * A key read from the terminal, handled by mode. Keys are decided here, against the newest state,
+ * so `/` followed at once by text (typed fast or pasted) lands in the filter instead of being read
+ * as commands by a handler that has not seen the prompt open yet.
+ */
+function keyPress(state: UiState, input: string, key: KeyPress, context: CommandContext): UiState {
+  // Several characters in one read: a paste, or keys faster than a frame. Each is a key of its own.
+  if (input.length > 1 && !key.ctrl && !key.meta) {
+    return [...input].reduce((s, ch) => {
+      const one = characterKey(ch);
+      return keyPress(s, one.input, one.key, context);
+    }, state);
+  }
+  if (state.mode === 'filter') return typeInFilter(state, input, key, context);
+  const cmd = commandFor(input, key);
+  if (!cmd || (state.mode === 'help' && cmd !== 'help' && cmd !== 'back' && cmd !== 'quit')) return state;
+  return command(state, cmd, context);
+}
+
 export function reducer(state: UiState, action: Action): UiState {
   switch (action.type) {
+    case 'key':
+      return keyPress(state, action.input, action.key, action.context);
     case 'command':
       return command(state, action.command, action.context);
     case 'type': {

@@ -29,17 +29,28 @@ export interface UiState {
   readonly frozen: Snapshot | null;
   readonly detail: { readonly pane: Pane; readonly uid: string } | null;
   readonly draft: string;
-  readonly pickerIndex: number;
+  /** The namespace highlighted in the picker (null: all), kept by name so the list may change under it. */
+  readonly picked: string | null;
+  /** Set by q or Ctrl-C; the app exits on it. */
+  readonly quitting: boolean;
 }
 
-/** What the focused pane looks like right now, which commands need to act on. */
-export interface CommandContext {
-  /** UIDs of the focused pane's rows, in display order. */
-  readonly ids: readonly string[];
-  /** Rows visible at once in the focused pane. */
+/** What a pane looks like right now, which commands on it need. */
+export interface PaneContext {
+  /** UIDs of the pane's rows, in display order. */
+  readonly ids: { readonly length: number; key(position: number): string; indexOf(key: string | null): number };
+  /** Rows visible at once. */
   readonly page: number;
-  /** Sortable columns of the focused pane, in display order, with their natural direction. */
+  /** Sortable columns, in display order, with their natural direction. */
   readonly sortColumns: readonly { readonly id: string; readonly descending: boolean }[];
+}
+
+/**
+ * What the screen looks like right now. Both panes are described: keys read together (Tab then M)
+ * are applied one after the other to a context taken before the first.
+ */
+export interface CommandContext {
+  readonly panes: Readonly<Record<Pane, PaneContext>>;
   readonly snapshot: Snapshot | null;
   /** Choices for the namespace picker; null stands for all namespaces. */
   readonly namespaces: readonly (string | null)[];
@@ -47,7 +58,25 @@ export interface CommandContext {
   readonly selectedNodeName: string | null;
 }
 
+/** The key flags the reducer reads (a subset of Ink's Key). */
+export interface KeyPress {
+  readonly upArrow?: boolean;
+  readonly downArrow?: boolean;
+  readonly pageUp?: boolean;
+  readonly pageDown?: boolean;
+  readonly home?: boolean;
+  readonly end?: boolean;
+  readonly tab?: boolean;
+  readonly return?: boolean;
+  readonly escape?: boolean;
+  readonly backspace?: boolean;
+  readonly delete?: boolean;
+  readonly ctrl?: boolean;
+  readonly meta?: boolean;
+}
+
 export type Action =
+  | { readonly type: 'key'; readonly input: string; readonly key: KeyPress; readonly context: CommandContext }
   | { readonly type: 'command'; readonly command: Command; readonly context: CommandContext }
   | { readonly type: 'type'; readonly text: string }
   | { readonly type: 'erase' }
@@ -72,6 +101,7 @@ export function initialState(namespace: string | null): UiState {
     frozen: null,
     detail: null,
     draft: '',
-    pickerIndex: 0,
+    picked: null,
+    quitting: false,
   };
 }

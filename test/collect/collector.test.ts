@@ -74,7 +74,7 @@ describe('Collector', () => {
     });
     expect(first?.nodes.map((n) => n.name)).toEqual(['n1', 'n2']);
     expect(first?.nodeUsage.get('n2')?.cpuMilli).toBe(200);
-    expect(first?.podUsage.get('shop/web-1')?.cpuMilli).toBe(10);
+    expect(first?.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(10);
     expect(first?.problems).toEqual([]);
 
     // a late subscriber gets the latest snapshot at once; an unsubscribed one nothing more

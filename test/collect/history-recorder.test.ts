@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type HistoryInput, recordHistory } from '../../src/collect/record-history.js';
+import { type HistoryInput, HistoryRecorder } from '../../src/collect/history-recorder.js';
 import { HistoryStore } from '../../src/model/history.js';
+import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { Histories } from '../../src/model/snapshot.js';
 import { nodeInfo, nodeSummary, podInfo, podUsage } from '../helpers/records.js';
 
@@ -11,7 +12,15 @@ const histories = (): Histories => ({
 });
 
 function input(seq: number, over: Partial<HistoryInput> = {}): HistoryInput {
-  return { seq, nodes: [nodeInfo('n1')], pods: [podInfo('p1')], nodeUsage: new Map(), podUsage: new Map(), summaries: new Map(), ...over };
+  return {
+    seq,
+    nodes: [nodeInfo('n1')],
+    pods: [podInfo('p1')],
+    nodeUsage: new Map(),
+    podUsage: new PodUsageIndex(),
+    summaries: new Map(),
+    ...over,
+  };
 }
 
 const nodeUsage = (cpuMilli: number, timestamp: number) =>
@@ -19,7 +28,14 @@ const nodeUsage = (cpuMilli: number, timestamp: number) =>
 const disk = (availableBytes: number, fetchedAt: number) =>
   new Map([['n1', { summary: nodeSummary('n1', { fs: { capacityBytes: 200, availableBytes, usedBytes: null } }), fetchedAt }]]);
 
-describe('recordHistory', () => {
+/** A recorder over fresh histories; `record` takes a frame's input. */
+function recorder() {
+  const h = histories();
+  const r = new HistoryRecorder(h);
+  return { h, record: (i: HistoryInput) => r.record(i) };
+}
+
+describe('HistoryRecorder', () => {
   it.each<[string, [number, number][], number[]]>([
     // [cpu, metrics timestamp] per poll → cpu series recorded
     [
@@ -50,38 +66,47 @@ describe('recordHistory', () => {
       [],
     ],
   ])('CPU/memory: %s', (_, polls, cpu) => {
-    const h = histories();
-    for (const [i, [value, ts]] of polls.entries()) recordHistory(h, input(i + 1, { nodeUsage: nodeUsage(value, ts) }));
+    const { h, record } = recorder();
+    for (const [i, [value, ts]] of polls.entries()) record(input(i + 1, { nodeUsage: nodeUsage(value, ts) }));
     expect(h.nodeUsage.read('uid-n1', 0)).toEqual(cpu);
     expect(h.nodeUsage.read('uid-n1', 1)).toEqual(cpu.map((v) => v * 2));
   });
 
   it('disk %: one sample per kubelet read, from 1 − available/capacity', () => {
-    const h = histories();
-    recordHistory(h, input(1, { summaries: disk(150, 1000) }));
-    recordHistory(h, input(2, { summaries: disk(100, 1000) }));
-    recordHistory(h, input(3, { summaries: disk(50, 2000) }));
+    const { h, record } = recorder();
+    record(input(1, { summaries: disk(150, 1000) }));
+    record(input(2, { summaries: disk(100, 1000) }));
+    record(input(3, { summaries: disk(50, 2000) }));
     // 1 − 150/200 = 25%; the second poll brought no new read; 1 − 50/200 = 75%
     expect(h.nodeDisk.read('uid-n1', 0)).toEqual([25, 75]);
   });
 
   it('pod samples are keyed by UID, and a vanished pod or node loses its history', () => {
-    const h = histories();
-    const podUsageMap = (ts: number) => new Map([['default/p1', podUsage('default', 'p1', 5, 50, ts)]]);
-    recordHistory(h, input(1, { podUsage: podUsageMap(10), nodeUsage: nodeUsage(1, 10) }));
+    const { h, record } = recorder();
+    const podUsageMap = (ts: number) => PodUsageIndex.of([podUsage('default', 'p1', 5, 50, ts)]);
+    record(input(1, { podUsage: podUsageMap(10), nodeUsage: nodeUsage(1, 10) }));
     expect(h.podUsage.read('uid-p1', 0)).toEqual([5]);
-    recordHistory(h, input(2, { pods: [], nodes: [], podUsage: podUsageMap(20), nodeUsage: nodeUsage(1, 20) }));
+    record(input(2, { pods: [], nodes: [], podUsage: podUsageMap(20), nodeUsage: nodeUsage(1, 20) }));
     expect(h.podUsage.size).toBe(0);
     expect(h.nodeUsage.size).toBe(0);
     // same name, new UID: a recreated pod starts fresh
-    recordHistory(h, input(3, { pods: [podInfo('p1', { uid: 'uid-p1-new' })], podUsage: podUsageMap(30) }));
+    record(input(3, { pods: [podInfo('p1', { uid: 'uid-p1-new' })], podUsage: podUsageMap(30) }));
     expect(h.podUsage.read('uid-p1', 0)).toEqual([]);
     expect(h.podUsage.read('uid-p1-new', 0)).toEqual([5]);
   });
 
   it('tags samples with the poll sequence, so a paused frame reads history as it was', () => {
-    const h = histories();
-    for (let seq = 1; seq <= 4; seq++) recordHistory(h, input(seq, { nodeUsage: nodeUsage(seq * 10, seq) }));
+    const { h, record } = recorder();
+    for (let seq = 1; seq <= 4; seq++) record(input(seq, { nodeUsage: nodeUsage(seq * 10, seq) }));
     expect(h.nodeUsage.read('uid-n1', 0, 4, 2)).toEqual([10, 20]);
+  });
+
+  it('records new pod usage for an unchanged pod list, matching usage to pods by namespace/name', () => {
+    const { h, record } = recorder();
+    const pods = [podInfo('p1'), podInfo('p2')];
+    record(input(1, { pods, podUsage: PodUsageIndex.of([podUsage('default', 'p1', 1, 10, 1)]) }));
+    record(input(2, { pods, podUsage: PodUsageIndex.of([podUsage('default', 'p2', 7, 70, 2)]) }));
+    expect(h.podUsage.read('uid-p1', 0)).toEqual([1]);
+    expect(h.podUsage.read('uid-p2', 0)).toEqual([7]);
   });
 });

@@ -37,7 +37,7 @@ describe('UsageSource', () => {
     expect(reading.problem).toBeNull();
     expect(reading.at).toBe(1000);
     expect(reading.nodeUsage.get('n1')).toEqual(fromApi);
-    expect(reading.podUsage.get('shop/web-1')?.cpuMilli).toBe(5);
+    expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(5);
   });
 
   it.each<[string, () => Error, string]>([
@@ -60,7 +60,7 @@ describe('UsageSource', () => {
     expect(reading.problem?.message).toBe(message);
     expect(reading.nodeUsage.get('n1')).toEqual(fromKubelet);
     expect(reading.nodeUsage.has('n2')).toBe(false);
-    expect(reading.podUsage.get('shop/web-1')?.cpuMilli).toBe(7);
+    expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(7);
     // the newest summary's time
     expect(reading.at).toBe(4500);
   });

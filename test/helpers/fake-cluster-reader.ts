@@ -45,7 +45,6 @@ export class FakeClusterReader implements ClusterReader {
       imageFs: null,
       network: null,
       pods: [],
-      podStorage: [],
     }),
   ) {}
 

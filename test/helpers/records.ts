@@ -1,5 +1,6 @@
 // Small hand-built records for model and collect tests; each test overrides only what it is about.
 import { HistoryStore } from '../../src/model/history.js';
+import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { ContainerInfo, NodeCondition, NodeInfo, NodeSummary, PodInfo, PodUsage } from '../../src/model/records.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 
@@ -50,7 +51,6 @@ export function podInfo(name: string, overrides: Partial<PodInfo> = {}): PodInfo
     reason: '',
     createdAt: 0,
     deletingSince: null,
-    labels: {},
     initContainers: [],
     containers: [container('main')],
     ...overrides,
@@ -62,7 +62,7 @@ export function podUsage(namespace: string, name: string, cpuMilli: number, memo
 }
 
 export function nodeSummary(nodeName: string, overrides: Partial<NodeSummary> = {}): NodeSummary {
-  return { nodeName, usage: null, fs: null, imageFs: null, network: null, pods: [], podStorage: [], ...overrides };
+  return { nodeName, usage: null, fs: null, imageFs: null, network: null, pods: [], ...overrides };
 }
 
 export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
@@ -75,7 +75,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     pods: [],
     inventoryAt: 0,
     nodeUsage: new Map(),
-    podUsage: new Map(),
+    podUsage: new PodUsageIndex(),
     metricsSource: 'metrics-api',
     metricsAt: 0,
     summaries: new Map(),

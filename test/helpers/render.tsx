@@ -74,6 +74,12 @@ export function renderAt(tree: ReactElement, columns: number, rows: number) {
         await tick();
       }
     },
+    /** Sends keys back to back without letting React render in between, as a fast typist might. */
+    async typeFast(...keys: string[]) {
+      for (const key of keys) stdin.write(key);
+      await tick();
+      await tick();
+    },
     async resize(newColumns: number, newRows: number) {
       stdout.columns = newColumns;
       stdout.rows = newRows;

@@ -112,4 +112,22 @@ describe('HistoryStore', () => {
       expect(store.read(uid, 1)).toEqual([-2, -3, -4]);
     }
   });
+
+  it('reads a paused frame correctly across the wrap of its 16-bit ticks', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 8 });
+    store.record('p', 1, 65_534, [1]);
+    store.record('p', 2, 65_535, [2]);
+    store.record('p', 3, 65_536, [3]);
+    store.record('p', 4, 65_537, [4]);
+    expect(store.read('p', 0, 8, 65_535)).toEqual([1, 2]);
+    expect(store.read('p', 0, 8, 65_536)).toEqual([1, 2, 3]);
+    expect(store.read('p', 0)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('makes room for many objects at once with reserve', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 2 });
+    store.reserve(10_000);
+    for (let i = 0; i < 10_000; i++) store.record(`u${i}`, 1, 1, [i]);
+    expect(store.read('u9999', 0)).toEqual([9999]);
+  });
 });

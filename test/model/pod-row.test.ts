@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/model/levels.js';
 import { buildPodRow } from '../../src/model/pod-row.js';
+import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { ContainerInfo, PodInfo } from '../../src/model/records.js';
 import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
 import { container, MiB, podInfo, podUsage, snapshot } from '../helpers/records.js';
@@ -12,9 +13,8 @@ const sized = (name: string, over: Partial<ContainerInfo> = {}) =>
 const pod = (over: Partial<PodInfo> = {}) => podInfo('web-1', { namespace: 'shop', containers: [sized('app'), sized('side')], ...over });
 
 function row(p: PodInfo, cpuMilli: number | null, memoryBytes: number | null) {
-  const usage =
-    cpuMilli === null || memoryBytes === null ? [] : [['shop/web-1', podUsage('shop', 'web-1', cpuMilli, memoryBytes, 1234)] as const];
-  return buildPodRow(p, snapshot({ pods: [p], podUsage: new Map(usage) }), DEFAULT_THRESHOLDS, 0);
+  const usage = cpuMilli === null || memoryBytes === null ? [] : [podUsage('shop', 'web-1', cpuMilli, memoryBytes, 1234)];
+  return buildPodRow(p, snapshot({ pods: [p], podUsage: PodUsageIndex.of(usage) }), DEFAULT_THRESHOLDS, 0);
 }
 
 describe('buildPodRow', () => {

@@ -137,6 +137,29 @@ describe('live screen', () => {
     expect(podOrder(r.lastFrame()).length).toBeGreaterThan(2);
   });
 
+  it('takes a pasted "/text" or keys typed faster than a frame as the filter', async () => {
+    const r = show();
+    await r.settle();
+    await r.press(KEYS.tab, '/app-1');
+    expect(podOrder(r.lastFrame()).sort()).toEqual(['app-10', 'app-11']);
+    await r.press(KEYS.escape);
+    await r.typeFast('/', 'a', 'p', 'p', '-', '0', '3');
+    // The name shows in the pod row and, as typed, in the prompt and the pane title.
+    expect(new Set(podOrder(r.lastFrame()))).toEqual(new Set(['app-03']));
+    expect(plain(r.lastFrame())).toMatch(/^default\s+app-03|^web\s+app-03/m);
+  });
+
+  it('quits on q, and on ctrl-c even while typing a filter', async () => {
+    const r = show();
+    await r.settle();
+    await r.press('q');
+    await expect(r.waitUntilExit()).resolves.toBeUndefined();
+    const s = show();
+    await s.settle();
+    await s.press('/', 'ab', '\u0003');
+    await expect(s.waitUntilExit()).resolves.toBeUndefined();
+  });
+
   it('pauses the frame while polling goes on, and shows the newest data on resume', async () => {
     const source = new PushSource(clusterSnapshot(1));
     const r = show({ source });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { reducer } from '../../src/ui/reducer.js';
+import { arrayRows } from '../../src/ui/row-list.js';
 import { type CommandContext, initialState, type UiState } from '../../src/ui/state.js';
 import { clusterSnapshot } from './ui-fixture.js';
 
-const context: CommandContext = {
-  ids: ['a', 'b', 'c', 'd', 'e', 'f'],
+/** A pane's rows by UID, in display order. */
+const ids = (keys: readonly string[]) => arrayRows(keys, (k) => k);
+
+const nodePane = {
+  ids: ids(['a', 'b', 'c', 'd', 'e', 'f']),
   page: 3,
   sortColumns: [
     { id: 'name', descending: false },
@@ -12,6 +16,18 @@ const context: CommandContext = {
     { id: 'mem%', descending: true },
     { id: 'disk%', descending: true },
   ],
+};
+const podPane = {
+  ids: ids(['p1', 'p2']),
+  page: 10,
+  sortColumns: [
+    { id: 'cpu', descending: true },
+    { id: 'mem', descending: true },
+  ],
+};
+
+const context: CommandContext = {
+  panes: { nodes: nodePane, pods: podPane },
   snapshot: null,
   namespaces: [null, 'batch', 'web'],
   selectedNodeName: 'node-x',
@@ -37,7 +53,7 @@ describe('ui reducer', () => {
   it('keeps the selection on the same object when the rows reorder', () => {
     const s = run(initialState(null), cmd('down'));
     expect(s.panes.nodes.selected).toBe('b');
-    const reordered = { ...context, ids: ['b', 'a', 'c'] };
+    const reordered = { ...context, panes: { ...context.panes, nodes: { ...nodePane, ids: ids(['b', 'a', 'c']) } } };
     expect(run(s, cmd('down', reordered)).panes.nodes.selected).toBe('a');
   });
 
@@ -55,7 +71,8 @@ describe('ui reducer', () => {
     expect(s.panes.nodes.sort).toEqual({ column: 'disk%', descending: true });
     s = run(s, cmd('sort-disk'));
     expect(s.panes.nodes.sort).toEqual({ column: 'disk%', descending: true });
-    s = run(s, cmd('switch-pane'), cmd('sort-disk', { ...context, sortColumns: [{ id: 'mem', descending: true }] }));
+    // Pods have no disk column: D leaves their sort alone.
+    s = run(s, cmd('switch-pane'), cmd('sort-disk'));
     expect(s.panes.pods.sort.column).toBe('cpu');
   });
 
@@ -97,5 +114,25 @@ describe('ui reducer', () => {
     expect(s).toMatchObject({ nodeScope: 'node-x', focus: 'pods' });
     s = run(s, cmd('node-pods'));
     expect(s.nodeScope).toBeNull();
+  });
+
+  it('takes several keys in one read one by one, tab and enter included', () => {
+    const key = (input: string) => ({ type: 'key', input, key: {}, context }) as const;
+    let s = run(initialState(null), key('\tM'));
+    expect(s.focus).toBe('pods');
+    expect(s.panes.pods.sort.column).toBe('mem');
+    expect(s.panes.nodes.sort.column).toBe('cpu%');
+    s = run(s, key('/web\r'));
+    expect(s).toMatchObject({ mode: 'table', panes: { pods: { filter: 'web' } } });
+  });
+
+  it('keeps the picker on a namespace by name, and picks all namespaces if it was deleted meanwhile', () => {
+    let s = run(initialState(null), cmd('namespace'), cmd('down'), cmd('down'));
+    expect(s.picked).toBe('web');
+    const fewer = { ...context, namespaces: [null, 'web'] };
+    s = run(s, cmd('up', fewer));
+    expect(s.picked).toBeNull();
+    s = run(initialState(null), cmd('namespace'), cmd('down'));
+    expect(run(s, cmd('detail', { ...context, namespaces: [null, 'web'] })).namespace).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 // A small cluster as the live screen sees it: three nodes (one with a full disk, one hot on CPU)
 // and pods whose memory climbs with their index, plus a source that can push new snapshots.
+
+import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import type { SnapshotSource } from '../../src/ui/hooks/use-snapshot.js';
 import { container, GiB, MiB, nodeInfo, nodeSummary, podInfo, podUsage, snapshot } from '../helpers/records.js';
@@ -39,9 +41,7 @@ export function clusterSnapshot(seq = 1, memoryBoost = 0, names = ['node-a', 'no
         { name: n.name, cpuMilli: [3800, 500, 1000][i] ?? 0, memoryBytes: ([2, 3, 7][i] ?? 0) * GiB, timestamp: seq },
       ]),
     ),
-    podUsage: new Map(
-      pods.map((p, i) => [`${p.namespace}/${p.name}`, podUsage(p.namespace, p.name, 50 + i * 10, (100 + i * 60 + memoryBoost) * MiB, seq)]),
-    ),
+    podUsage: PodUsageIndex.of(pods.map((p, i) => podUsage(p.namespace, p.name, 50 + i * 10, (100 + i * 60 + memoryBoost) * MiB, seq))),
     // Free space 60, 7 and 15 GiB of 100: disk at 40%, 93% and 85%.
     summaries: new Map(
       nodes.map((n, i) => {

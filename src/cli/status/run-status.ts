@@ -77,7 +77,7 @@ async function readCluster(
     ),
   ]);
   const rows = buildNodeRows(statusSnapshot(nodes.items, usage, disk, now), thresholds);
-  const sampleAt = Math.max(0, ...usage.map((u) => u.timestamp).filter(Number.isFinite));
+  const sampleAt = usage.reduce((latest, u) => (Number.isFinite(u.timestamp) ? Math.max(latest, u.timestamp) : latest), 0);
   const first = statusData(target.clusterName, rows, thresholds, [], null);
   const last = cache.trend.at(-1);
   const trend =

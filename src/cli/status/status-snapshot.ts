@@ -1,4 +1,5 @@
 import { HistoryStore } from '../../model/history.js';
+import { PodUsageIndex } from '../../model/pod-usage-index.js';
 import type { NodeInfo, NodeUsage } from '../../model/records.js';
 import type { FetchedSummary, Snapshot } from '../../model/snapshot.js';
 import type { CachedDisk } from './status-cache.js';
@@ -16,7 +17,7 @@ export function statusSnapshot(
   for (const node of nodes) {
     const cached = disk[node.name];
     if (!cached) continue;
-    const summary = { nodeName: node.name, usage: null, fs: cached.fs, imageFs: cached.imageFs, network: null, pods: [], podStorage: [] };
+    const summary = { nodeName: node.name, usage: null, fs: cached.fs, imageFs: cached.imageFs, network: null, pods: [] };
     summaries.set(node.name, { summary, fetchedAt: cached.at });
   }
   return {
@@ -28,7 +29,7 @@ export function statusSnapshot(
     pods: [],
     inventoryAt: now,
     nodeUsage: new Map(usage.map((u) => [u.name, u])),
-    podUsage: new Map(),
+    podUsage: new PodUsageIndex(),
     metricsSource: usage.length ? 'metrics-api' : 'none',
     metricsAt: usage.length ? now : null,
     summaries,

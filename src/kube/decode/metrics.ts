@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { nanoToMilli, scaledCeil, unitValue } from '../../model/quantity.js';
 import type { NodeUsage, PodUsage } from '../../model/records.js';
 import { quantity, text, time } from './fields.js';
+import { intern } from './intern.js';
 
 // Usage is summed in nanocores and rounded up to millicores once, as kubectl sums exact quantities
 // before MilliValue: two containers at 1.5m are 3m, not 4m.
@@ -37,10 +38,10 @@ export const podMetricsSchema = z.pipe(
       const memory = unitValue(c.usage.memory);
       nanocores += cpu;
       memoryBytes += memory;
-      return { name: c.name, cpuMilli: nanoToMilli(cpu), memoryBytes: memory };
+      return { name: intern(c.name), cpuMilli: nanoToMilli(cpu), memoryBytes: memory };
     });
     return {
-      namespace: metadata.namespace,
+      namespace: intern(metadata.namespace),
       name: metadata.name,
       cpuMilli: nanoToMilli(nanocores),
       memoryBytes,

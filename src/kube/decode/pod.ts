@@ -1,12 +1,19 @@
 import * as z from 'zod/mini';
 import { milliValue, unitValue } from '../../model/quantity.js';
 import type { ContainerInfo, ContainerState, PodInfo, ResourceAmounts } from '../../model/records.js';
-import { labels, resourceList, text, time } from './fields.js';
+import { resourceList, text, time } from './fields.js';
+import { intern, internList } from './intern.js';
 
-const amounts = (list: Record<string, string> | undefined): ResourceAmounts => ({
-  cpuMilli: list?.cpu === undefined ? null : milliValue(list.cpu),
-  memoryBytes: list?.memory === undefined ? null : unitValue(list.memory),
-});
+// Most containers set no requests or no limits: one shared value instead of one object per pod.
+const NO_AMOUNTS: ResourceAmounts = Object.freeze({ cpuMilli: null, memoryBytes: null });
+
+function amounts(list: Record<string, string> | undefined): ResourceAmounts {
+  if (list?.cpu === undefined && list?.memory === undefined) return NO_AMOUNTS;
+  return {
+    cpuMilli: list?.cpu === undefined ? null : milliValue(list.cpu),
+    memoryBytes: list?.memory === undefined ? null : unitValue(list.memory),
+  };
+}
 
 const containerSpec = z.object({
   name: text,
@@ -40,24 +47,25 @@ function stateOf(status: Status | undefined): { state: ContainerState; reason: s
   return { state: 'unknown', reason: '', exitCode: null };
 }
 
-function containers(specs: readonly Spec[] | undefined, statuses: readonly Status[] | null | undefined): ContainerInfo[] {
+function containers(specs: readonly Spec[] | undefined, statuses: readonly Status[] | null | undefined): readonly ContainerInfo[] {
   const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
-  return (specs ?? []).map((spec) => {
+  const list = (specs ?? []).map((spec): ContainerInfo => {
     const status = byName.get(spec.name);
     const { state, reason, exitCode } = stateOf(status);
     const last = status?.lastState?.terminated;
     return {
-      name: spec.name,
+      name: intern(spec.name),
       requests: amounts(spec.resources?.requests),
       limits: amounts(spec.resources?.limits),
       ready: status?.ready ?? false,
       restarts: status?.restartCount ?? 0,
       state,
-      stateReason: reason,
+      stateReason: reason && intern(reason),
       exitCode,
-      lastTermination: last ? { reason: last.reason ?? '', exitCode: last.exitCode ?? 0, finishedAt: last.finishedAt } : null,
+      lastTermination: last ? { reason: intern(last.reason ?? ''), exitCode: last.exitCode ?? 0, finishedAt: last.finishedAt } : null,
     };
   });
+  return internList(list);
 }
 
 /** A core/v1 Pod, reduced to what kmon shows; everything else in the object is dropped here. */
@@ -69,7 +77,6 @@ export const podSchema = z.pipe(
       uid: z.string(),
       creationTimestamp: time,
       deletionTimestamp: time,
-      labels,
     }),
     spec: z.object({
       nodeName: z.optional(text),
@@ -89,13 +96,12 @@ export const podSchema = z.pipe(
     ({ metadata, spec, status }): PodInfo => ({
       uid: metadata.uid,
       name: metadata.name,
-      namespace: metadata.namespace,
-      nodeName: spec.nodeName || null,
-      phase: status?.phase ?? 'Unknown',
-      reason: status?.reason ?? '',
+      namespace: intern(metadata.namespace),
+      nodeName: spec.nodeName ? intern(spec.nodeName) : null,
+      phase: intern(status?.phase ?? 'Unknown'),
+      reason: status?.reason ? intern(status.reason) : '',
       createdAt: metadata.creationTimestamp ?? Number.NaN,
       deletingSince: metadata.deletionTimestamp,
-      labels: metadata.labels,
       initContainers: containers(spec.initContainers ?? [], status?.initContainerStatuses),
       containers: containers(spec.containers, status?.containerStatuses),
     }),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { nanoToMilli } from '../../model/quantity.js';
-import type { ContainerUsage, FsUsage, NodeSummary, PodStorage, PodUsage } from '../../model/records.js';
+import type { ContainerUsage, FsUsage, NodeSummary, PodUsage } from '../../model/records.js';
 import { counter, text, time } from './fields.js';
 
 // Kubelet Summary API (stats/v1alpha1). Every stat block is optional on the wire and is read
@@ -31,7 +31,6 @@ const container = z.object({ name: text, cpu, memory });
 const pod = z.object({
   podRef: z.object({ name: text, namespace: text }),
   containers: lenient(z.array(container)),
-  'ephemeral-storage': lenient(z.object({ usedBytes: counter })),
 });
 
 // Pod usage is the sum of its containers, as metrics-server computes it, so the fallback agrees
@@ -76,13 +75,6 @@ export const summarySchema = z.pipe(
       imageFs: fsUsage(node.runtime?.imageFs),
       network: network?.rxBytes != null && network.txBytes != null ? { rxBytes: network.rxBytes, txBytes: network.txBytes } : null,
       pods: okPods.map(podUsage).filter((u) => u !== null),
-      podStorage: okPods.map(
-        (p): PodStorage => ({
-          namespace: p.podRef.namespace,
-          name: p.podRef.name,
-          ephemeralUsedBytes: p['ephemeral-storage']?.usedBytes ?? null,
-        }),
-      ),
     };
   }),
 );

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import type { Column } from '../../model/columns.js';
 import type { NodeRow } from '../../model/node-row.js';
 import { POD_COLUMNS } from '../../model/pod-columns.js';
 import type { PodRow } from '../../model/pod-row.js';
-import { podKey } from '../../model/snapshot.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import { fitText } from '../fit-text.js';
 import { useKeys } from '../hooks/use-keys.js';
@@ -12,7 +12,7 @@ import { type SnapshotSource, useSnapshot } from '../hooks/use-snapshot.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useViewModel } from '../hooks/use-view-model.js';
 import { paneHeights } from '../pane-heights.js';
-import { reducer } from '../reducer.js';
+import { pickedIndex, reducer } from '../reducer.js';
 import { type CommandContext, initialState } from '../state.js';
 import type { Theme } from '../theme.js';
 import { Header } from './Header.js';
@@ -34,8 +34,8 @@ export interface AppProps {
   readonly onVisibleNodes?: (names: readonly string[]) => void;
 }
 
-const nodeKey = (r: NodeRow) => r.uid;
-const podRowKey = (r: PodRow) => r.uid;
+const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
+  columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
 export function App({ source, thresholds, theme, namespace, onVisibleNodes }: AppProps) {
   const live = useSnapshot(source);
@@ -45,32 +45,26 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
   const shown = state.frozen ?? live;
   const layout = paneHeights(height, width, shown?.nodes.length ?? 0);
   const vm = useViewModel(shown, state, thresholds, layout.compact);
-  const focusedRows: readonly (NodeRow | PodRow)[] = state.focus === 'nodes' ? vm.nodes : vm.pods;
-  const page = Math.max(1, (state.focus === 'nodes' ? layout.nodes : layout.pods) - 2);
 
   const context = useCallback(
     (): CommandContext => ({
-      ids: focusedRows.map((r) => r.uid),
-      page,
-      sortColumns: (state.focus === 'nodes' ? vm.nodeColumns : POD_COLUMNS).flatMap((c) =>
-        c.sort ? [{ id: c.id, descending: c.sort.descending }] : [],
-      ),
+      panes: {
+        nodes: { ids: vm.nodes, page: Math.max(1, layout.nodes - 2), sortColumns: sortable(vm.nodeColumns) },
+        pods: { ids: vm.pods, page: Math.max(1, layout.pods - 2), sortColumns: sortable(POD_COLUMNS) },
+      },
       snapshot: live,
       namespaces: vm.namespaces,
-      selectedNodeName: vm.nodes.find((n) => n.uid === state.panes.nodes.selected)?.name ?? vm.nodes[0]?.name ?? null,
+      selectedNodeName: vm.nodes.length ? vm.nodes.at(Math.max(0, vm.nodes.indexOf(state.panes.nodes.selected))).name : null,
     }),
-    [focusedRows, page, state.focus, state.panes.nodes.selected, vm, live],
+    [layout.nodes, layout.pods, state.panes.nodes.selected, vm, live],
   );
-  useKeys(state, dispatch, context, true);
+  useKeys(state, dispatch, context);
 
-  const visibleNodes = useMemo(
-    () =>
-      vm.nodes
-        .slice(0, layout.nodes)
-        .map((n) => n.name)
-        .join('\n'),
-    [vm.nodes, layout.nodes],
-  );
+  const visibleNodes = useMemo(() => {
+    const names: string[] = [];
+    for (let p = 0; p < Math.min(vm.nodes.length, layout.nodes); p++) names.push(vm.nodes.at(p).name);
+    return names.join('\n');
+  }, [vm.nodes, layout.nodes]);
   useEffect(() => onVisibleNodes?.(visibleNodes ? visibleNodes.split('\n') : []), [visibleNodes, onVisibleNodes]);
 
   if (!shown) {
@@ -99,7 +93,6 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       scope={state.panes.nodes.filter ? `filter ${state.panes.nodes.filter}` : ''}
       columns={vm.nodeColumns}
       rows={vm.nodes}
-      rowKey={nodeKey}
       selected={state.panes.nodes.selected}
       scrollTop={state.panes.nodes.scrollTop}
       sort={vm.nodeSort}
@@ -119,7 +112,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       ) : state.mode === 'namespace' ? (
         <NamespacePicker
           namespaces={vm.namespaces}
-          index={state.pickerIndex}
+          index={pickedIndex(state, vm.namespaces)}
           current={state.namespace}
           width={width}
           height={body}
@@ -143,7 +136,6 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
               .join('  ')}
             columns={POD_COLUMNS}
             rows={vm.pods}
-            rowKey={podRowKey}
             selected={state.panes.pods.selected}
             scrollTop={state.panes.pods.scrollTop}
             sort={state.panes.pods.sort}
@@ -165,7 +157,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
           theme={theme}
         />
       ) : (
-        <KeyHints width={width} theme={theme} />
+        <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} />
       )}
     </Box>
   );
@@ -183,15 +175,17 @@ interface DetailViewProps {
 
 function DetailView({ detail, shown, vm, now, width, height, theme }: DetailViewProps) {
   const common = { history: shown.history, asOfTick: shown.seq, now, width, height, theme };
+  const table = vm.podTable;
   if (detail.pane === 'nodes') {
-    const row = vm.nodes.find((n) => n.uid === detail.uid);
+    const position = vm.nodes.indexOf(detail.uid);
     const node = shown.nodes.find((n) => n.uid === detail.uid);
-    if (!row || !node) return <Text>{fitText(' that node is gone (Esc to go back)', width)}</Text>;
-    const pods = vm.pods.filter((p) => p.node === row.name).sort((a, b) => (b.memory.usage ?? 0) - (a.memory.usage ?? 0));
+    if (position < 0 || !node || !table) return <Text>{fitText(' that node is gone (Esc to go back)', width)}</Text>;
+    const row = vm.nodes.at(position);
+    const pods = table.rowsWhere((p) => p.nodeName === row.name).sort((a, b) => (b.memory.usage ?? 0) - (a.memory.usage ?? 0));
     return <NodeDetail row={row} node={node} pods={pods} {...common} />;
   }
-  const row = vm.pods.find((p) => p.uid === detail.uid);
-  const pod = shown.pods.find((p) => p.uid === detail.uid);
-  if (!row || !pod) return <Text>{fitText(' that pod is gone (Esc to go back)', width)}</Text>;
-  return <PodDetail row={row} pod={pod} usage={shown.podUsage.get(podKey(pod.namespace, pod.name)) ?? null} {...common} />;
+  const index = table?.indexOf(detail.uid) ?? -1;
+  if (!table || index < 0) return <Text>{fitText(' that pod is gone (Esc to go back)', width)}</Text>;
+  const pod = table.pod(index);
+  return <PodDetail row={table.row(index)} pod={pod} usage={table.usageOf(index)} {...common} />;
 }

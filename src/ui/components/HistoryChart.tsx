@@ -1,5 +1,6 @@
 import asciichart from 'asciichart';
 import { Box, Text } from 'ink';
+import { chartTop } from '../chart-scale.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
 
@@ -15,12 +16,13 @@ interface Props {
   /** Lines for the plot itself, title excluded. */
   readonly height: number;
   readonly min?: number;
-  readonly max?: number;
+  /** The axis never goes above this unless the data does (100 for percentages, or the limit). */
+  readonly cap?: number;
   readonly format: (value: number) => string;
   readonly theme: Theme;
 }
 
-export function HistoryChart({ title, values, width, height, min, max, format, theme }: Props) {
+export function HistoryChart({ title, values, width, height, min, cap, format, theme }: Props) {
   const points = values.filter(Number.isFinite).slice(-Math.max(2, width - LABEL_WIDTH - 2));
   const header = (
     <Text bold wrap="truncate">
@@ -37,7 +39,7 @@ export function HistoryChart({ title, values, width, height, min, max, format, t
       </Box>
     );
   }
-  const top = Math.max(max ?? 0, ...points);
+  const top = chartTop(Math.max(...points), cap);
   const plot = asciichart.plot(points, {
     height: height - 1,
     min: min ?? Math.min(...points),

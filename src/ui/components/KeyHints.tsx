@@ -1,13 +1,23 @@
 import { Text } from 'ink';
-import { KEYMAP } from '../keymap.js';
+import { type Command, KEYMAP } from '../keymap.js';
 import type { Theme } from '../theme.js';
 
+// In a detail view only these keys do anything worth a hint; "back" is the one to find.
+const DETAIL_HINTS: ReadonlyMap<Command, string> = new Map([
+  ['back', 'back'],
+  ['up', 'previous/next row'],
+  ['pause', 'pause'],
+  ['help', 'help'],
+  ['quit', 'quit'],
+]);
+
 /** The bottom line: one hint per bound command that has a hint word, cut to the width. */
-export function KeyHints({ width, theme }: { readonly width: number; readonly theme: Theme }) {
+export function KeyHints({ width, theme, detail }: { readonly width: number; readonly theme: Theme; readonly detail: boolean }) {
   const hints = KEYMAP.flatMap((b) => {
-    if (!b.hint) return [];
+    const word = detail ? DETAIL_HINTS.get(b.command) : b.hint?.word;
+    if (!word) return [];
     const label = b.command === 'up' ? (theme.ascii ? 'up/dn' : '↑↓') : (b.keys[0]?.label ?? '');
-    return [{ text: `${theme.ascii ? label.replace('⏎', 'enter') : label} ${b.hint.word}`, priority: b.hint.priority }];
+    return [{ text: `${theme.ascii ? label.replace('⏎', 'enter') : label} ${word}`, priority: b.hint?.priority ?? 100 }];
   });
   const length = () => hints.reduce((n, h) => n + h.text.length + 2, 0);
   while (hints.length > 1 && length() > width) {

@@ -3,6 +3,7 @@ import { formatAge } from '../../model/age.js';
 import type { Figure } from '../../model/figure.js';
 import { formatBytes, formatBytesPair, formatCores, formatCpu } from '../../model/format-units.js';
 import { levelGlyph } from '../../model/level-glyph.js';
+import { worstLevel } from '../../model/levels.js';
 import { conditionAlerting } from '../../model/node-health.js';
 import type { NodeRow } from '../../model/node-row.js';
 import type { PodRow } from '../../model/pod-row.js';
@@ -10,7 +11,7 @@ import type { NodeInfo } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
-import { ChartPair } from './ChartPair.js';
+import { ChartRow, chartRowHeight } from './ChartRow.js';
 import { HistoryChart } from './HistoryChart.js';
 
 interface Props {
@@ -24,6 +25,9 @@ interface Props {
   readonly height: number;
   readonly theme: Theme;
 }
+
+const MIN_POD_LINES = 3;
+const CHARTS = 3;
 
 function pct(figure: Figure, ascii: boolean): string {
   if (figure.percent === null) return '-';
@@ -60,15 +64,25 @@ function Line({
   );
 }
 
+/** Plot lines per chart: what is left after the fixed lines and a few pods, within 3–10. */
+function chartLines(width: number, height: number, conditions: number): number {
+  const spare = height - 3 - (1 + conditions) - (1 + MIN_POD_LINES);
+  for (let lines = 10; lines > 3; lines--) if (chartRowHeight(width, CHARTS, lines) <= spare) return lines;
+  return 3;
+}
+
 export function NodeDetail({ row, node, pods, history, asOfTick, now, width, height, theme }: Props) {
   const { ascii } = theme;
-  const cpu = history.nodeUsage.read(row.uid, 0, width, asOfTick).map((v) => (v / (row.cpu.total || 1)) * 100);
-  const mem = history.nodeUsage.read(row.uid, 1, width, asOfTick).map((v) => (v / (row.memory.total || 1)) * 100);
-  const disk = history.nodeDisk.read(row.uid, 0, width, asOfTick);
-  const chartHeight = Math.max(3, Math.min(10, Math.floor((height - 8 - node.conditions.length) / 2)));
-  const fixed = 5 + node.conditions.length + chartHeight * 2 + 2;
-  const podLines = pods.slice(0, Math.max(0, height - fixed - 1));
+  const points = Math.max(2, width);
+  const cpu = history.nodeUsage.read(row.uid, 0, points, asOfTick).map((v) => (v / (row.cpu.total || 1)) * 100);
+  const mem = history.nodeUsage.read(row.uid, 1, points, asOfTick).map((v) => (v / (row.memory.total || 1)) * 100);
+  const disk = history.nodeDisk.read(row.uid, 0, points, asOfTick);
+  const lines = chartLines(width, height, node.conditions.length);
+  const podRoom = height - 3 - chartRowHeight(width, CHARTS, lines) - (1 + node.conditions.length) - 1;
   const diskAge = row.diskAt === null ? '' : ` · read ${formatAge(now - row.diskAt)} ago`;
+  const percent = (v: number) => `${v.toFixed(0)}%`;
+  const cores = row.cpu.used === null ? '' : `${formatCores(row.cpu.used)}/${formatCores(row.cpu.total ?? 0)} cores`;
+  const memory = row.memory.used === null ? '' : formatBytesPair(row.memory.used, row.memory.total ?? 0);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <Line
@@ -79,29 +93,29 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
       />
       <Line
         width={width}
-        color={theme.levelColor(row.level)}
-        text={` CPU ${pct(row.cpu, ascii)} ${row.cpu.used === null ? '' : `${formatCores(row.cpu.used)}/${formatCores(row.cpu.total ?? 0)} cores`}   MEM ${pct(row.memory, ascii)} ${row.memory.used === null ? '' : formatBytesPair(row.memory.used, row.memory.total ?? 0)}   PODS ${row.pods.count}/${row.pods.capacity}`}
+        color={theme.levelColor(worstLevel(row.cpu.level, row.memory.level))}
+        text={` CPU ${pct(row.cpu, ascii)} ${cores}   MEM ${pct(row.memory, ascii)} ${memory}   PODS ${row.pods.count}/${row.pods.capacity}`}
       />
       <Line
         width={width}
-        color={theme.levelColor(row.disk.level)}
+        color={theme.levelColor(worstLevel(row.disk.level, row.imageFs?.level ?? 'ok'))}
         text={
           row.diskUnknown
             ? ` disk unknown: ${row.diskUnknown}`
             : ` ${fsLine('node fs', row.disk, ascii)}   ${row.imageFs ? fsLine('image fs', row.imageFs, ascii) : 'images on the node fs'}${diskAge}`
         }
       />
-      <ChartPair width={width}>
+      <ChartRow width={width} count={CHARTS}>
         {(w) => [
           <HistoryChart
             key="cpu"
             title="CPU % of allocatable"
             values={cpu}
             width={w}
-            height={chartHeight}
+            height={lines}
             min={0}
-            max={100}
-            format={(v) => `${v.toFixed(0)}%`}
+            cap={100}
+            format={percent}
             theme={theme}
           />,
           <HistoryChart
@@ -109,24 +123,25 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
             title="memory % of allocatable"
             values={mem}
             width={w}
-            height={chartHeight}
+            height={lines}
             min={0}
-            max={100}
-            format={(v) => `${v.toFixed(0)}%`}
+            cap={100}
+            format={percent}
+            theme={theme}
+          />,
+          <HistoryChart
+            key="disk"
+            title="node filesystem %"
+            values={disk}
+            width={w}
+            height={lines}
+            min={0}
+            cap={100}
+            format={percent}
             theme={theme}
           />,
         ]}
-      </ChartPair>
-      <HistoryChart
-        title="node filesystem %"
-        values={disk}
-        width={width}
-        height={chartHeight}
-        min={0}
-        max={100}
-        format={(v) => `${v.toFixed(0)}%`}
-        theme={theme}
-      />
+      </ChartRow>
       <Line bold width={width} text=" conditions" />
       {node.conditions.map((c) => (
         <Line
@@ -137,7 +152,7 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
         />
       ))}
       <Line bold width={width} text={` pods on this node (${pods.length}, by memory)`} />
-      {podLines.map((p) => (
+      {pods.slice(0, Math.max(0, podRoom)).map((p) => (
         <Line key={p.uid} width={width} color={theme.levelColor(p.level)} text={podLine(p)} />
       ))}
     </Box>

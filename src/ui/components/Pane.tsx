@@ -4,6 +4,7 @@ import { fitToContent, layoutColumns } from '../../model/column-layout.js';
 import type { CellContext, Column } from '../../model/columns.js';
 import type { SortState } from '../../model/pane-order.js';
 import { fitText } from '../fit-text.js';
+import type { RowList } from '../row-list.js';
 import type { Theme } from '../theme.js';
 import { visibleStart } from '../visible-window.js';
 import { Table } from './Table.js';
@@ -13,9 +14,8 @@ export interface PaneProps<R> {
   /** Scope and filter words shown after the title. */
   readonly scope: string;
   readonly columns: readonly Column<R>[];
-  /** Every row in display order; only the visible slice is rendered. */
-  readonly rows: readonly R[];
-  readonly rowKey: (row: R) => string;
+  /** Every row in display order; only the visible slice is built and rendered. */
+  readonly rows: RowList<R>;
   readonly selected: string | null;
   readonly scrollTop: number;
   readonly sort: SortState;
@@ -37,12 +37,17 @@ function widest<R>(column: Column<R>, rows: readonly R[], context: Omit<CellCont
 }
 
 export function Pane<R>(props: PaneProps<R>) {
-  const { rows, rowKey, width, height, sort, theme } = props;
+  const { rows, width, height, sort, theme } = props;
   const page = Math.max(0, height - 2);
-  const index = Math.max(0, props.selected === null ? 0 : rows.findIndex((r) => rowKey(r) === props.selected));
+  const index = Math.max(0, rows.indexOf(props.selected));
   const start = visibleStart(rows.length, index, props.scrollTop, page);
-  const shown = rows.slice(start, start + page);
-  const selected = rows[index] ? rowKey(rows[index]) : null;
+  const shown: R[] = [];
+  const keys: string[] = [];
+  for (let p = start; p < Math.min(rows.length, start + page); p++) {
+    shown.push(rows.at(p));
+    keys.push(rows.key(p));
+  }
+  const selected = rows.length ? rows.key(index) : null;
   const column = props.columns.find((c) => c.id === sort.column);
   const sortText = column ? `sort: ${column.title} ${sort.descending ? (theme.ascii ? 'v' : '▼') : theme.ascii ? '^' : '▲'}` : '';
   const position = rows.length > page ? ` ${start + 1}-${start + shown.length}/${rows.length}` : '';
@@ -63,7 +68,7 @@ export function Pane<R>(props: PaneProps<R>) {
             width,
           )}
           rows={shown}
-          rowKey={rowKey}
+          keys={keys}
           selected={selected}
           focused={props.focused}
           sort={sort}

@@ -7,7 +7,7 @@ import type { ContainerInfo, PodInfo, PodUsage } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
-import { ChartPair } from './ChartPair.js';
+import { ChartRow, chartRowHeight } from './ChartRow.js';
 import { DetailTable } from './DetailTable.js';
 import { HistoryChart } from './HistoryChart.js';
 
@@ -61,7 +61,10 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
   const { ascii } = theme;
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
-  const chartHeight = Math.max(3, Math.min(10, Math.floor((height - 6 - row.reasons.length - (pod.containers.length * 2 + 4)) / 1.2)));
+  // Fixed lines: three heading lines, the reasons, the containers title and its table (2 lines a row + 4).
+  const spare = height - 3 - row.reasons.length - 1 - (pod.containers.length * 2 + 4);
+  let chartHeight = 10;
+  while (chartHeight > 3 && chartRowHeight(width, 2, chartHeight) > spare) chartHeight--;
   const line = (text: string, color?: string, bold?: boolean) => (
     <Text wrap="truncate" color={color} bold={bold}>
       {fitText(text, width)}
@@ -81,7 +84,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
           {fitText(`  ${levelGlyph(row.level, ascii) || '·'} ${r}`, width)}
         </Text>
       ))}
-      <ChartPair width={width}>
+      <ChartRow width={width} count={2}>
         {(w) => [
           <HistoryChart
             key="cpu"
@@ -90,7 +93,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
             width={w}
             height={chartHeight}
             min={0}
-            max={row.cpu.limit ?? undefined}
+            cap={row.cpu.limit ?? undefined}
             format={(v) => `${v.toFixed(0)}m`}
             theme={theme}
           />,
@@ -101,12 +104,12 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
             width={w}
             height={chartHeight}
             min={0}
-            max={row.memory.limit === null ? undefined : row.memory.limit / MiB}
+            cap={row.memory.limit === null ? undefined : row.memory.limit / MiB}
             format={(v) => `${v.toFixed(0)}Mi`}
             theme={theme}
           />,
         ]}
-      </ChartPair>
+      </ChartRow>
       {line(` containers (${pod.containers.length})`, undefined, true)}
       <DetailTable rows={pod.containers.map((c) => containerRow(c, usage, now))} columns={CONTAINER_COLUMNS} width={width} ascii={ascii} />
     </Box>

@@ -10,7 +10,8 @@ export interface TableProps<R> {
   readonly placed: readonly PlacedColumn<R>[];
   /** Only the rows on screen: rendering cost must not grow with the cluster. */
   readonly rows: readonly R[];
-  readonly rowKey: (row: R) => string;
+  /** Each row's key (its UID), in the same order. */
+  readonly keys: readonly string[];
   readonly selected: string | null;
   readonly focused: boolean;
   readonly sort: SortState;
@@ -39,14 +40,14 @@ function rowSegments<R>(row: R, placed: readonly PlacedColumn<R>[], context: Omi
   return segments;
 }
 
-export function Table<R>({ placed, rows, rowKey, selected, focused, sort, context, theme }: TableProps<R>) {
+export function Table<R>({ placed, rows, keys, selected, focused, sort, context, theme }: TableProps<R>) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate" bold color={focused ? theme.accent : undefined}>
         {headerLine(placed, sort, theme)}
       </Text>
-      {rows.map((row) => {
-        const key = rowKey(row);
+      {rows.map((row, i) => {
+        const key = keys[i] ?? String(i);
         const segments = rowSegments(row, placed, context, theme);
         const contentKey = segments.map((s) => `${s.text}\u0000${s.color ?? ''}${s.dim ? 1 : 0}`).join('\u0001');
         return <TableRow key={key} segments={segments} selected={focused && key === selected} contentKey={contentKey} />;

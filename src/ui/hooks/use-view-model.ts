@@ -1,19 +1,23 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Column } from '../../model/columns.js';
 import { COMPACT_NODE_COLUMNS, NODE_COLUMNS } from '../../model/node-columns.js';
 import { buildNodeRows, type NodeRow } from '../../model/node-row.js';
-import { orderNodes, orderPods, type SortState } from '../../model/pane-order.js';
-import { POD_COLUMNS } from '../../model/pod-columns.js';
-import { buildPodRows, type PodRow } from '../../model/pod-row.js';
+import { byName, orderNodes, orderPods, type SortState } from '../../model/pane-order.js';
+import { PodFactsCache } from '../../model/pod-facts.js';
+import type { PodRow } from '../../model/pod-row.js';
+import { type PodTable, PodTables } from '../../model/pod-table.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import { type AlertCounts, countLevels } from '../header-text.js';
+import { arrayRows, podRows, type RowList } from '../row-list.js';
 import type { UiState } from '../state.js';
 
 export interface ViewModel {
-  readonly nodes: readonly NodeRow[];
-  readonly pods: readonly PodRow[];
+  readonly nodes: RowList<NodeRow>;
+  readonly pods: RowList<PodRow>;
+  /** Every pod of the snapshot, for detail views. */
+  readonly podTable: PodTable | null;
   readonly nodeColumns: readonly Column<NodeRow>[];
   readonly nodeSort: SortState;
   readonly counts: AlertCounts;
@@ -24,14 +28,27 @@ export interface ViewModel {
 }
 
 const SEVERITY: SortState = { column: 'worst', descending: true };
+const nodeKey = (r: NodeRow) => r.uid;
+
+function* levelsOf(nodes: readonly NodeRow[], table: PodTable | null) {
+  for (const n of nodes) yield n.level;
+  if (table) for (let i = 0; i < table.size; i++) yield table.levelOf(i);
+}
+
+function namespacesOf(table: PodTable | null): (string | null)[] {
+  const names = new Set<string>();
+  if (table) for (let i = 0; i < table.size; i++) names.add(table.pod(i).namespace);
+  return [null, ...[...names].sort()];
+}
 
 /**
- * Rows for both panes from the shown snapshot. Sorting, filtering and scrolling recompute from the
- * snapshot already in hand; nothing here asks the cluster for anything.
+ * Both panes from the shown snapshot. Sorting, filtering and scrolling recompute from the snapshot
+ * in hand; nothing here asks the cluster for anything. Pods are kept as a PodTable, not rows.
  */
 export function useViewModel(snapshot: Snapshot | null, state: UiState, thresholds: Thresholds, compact: boolean): ViewModel {
-  const nodeRows = useMemo(() => (snapshot ? buildNodeRows(snapshot, thresholds) : []), [snapshot, thresholds]);
-  const podRows = useMemo(() => (snapshot ? buildPodRows(snapshot, thresholds, snapshot.takenAt) : []), [snapshot, thresholds]);
+  const tables = useRef(new PodTables(new PodFactsCache()));
+  const nodeRows = useMemo(() => (snapshot ? byName(buildNodeRows(snapshot, thresholds)) : []), [snapshot, thresholds]);
+  const table = useMemo(() => (snapshot ? tables.current.for(snapshot, thresholds) : null), [snapshot, thresholds]);
   const nodePane = state.panes.nodes;
   const podPane = state.panes.pods;
   const nodeColumns = compact ? COMPACT_NODE_COLUMNS : NODE_COLUMNS;
@@ -39,21 +56,28 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
   const nodeSort = compact && !nodePane.sortChosen ? SEVERITY : nodePane.sort;
   const nodeFilter = useMemo(() => parseTextFilter(nodePane.filter), [nodePane.filter]);
   const podFilter = useMemo(() => parseTextFilter(podPane.filter), [podPane.filter]);
-  const nodes = useMemo(() => orderNodes(nodeRows, nodeColumns, nodeSort, nodeFilter), [nodeRows, nodeColumns, nodeSort, nodeFilter]);
-  const pods = useMemo(
-    () => orderPods(podRows, POD_COLUMNS, podPane.sort, podFilter, { namespace: state.namespace, node: state.nodeScope }),
-    [podRows, podPane.sort, podFilter, state.namespace, state.nodeScope],
+  const nodes = useMemo(
+    () => arrayRows(orderNodes(nodeRows, nodeColumns, nodeSort, nodeFilter), nodeKey),
+    [nodeRows, nodeColumns, nodeSort, nodeFilter],
   );
-  const counts = useMemo(() => countLevels([...nodeRows.map((r) => r.level), ...podRows.map((r) => r.level)]), [nodeRows, podRows]);
-  const namespaces = useMemo(() => [null, ...[...new Set(podRows.map((p) => p.namespace))].sort()], [podRows]);
+  const pods = useMemo(
+    () =>
+      table
+        ? podRows(table, orderPods(table, podPane.sort, podFilter, { namespace: state.namespace, node: state.nodeScope }))
+        : arrayRows<PodRow>([], (r) => r.uid),
+    [table, podPane.sort, podFilter, state.namespace, state.nodeScope],
+  );
+  const counts = useMemo(() => countLevels(levelsOf(nodeRows, table)), [nodeRows, table]);
+  const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
     nodes,
     pods,
+    podTable: table,
     nodeColumns,
     nodeSort,
     counts,
     ready: { ready: nodeRows.filter((r) => r.ready === true).length, total: nodeRows.length },
-    podTotal: podRows.length,
+    podTotal: table?.size ?? 0,
     namespaces,
     filterError: (state.focus === 'nodes' ? nodeFilter : podFilter).error,
   };

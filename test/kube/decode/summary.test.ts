@@ -71,10 +71,9 @@ describeWithFixtures('summarySchema on the real Summary fixtures', () => {
       expect(summary.network).toEqual({ rxBytes: raw.node.network.rxBytes, txBytes: raw.node.network.txBytes });
     });
 
-    it('every pod has usage summed from its containers and its ephemeral storage', () => {
+    it('every pod has usage summed from its containers', () => {
       expect(raw.pods).toHaveLength(17);
       expect(summary.pods).toHaveLength(raw.pods.length);
-      expect(summary.podStorage).toHaveLength(raw.pods.length);
       for (const p of raw.pods) {
         const usage = summary.pods.find((u) => u.name === p.podRef.name && u.namespace === p.podRef.namespace);
         const nano = p.containers.reduce((sum, c) => sum + (c.cpu.usageNanoCores ?? 0), 0);
@@ -82,8 +81,6 @@ describeWithFixtures('summarySchema on the real Summary fixtures', () => {
         expect(usage?.cpuMilli).toBe(ceilMilli(nano));
         expect(usage?.memoryBytes).toBe(memory);
         expect(usage?.containers.map((c) => c.name)).toEqual(p.containers.map((c) => c.name));
-        const storage = summary.podStorage.find((s) => s.name === p.podRef.name && s.namespace === p.podRef.namespace);
-        expect(storage?.ephemeralUsedBytes).toBe(p['ephemeral-storage']?.usedBytes ?? null);
       }
     });
   });
@@ -159,7 +156,6 @@ describe('summarySchema degrades instead of failing', () => {
     expect(s.usage).toEqual({ name: 'n1', cpuMilli: 2, memoryBytes: 4096, timestamp: Date.parse(T) });
     expect(s.fs).toEqual({ capacityBytes: 1000, availableBytes: 100, usedBytes: 50 });
     expect(s.pods).toHaveLength(1);
-    expect(s.podStorage).toEqual([{ namespace: 'ns', name: 'p1', ephemeralUsedBytes: 77 }]);
   });
 
   it.each<[string, (raw: Wire) => void, (s: ReturnType<typeof decode>) => void]>([
@@ -177,14 +173,7 @@ describe('summarySchema degrades instead of failing', () => {
     ['node cpu missing', (r) => delete r.node.cpu, (s) => expect(s.usage).toBeNull()],
     ['node working set missing', (r) => delete r.node.memory.workingSetBytes, (s) => expect(s.usage).toBeNull()],
     ['network rx beyond 2^53', (r) => (r.node.network.rxBytes = UNDERFLOW), (s) => expect(s.network).toBeNull()],
-    [
-      'a pod with no containers has no usage but keeps its storage',
-      (r) => (r.pods[0].containers = []),
-      (s) => {
-        expect(s.pods).toEqual([]);
-        expect(s.podStorage).toHaveLength(1);
-      },
-    ],
+    ['a pod with no containers has no usage', (r) => (r.pods[0].containers = []), (s) => expect(s.pods).toEqual([])],
     ['a pod with containers null', (r) => (r.pods[0].containers = null), (s) => expect(s.pods).toEqual([])],
     ['a container without cpu', (r) => delete r.pods[0].containers[0].cpu, (s) => expect(s.pods).toEqual([])],
     [
@@ -193,16 +182,10 @@ describe('summarySchema degrades instead of failing', () => {
       (s) => expect(s.pods).toEqual([]),
     ],
     [
-      'ephemeral storage missing',
-      (r) => delete r.pods[0]['ephemeral-storage'],
-      (s) => expect(s.podStorage[0]?.ephemeralUsedBytes).toBeNull(),
-    ],
-    [
       'a pod that is not an object is left out, the others kept',
       (r) => r.pods.unshift('garbage', { podRef: 'x' }),
       (s) => {
         expect(s.pods.map((p) => p.name)).toEqual(['p1']);
-        expect(s.podStorage.map((p) => p.name)).toEqual(['p1']);
       },
     ],
     [

@@ -1,0 +1,75 @@
+// The live screen mounted on a fake 120×32 terminal, fed by a real collector, with every frame's
+// render time recorded, and keys pressed as a user would press them.
+import { EventEmitter } from 'node:events';
+import { render } from 'ink';
+import { createElement } from 'react';
+import type { Thresholds } from '../src/model/thresholds.js';
+import { App } from '../src/ui/components/App.js';
+import type { SnapshotSource } from '../src/ui/hooks/use-snapshot.js';
+import { makeTheme } from '../src/ui/theme.js';
+
+class Terminal extends EventEmitter {
+  readonly isTTY = true;
+  readonly columns = 120;
+  readonly rows = 32;
+  write(): boolean {
+    return true;
+  }
+}
+
+class Keyboard extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  press(key: string): void {
+    this.data = key;
+    this.emit('readable');
+  }
+  read = () => {
+    const d = this.data;
+    this.data = null;
+    return d;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+export interface Screen {
+  /** Render time of every frame so far, in ms. */
+  readonly frames: number[];
+  /** Presses a key and resolves with the render time of the frame it caused. */
+  press(key: string): Promise<number>;
+  unmount(): void;
+}
+
+export function mountScreen(source: SnapshotSource, thresholds: Thresholds): Screen {
+  const frames: number[] = [];
+  let waiting: ((ms: number) => void) | null = null;
+  const keyboard = new Keyboard();
+  const app = render(createElement(App, { source, thresholds, theme: makeTheme({ color: true, ascii: false }), namespace: null }), {
+    stdout: new Terminal() as unknown as NodeJS.WriteStream,
+    stdin: keyboard as unknown as NodeJS.ReadStream,
+    stderr: new Terminal() as unknown as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 1000,
+    onRender: ({ renderTime }) => {
+      frames.push(renderTime);
+      waiting?.(renderTime);
+      waiting = null;
+    },
+  });
+  return {
+    frames,
+    press: (key) =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        waiting = () => resolve(performance.now() - started);
+        keyboard.press(key);
+      }),
+    unmount: () => app.unmount(),
+  };
+}

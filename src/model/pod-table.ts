@@ -1,0 +1,156 @@
+import { type Level, levelRank, worstLevel } from './levels.js';
+import type { PodFactsCache } from './pod-facts.js';
+import { percentOf } from './pod-resources.js';
+import { buildPodRow, type PodRow } from './pod-row.js';
+import type { PodInfo, PodUsage } from './records.js';
+import type { Snapshot } from './snapshot.js';
+import type { SortValue } from './sort.js';
+import { levelOf, type Thresholds } from './thresholds.js';
+
+const LEVELS: readonly Level[] = ['ok', 'warn', 'crit'];
+
+/**
+ * Every pod of a snapshot as flat columns (typed arrays, NaN for unknown) rather than 150,000 row
+ * objects: the figures sorting, filtering and alert counts need, about 50 bytes a pod. Full rows
+ * are built only for the pods on screen.
+ */
+export class PodTable {
+  readonly size: number;
+  private readonly usage: (PodUsage | null)[];
+  private readonly status: string[];
+  private readonly level: Uint8Array;
+  private readonly restarts: Uint32Array;
+  private readonly cpu: Float64Array;
+  private readonly memory: Float64Array;
+  private readonly cpuOfRequest: Float64Array;
+  private readonly memoryOfLimit: Float64Array;
+
+  constructor(
+    private readonly snapshot: Snapshot,
+    private readonly thresholds: Thresholds,
+    facts: PodFactsCache,
+    private readonly now: number,
+  ) {
+    const { pods } = snapshot;
+    const n = pods.length;
+    this.size = n;
+    this.usage = new Array(n);
+    this.status = new Array(n);
+    this.level = new Uint8Array(n);
+    this.restarts = new Uint32Array(n);
+    this.cpu = new Float64Array(n);
+    this.memory = new Float64Array(n);
+    this.cpuOfRequest = new Float64Array(n);
+    this.memoryOfLimit = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const pod = pods[i] as PodInfo;
+      const f = facts.facts(pod, now);
+      const usage = snapshot.podUsage.get(pod.namespace, pod.name) ?? null;
+      const cpu = usage?.cpuMilli ?? null;
+      const memory = usage?.memoryBytes ?? null;
+      const cpuLevel = levelOf(percentOf(cpu, f.limits.cpuMilli), thresholds.cpu);
+      const memoryLevel = levelOf(percentOf(memory, f.limits.memoryBytes), thresholds.memory);
+      this.usage[i] = usage;
+      this.status[i] = f.status;
+      this.restarts[i] = f.restarts;
+      this.level[i] = levelRank(worstLevel(f.statusLevel, cpuLevel, memoryLevel));
+      this.cpu[i] = cpu ?? Number.NaN;
+      this.memory[i] = memory ?? Number.NaN;
+      this.cpuOfRequest[i] = percentOf(cpu, f.requests.cpuMilli) ?? Number.NaN;
+      this.memoryOfLimit[i] = percentOf(memory, f.limits.memoryBytes) ?? Number.NaN;
+    }
+  }
+
+  pod(i: number): PodInfo {
+    return this.snapshot.pods[i] as PodInfo;
+  }
+
+  uid(i: number): string {
+    return this.pod(i).uid;
+  }
+
+  levelOf(i: number): Level {
+    return LEVELS[this.level[i] ?? 0] ?? 'ok';
+  }
+
+  /** What the `/` filter searches: namespace, name, node and status. */
+  searchable(i: number): readonly string[] {
+    const pod = this.pod(i);
+    return [pod.namespace, pod.name, pod.nodeName ?? '<none>', this.status[i] ?? ''];
+  }
+
+  usageOf(i: number): PodUsage | null {
+    return this.usage[i] ?? null;
+  }
+
+  /** Position of the pod with this UID, or -1. */
+  indexOf(uid: string): number {
+    for (let i = 0; i < this.size; i++) if (this.uid(i) === uid) return i;
+    return -1;
+  }
+
+  /** Full rows of the pods that pass `test` (e.g. one node's, for its detail view). */
+  rowsWhere(test: (pod: PodInfo) => boolean): PodRow[] {
+    const rows: PodRow[] = [];
+    for (let i = 0; i < this.size; i++) if (test(this.pod(i))) rows.push(this.row(i));
+    return rows;
+  }
+
+  /** The full row, for a pod on screen or in a detail view. */
+  row(i: number): PodRow {
+    return buildPodRow(this.pod(i), this.snapshot, this.thresholds, this.now);
+  }
+
+  /** Reads one column's sort value by pod index; null for columns that do not sort. */
+  sortKey(column: string): ((i: number) => SortValue) | null {
+    const unknownAsNull = (a: Float64Array) => (i: number) => {
+      const v = a[i] as number;
+      return Number.isNaN(v) ? null : v;
+    };
+    switch (column) {
+      case 'namespace':
+        return (i) => this.pod(i).namespace;
+      case 'name':
+        return (i) => this.pod(i).name;
+      case 'node':
+        return (i) => this.pod(i).nodeName ?? '<none>';
+      case 'status':
+        return (i) => `${this.level[i]}${this.status[i]}`;
+      case 'restarts':
+        return (i) => this.restarts[i] ?? 0;
+      case 'cpu':
+        return unknownAsNull(this.cpu);
+      case 'cpu%r':
+        return unknownAsNull(this.cpuOfRequest);
+      case 'mem':
+        return unknownAsNull(this.memory);
+      case 'mem%l':
+        return unknownAsNull(this.memoryOfLimit);
+      case 'age':
+        return (i) => -this.pod(i).createdAt;
+      default:
+        return null;
+    }
+  }
+}
+
+/**
+ * The PodTable for each snapshot, reused while the pods and their usage are the same objects: a
+ * frame redrawn for new disk figures, or on a poll that found no newer metrics, costs nothing here.
+ */
+export class PodTables {
+  private readonly facts: PodFactsCache;
+  private last: { table: PodTable; pods: Snapshot['pods']; usage: Snapshot['podUsage']; thresholds: Thresholds } | null = null;
+
+  constructor(facts: PodFactsCache) {
+    this.facts = facts;
+  }
+
+  for(snapshot: Snapshot, thresholds: Thresholds): PodTable {
+    const last = this.last;
+    if (last && last.pods === snapshot.pods && last.usage === snapshot.podUsage && last.thresholds === thresholds) return last.table;
+    const table = new PodTable(snapshot, thresholds, this.facts, snapshot.takenAt);
+    this.last = { table, pods: snapshot.pods, usage: snapshot.podUsage, thresholds };
+    return table;
+  }
+}
