@@ -1,4 +1,13 @@
-// npm run bench: each benchmark in turn; each prints its own table. Add a step by adding its file.
-const STEPS = ['./status.ts'];
+// npm run bench: every benchmark in turn, each printing its own table. They print figures; none
+// passes or fails. KMON_BENCH_ONLY=status|top|live runs one.
+import { benchLive } from './scale-live-runs.js';
+import { benchTopPods } from './scale-top.js';
 
-for (const step of STEPS) await import(step);
+const STEPS: Record<string, () => Promise<unknown>> = {
+  status: () => import('./status.js'),
+  top: benchTopPods,
+  live: benchLive,
+};
+
+const only = process.env.KMON_BENCH_ONLY;
+for (const [name, step] of Object.entries(STEPS)) if (!only || only === name) await step();

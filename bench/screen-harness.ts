@@ -45,11 +45,12 @@ export interface Screen {
   unmount(): void;
 }
 
-export function mountScreen(source: SnapshotSource, thresholds: Thresholds): Screen {
+export function mountScreen(source: SnapshotSource, thresholds: Thresholds, onVisibleNodes?: (names: readonly string[]) => void): Screen {
   const frames: number[] = [];
   let waiting: ((ms: number) => void) | null = null;
   const keyboard = new Keyboard();
-  const app = render(createElement(App, { source, thresholds, theme: makeTheme({ color: true, ascii: false }), namespace: null }), {
+  const theme = makeTheme({ color: true, ascii: false });
+  const app = render(createElement(App, { source, thresholds, theme, namespace: null, onVisibleNodes }), {
     stdout: new Terminal() as unknown as NodeJS.WriteStream,
     stdin: keyboard as unknown as NodeJS.ReadStream,
     stderr: new Terminal() as unknown as NodeJS.WriteStream,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { stringify } from 'yaml';
+import { dump as stringify } from 'js-yaml';
 import { Collector } from '../src/collect/collector.js';
 import { WatchInventory } from '../src/collect/watch-inventory.js';
 import { connect } from '../src/kube/connect.js';

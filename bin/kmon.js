@@ -2,7 +2,8 @@
 // CommonJS (bin/package.json), as is the small bundle of `kmon status`, which tmux runs every few
 // seconds: neither goes through Node's ES module loader, a few milliseconds on every start. What the
 // small bundle does not take (--help, a mistake), and every other face, goes to the full program.
-// Node 22+ also keeps compiled code between runs.
+// Compiled code is kept between runs: by Node itself from 22 on, by dist/require-cached.cjs before.
 require('node:module').enableCompileCache?.();
 const [, , command, ...args] = process.argv;
-if (!(command === 'status' && require('../dist/status.cjs').startStatus(args))) import('../dist/kmon.js');
+const status = () => require('../dist/require-cached.cjs').requireCached(require.resolve('../dist/status.cjs'));
+if (!(command === 'status' && status().startStatus(args))) import('../dist/kmon.js');

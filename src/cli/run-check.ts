@@ -27,6 +27,7 @@ export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitC
     selectors: { pods: flags.selector },
     kubelet: kubeletSettings(flags, thresholds),
     keepHistory: false,
+    kubeletDeadlineMs: flags.requestTimeout,
   });
   try {
     const snapshot = await collector.pollOnce('all');

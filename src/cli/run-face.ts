@@ -8,6 +8,12 @@ export function oneLine(error: unknown): string {
   return message.replace(/^error: /, '').split('\n')[0] ?? 'unknown error';
 }
 
+// `kmon top | head` closes the pipe early: the reader has what it wanted, as with SIGPIPE.
+function closedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(0);
+  crash(error);
+}
+
 function crash(error: unknown): void {
   process.stderr.write(`kmon: internal error: ${oneLine(error)}\n`);
   if (process.env.KMON_DEBUG) console.error(error);
@@ -25,6 +31,7 @@ export function failure(error: unknown): number {
 export async function runFace(face: () => Promise<number>): Promise<void> {
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+  process.stdout.on('error', closedPipe);
   process.exitCode = await face().catch(failure);
   // Normally nothing is left running; if something still holds the event loop (a socket in a
   // half-closed state), the exit status must not wait on it.

@@ -7,6 +7,7 @@ import { topNodesTable } from '../output/top-nodes.js';
 import { topPodsTable } from '../output/top-pods.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
+import { preferSmallHeap } from './prefer-small-heap.js';
 import { detectTerminal, type TerminalCaps } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { warningLines } from './warnings.js';
@@ -69,9 +70,11 @@ async function live(flags: LiveFlags): Promise<number> {
       ? new WatchInventory({ reader: connection.client, namespace, selectors: { pods: flags.selector } })
       : undefined,
     keepHistory: caps.interactive,
+    kubeletDeadlineMs: flags.requestTimeout,
   });
   try {
     if (!caps.interactive) return await printOnce(collector, caps, thresholds);
+    preferSmallHeap();
     collector.start();
     // Ink holds frames back while CI is set; someone at a terminal (or tmux under CI) wants them.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';

@@ -94,8 +94,10 @@ async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead
       intervalMs: 0,
       selectors: kind === 'nodes' ? { nodes: flags.selector } : { pods: flags.selector },
       lists: { nodes: listNodes, pods: kind === 'nodes' ? flags.output !== 'table' : podList },
+      metrics: { nodes: kind === 'nodes', pods: kind === 'pods' },
       kubelet,
       keepHistory: false,
+      kubeletDeadlineMs: flags.requestTimeout,
     });
     try {
       return await collector.pollOnce(mode);

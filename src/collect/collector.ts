@@ -12,7 +12,7 @@ import { ListInventory } from './list-inventory.js';
 import { ProblemSet } from './problem-set.js';
 import type { Selectors } from './selectors.js';
 import { sharedAbort } from './shared-abort.js';
-import { type UsageReading, UsageSource } from './usage-source.js';
+import { type MetricsKinds, type UsageReading, UsageSource } from './usage-source.js';
 
 export interface KubeletSettings {
   readonly concurrency: number;
@@ -20,6 +20,8 @@ export interface KubeletSettings {
   readonly burst: number;
   /** Summaries that mark a node for frequent re-reads (disk over the warning level). */
   readonly urgent?: (summary: NodeSummary) => boolean;
+  /** How often nodes nobody is looking at have their disk re-read (default 30 s). */
+  readonly diskRefreshMs?: number;
 }
 
 export interface CollectorOptions {
@@ -29,6 +31,10 @@ export interface CollectorOptions {
   readonly selectors?: Selectors;
   /** Which inventory lists to read (default both). */
   readonly lists?: { readonly nodes: boolean; readonly pods: boolean };
+  /** Which metrics to read (default both). */
+  readonly metrics?: MetricsKinds;
+  /** For one-shot polls: how long reading every kubelet may take before answering without the rest. */
+  readonly kubeletDeadlineMs?: number;
   /** null turns kubelet reads off (--no-kubelet); disk is then unknown. */
   readonly kubelet: KubeletSettings | null;
   readonly historyDepth?: { readonly nodes: number; readonly pods: number };
@@ -39,6 +45,7 @@ export interface CollectorOptions {
 
 export type SnapshotListener = (snapshot: Snapshot) => void;
 
+const DEFAULT_DISK_REFRESH_MS = 30_000;
 const NO_KUBELET = 'kubelet reads off (--no-kubelet): disk unknown';
 // While the apiserver is down, polls back off to a dozen intervals, and never past a minute.
 const maxBackoff = (intervalMs: number) => Math.min(60_000, 12 * intervalMs);
@@ -79,6 +86,8 @@ export class Collector {
         refreshMs: options.intervalMs,
         onUpdate: () => this.summariesChanged(),
         keepPodUsage: () => this.usage.usingSummaries(),
+        // Summaries standing in for the Metrics API are read every poll; for disk alone, less often.
+        backgroundRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS)),
       });
     const sweeper = this.sweeper;
     this.usage = new UsageSource({
@@ -88,6 +97,7 @@ export class Collector {
       summaries: sweeper && (() => sweeper.summaries()),
       retryBaseMs: Math.min(10_000, Math.max(500, 2 * options.intervalMs)),
       intervalMs: options.intervalMs,
+      kinds: options.metrics,
     });
     // Pods keep 40 samples (10 minutes at metrics-server's 15 s): 150,000 pods then hold 60 MB of
     // history; nodes, far fewer, keep an hour.
@@ -143,8 +153,10 @@ export class Collector {
     this.sweeper?.setNodes(refresh.state.nodes.map((n) => n.name));
     const sweep = kubelet === 'all' || (kubelet === 'fallback' && usage.source !== 'metrics-api');
     if (sweep && this.sweeper) {
-      await this.sweeper.sweepOnce();
+      const unread = await this.sweeper.sweepOnce(now + (this.options.kubeletDeadlineMs ?? Number.POSITIVE_INFINITY));
       this.last = { refresh, usage: this.usage.current() };
+      const message = `kubelet: ${unread} of ${refresh.state.nodes.length} nodes not read within the kubelet budget; their disk is unknown (raise --kubelet-qps or --request-timeout)`;
+      if (unread) this.problems.set('kubelet-budget', { source: 'kubelet', kind: 'timeout', message }, Date.now());
     }
     return this.emit();
   }

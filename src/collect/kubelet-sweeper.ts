@@ -17,6 +17,11 @@ export interface SweeperOptions {
   readonly burst: number;
   /** How old a wanted (visible, selected or alerting) node's summary may get. */
   readonly refreshMs: number;
+  /**
+   * How old any other node's summary may get (default refreshMs). Disk fills over minutes, so
+   * while summaries only bring disk figures this can be far longer than the poll interval.
+   */
+  readonly backgroundRefreshMs?: () => number;
   /** Nodes whose last summary says they need watching (e.g. disk over the warning level). */
   readonly urgent?: (summary: NodeSummary) => boolean;
   readonly onUpdate?: () => void;
@@ -93,18 +98,34 @@ export class KubeletSweeper {
   }
 
   /**
-   * Reads every node once (for one-shot faces) and resolves when each has answered or failed, or at
-   * once when nodes/proxy turns out to be forbidden: then no node will answer.
+   * Reads every node once (for one-shot faces) and resolves when each has answered or failed, at
+   * once when nodes/proxy turns out to be forbidden (then no node will answer), or at `deadline`
+   * (epoch ms): 5,000 kubelets under a 20/s budget take minutes, which a one-shot face must not.
+   * Resolves with the number of nodes not read.
    */
-  async sweepOnce(): Promise<void> {
-    const done = () => this.forbiddenSince !== null || [...this.nodes.values()].every((n) => n.lastAttempt > 0 && !n.inFlight);
+  async sweepOnce(deadline = Number.POSITIVE_INFINITY): Promise<number> {
+    const unread = () => [...this.nodes.values()].filter((n) => n.lastAttempt === 0 || n.inFlight).length;
+    const done = () => this.forbiddenSince !== null || unread() === 0;
     // Without it, nodes due again at once (one-shot faces run with refreshMs 0) would be re-read
     // while others are in flight, and done() might never see every read settled.
     this.oneShot = true;
     this.start();
-    while (!done()) await new Promise<void>((resolve) => this.settled.push(resolve));
+    let expired = false;
+    const timer = Number.isFinite(deadline)
+      ? setTimeout(
+          () => {
+            expired = true;
+            for (const resolve of this.settled.splice(0)) resolve();
+          },
+          Math.max(0, deadline - Date.now()),
+        )
+      : null;
+    while (!done() && !expired) await new Promise<void>((resolve) => this.settled.push(resolve));
+    if (timer) clearTimeout(timer);
+    const left = this.forbiddenSince === null ? unread() : 0;
     this.oneShot = false;
     this.stop();
+    return left;
   }
 
   /** The apiserver is back after an outage: nodes that failed only because of it are read again now. */
@@ -133,10 +154,12 @@ export class KubeletSweeper {
     return this.forbiddenSince === null ? null : 'nodes/proxy forbidden: disk unknown (needs get nodes/proxy)';
   }
 
-  private dueAt(state: NodeState): number {
+  private dueAt(state: NodeState, first: boolean): number {
     if (state.failures > 0)
       return state.lastAttempt + backoffDelay(state.failures - 1, failureBackoff(this.options.refreshMs), state.retryAfterMs);
-    return state.lastAttempt === 0 ? 0 : state.lastAttempt + this.options.refreshMs;
+    if (state.lastAttempt === 0) return 0;
+    const { refreshMs, backgroundRefreshMs } = this.options;
+    return state.lastAttempt + (first || !backgroundRefreshMs ? refreshMs : Math.max(refreshMs, backgroundRefreshMs()));
   }
 
   private isFirst(name: string, state: NodeState): boolean {
@@ -152,12 +175,12 @@ export class KubeletSweeper {
     let wait = Number.POSITIVE_INFINITY;
     for (const [name, state] of this.nodes) {
       if (state.inFlight || (this.oneShot && state.lastAttempt > 0)) continue;
-      const due = this.dueAt(state);
+      const first = this.isFirst(name, state);
+      const due = this.dueAt(state, first);
       if (due > now) {
         wait = Math.min(wait, due - now);
         continue;
       }
-      const first = this.isFirst(name, state);
       if (!best || (first && !best.first) || (first === best.first && state.lastAttempt < best.lastAttempt)) {
         best = { name, first, lastAttempt: state.lastAttempt };
       }

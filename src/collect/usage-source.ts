@@ -27,7 +27,16 @@ export interface UsageSourceOptions {
   readonly retryBaseMs?: number;
   /** The poll interval; with it, polls that could not find newer samples skip the fetch. */
   readonly intervalMs?: number;
+  /** Which metrics to read (default both): `top pods` needs no node metrics, `top nodes` none of the 50 MB of pod metrics. */
+  readonly kinds?: MetricsKinds;
 }
+
+export interface MetricsKinds {
+  readonly nodes: boolean;
+  readonly pods: boolean;
+}
+
+const NOTHING = Promise.resolve({ items: [], skipped: 0, firstProblem: null });
 
 const RETRY_MAX_MS = 120_000;
 
@@ -94,9 +103,13 @@ export class UsageSource {
     return this.current();
   }
 
-  /** Whether CPU/memory come from kubelet summaries now (the Metrics API is failing). */
+  /**
+   * Whether CPU/memory come from kubelet summaries now (the Metrics API is failing). Before the
+   * first answer the Metrics API is presumed to work: holding 150,000 pods' usage from summaries
+   * just in case would cost more than reading them again if it does fail.
+   */
   usingSummaries(): boolean {
-    return this.failures > 0 || this.lastGood === null;
+    return this.failures > 0;
   }
 
   /** Asks the Metrics API at the next read, whatever the backoff: the apiserver is back after an outage. */
@@ -122,10 +135,10 @@ export class UsageSource {
   }
 
   private async fromMetricsApi(now: number, signal?: AbortSignal): Promise<void> {
-    const { reader, namespace, selectors = {} } = this.options;
+    const { reader, namespace, selectors = {}, kinds = { nodes: true, pods: true } } = this.options;
     const [nodes, pods] = await Promise.all([
-      reader.nodeMetrics({ labelSelector: selectors.nodes, signal }),
-      reader.podMetrics({ namespace, labelSelector: selectors.pods, signal }),
+      kinds.nodes ? reader.nodeMetrics({ labelSelector: selectors.nodes, signal }) : NOTHING,
+      kinds.pods ? reader.podMetrics({ namespace, labelSelector: selectors.pods, signal }) : NOTHING,
     ]);
     this.failures = 0;
     const skipped = nodes.skipped + pods.skipped;

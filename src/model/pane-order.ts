@@ -1,7 +1,7 @@
 import type { Column } from './columns.js';
 import type { NodeRow } from './node-row.js';
 import type { PodTable } from './pod-table.js';
-import { type SortKey, sortIndices, sortRows } from './sort.js';
+import { compareNumbers, sortIndices, sortRows } from './sort.js';
 import { matchesAny, type TextFilter } from './text-filter.js';
 
 export interface SortState {
@@ -40,8 +40,8 @@ export function orderNodes(
  * after, so 150,000 pods need no second sort by name.
  */
 export function orderPods(table: PodTable, sort: SortState, filter: TextFilter | null, scope: PodScope): Uint32Array {
-  const picked: number[] = [];
   const everything = !filter?.source && scope.namespace === null && scope.node === null;
+  const picked: number[] = [];
   for (let i = 0; i < table.size; i++) {
     if (everything) {
       picked.push(i);
@@ -52,7 +52,11 @@ export function orderPods(table: PodTable, sort: SortState, filter: TextFilter |
     if (scope.node !== null && pod.nodeName !== scope.node) continue;
     if (matchesAny(filter, table.searchable(i))) picked.push(i);
   }
+  const order = Uint32Array.from(picked);
   const key = table.sortKey(sort.column);
-  const keys: SortKey<number>[] = key ? [{ value: key, descending: sort.descending }] : [];
-  return sortIndices(picked, keys);
+  if (!key) return order;
+  if (key.strings) return sortIndices(picked, [{ value: key.strings, descending: sort.descending }]);
+  // Figures: the comparator reads the table's own typed array; ties keep the table's order.
+  const values = key.numbers;
+  return order.sort((a, b) => compareNumbers(values[a] as number, values[b] as number, sort.descending) || a - b);
 }

@@ -4,10 +4,13 @@ import { percentOf } from './pod-resources.js';
 import { buildPodRow, type PodRow } from './pod-row.js';
 import type { PodInfo, PodUsage } from './records.js';
 import type { Snapshot } from './snapshot.js';
-import type { SortValue } from './sort.js';
 import { levelOf, type Thresholds } from './thresholds.js';
 
 const LEVELS: readonly Level[] = ['ok', 'warn', 'crit'];
+
+export type PodSortKey =
+  | { readonly numbers: Float64Array; readonly strings?: never }
+  | { readonly strings: (i: number) => string; readonly numbers?: never };
 
 /**
  * Every pod of a snapshot as flat columns (typed arrays, NaN for unknown) rather than 150,000 row
@@ -101,33 +104,32 @@ export class PodTable {
     return buildPodRow(this.pod(i), this.snapshot, this.thresholds, this.now);
   }
 
-  /** Reads one column's sort value by pod index; null for columns that do not sort. */
-  sortKey(column: string): ((i: number) => SortValue) | null {
-    const unknownAsNull = (a: Float64Array) => (i: number) => {
-      const v = a[i] as number;
-      return Number.isNaN(v) ? null : v;
-    };
+  /**
+   * How to sort by a column: figures as a typed array by pod index (NaN for unknown), read straight
+   * by the comparator; names and statuses by a function. null for columns that do not sort.
+   */
+  sortKey(column: string): PodSortKey | null {
     switch (column) {
       case 'namespace':
-        return (i) => this.pod(i).namespace;
+        return { strings: (i) => this.pod(i).namespace };
       case 'name':
-        return (i) => this.pod(i).name;
+        return { strings: (i) => this.pod(i).name };
       case 'node':
-        return (i) => this.pod(i).nodeName ?? '<none>';
+        return { strings: (i) => this.pod(i).nodeName ?? '<none>' };
       case 'status':
-        return (i) => `${this.level[i]}${this.status[i]}`;
+        return { strings: (i) => `${this.level[i]}${this.status[i]}` };
       case 'restarts':
-        return (i) => this.restarts[i] ?? 0;
+        return { numbers: Float64Array.from(this.restarts) };
       case 'cpu':
-        return unknownAsNull(this.cpu);
+        return { numbers: this.cpu };
       case 'cpu%r':
-        return unknownAsNull(this.cpuOfRequest);
+        return { numbers: this.cpuOfRequest };
       case 'mem':
-        return unknownAsNull(this.memory);
+        return { numbers: this.memory };
       case 'mem%l':
-        return unknownAsNull(this.memoryOfLimit);
+        return { numbers: this.memoryOfLimit };
       case 'age':
-        return (i) => -this.pod(i).createdAt;
+        return { numbers: Float64Array.from(this.snapshot.pods, (p) => -p.createdAt) };
       default:
         return null;
     }

@@ -22,9 +22,10 @@ function readKey<R>(rows: readonly R[], value: (row: R) => SortValue): Column {
   return { numbers, strings: null };
 }
 
-function compareNumbers(a: number, b: number, descending: boolean): number {
-  const aUnknown = a !== a;
-  const bUnknown = b !== b;
+/** Numbers in either direction, NaN (unknown) last both ways. */
+export function compareNumbers(a: number, b: number, descending: boolean): number {
+  const aUnknown = Number.isNaN(a);
+  const bUnknown = Number.isNaN(b);
   if (aUnknown || bUnknown) return aUnknown === bUnknown ? 0 : aUnknown ? 1 : -1;
   return descending ? b - a : a - b;
 }

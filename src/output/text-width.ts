@@ -1,9 +1,7 @@
 /** How many terminal columns a string takes. */
 export type Measure = (text: string) => number;
 
-// Printable ASCII and the glyphs the status line draws (… ‼ ⎈ and the sparkline blocks): one
-// UTF-16 unit and one column each.
-const ONE_COLUMN = /^[\x20-\x7e\u2026\u203c\u2388\u2581-\u2588]*$/;
+import { isOneColumnText } from '../model/one-column.js';
 
 const countUnits: Measure = (text) => text.length;
 
@@ -14,7 +12,7 @@ const countUnits: Measure = (text) => text.length;
  */
 export async function measureFor(texts: Iterable<string>): Promise<Measure> {
   for (const text of texts) {
-    if (!ONE_COLUMN.test(text)) return (await import('string-width')).default;
+    if (!isOneColumnText(text)) return (await import('string-width')).default;
   }
   return countUnits;
 }

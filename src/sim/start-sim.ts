@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,6 +94,8 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   let faults: Faults = { ...NO_FAULTS, ...options.faults };
   const pulse = new Pulse();
   const stopping = new AbortController();
+  // Every request in flight listens for the sim stopping; at 5,000 nodes that is far more than 10.
+  setMaxListeners(100_000, stopping.signal);
   const log = new RequestLog();
   let token = randomBytes(24).toString('hex');
   const tls = await createTlsMaterial();

@@ -167,7 +167,7 @@ describe('KubeletSweeper', () => {
   });
 
   it('sweepOnce with no nodes resolves at once', async () => {
-    await expect(sweeper(new FakeClusterReader()).sweepOnce()).resolves.toBeUndefined();
+    await expect(sweeper(new FakeClusterReader()).sweepOnce()).resolves.toBe(0);
   });
 
   it('vanished nodes are dropped with their summaries and problems', async () => {
@@ -212,5 +212,40 @@ describe('KubeletSweeper', () => {
     s.start();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(reader.summaryCalls.map((c) => (c.at - T0) / 1000)).toEqual([0, 30, 60]);
+  });
+
+  it('re-reads wanted and alerting nodes every refresh, the rest at the slower background pace', async () => {
+    const reader = new FakeClusterReader();
+    const full = { capacityBytes: 100, availableBytes: 5, usedBytes: 95 };
+    reader.summary = (node) => nodeSummary(node, node === 'node-2' ? { fs: full } : {});
+    const s = sweeper(reader, {
+      refreshMs: 5_000,
+      backgroundRefreshMs: () => 30_000,
+      urgent: (summary) => summary.fs !== null,
+    });
+    s.setNodes(names(4));
+    s.prioritize(['node-0']);
+    s.start();
+    await vi.advanceTimersByTimeAsync(29_000);
+    const reads = (node: string) => reader.summaryCalls.filter((c) => c.node === node).length;
+    // In 29 s: the first read, then every 5 s for the wanted node-0 and the full-disk node-2.
+    expect(reads('node-0')).toBe(6);
+    expect(reads('node-2')).toBe(6);
+    expect(reads('node-1')).toBe(1);
+    expect(reads('node-3')).toBe(1);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(reads('node-1')).toBe(2);
+  });
+
+  it('sweepOnce stops at its deadline and says how many nodes were not read', async () => {
+    const reader = new FakeClusterReader();
+    reader.summary = (node) => delayed(1000, () => nodeSummary(node));
+    // 10 nodes, 2 at a time, 1 s each: by the 2.5 s deadline only 4 have answered.
+    const s = sweeper(reader, { concurrency: 2 });
+    s.setNodes(names(10));
+    const result = s.sweepOnce(Date.now() + 2500);
+    await vi.advanceTimersByTimeAsync(2500);
+    await expect(result).resolves.toBe(6);
+    expect(s.summaries().size).toBe(4);
   });
 });

@@ -97,7 +97,6 @@ export function renderAt(tree: ReactElement, columns: number, rows: number) {
   };
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences are what is stripped
 const ANSI = /\u001B\[[0-9;]*m/g;
 
 export function plain(frame: string): string {

@@ -5,12 +5,15 @@ import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
 
+// A server that was just told to exit may still hold its socket, so no name is reused.
+let started = 0;
+
 export class Tmux {
   private constructor(private readonly socket: string) {}
 
   /** A detached session running `sh` in a width×height window, with `env` for everything started in it. */
   static async start(name: string, width: number, height: number, env: NodeJS.ProcessEnv = {}): Promise<Tmux> {
-    const socket = `kmon-${name}-${process.pid}`;
+    const socket = `kmon-${name}-${process.pid}-${++started}`;
     const tmux = new Tmux(socket);
     await exec(
       'tmux',
@@ -72,5 +75,4 @@ export class Tmux {
   }
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: SGR sequences are what is removed
 export const stripSgr = (text: string) => text.replace(/\u001B\[[0-9;:]*m/g, '');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { load as parse } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { type Sim, startSim } from '../../src/sim/start-sim.js';
 import { get, getJson, manualClock } from './sim-http.js';
 

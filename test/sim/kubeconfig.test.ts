@@ -5,8 +5,8 @@ import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { load as parse } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { runSimStandalone } from '../../src/sim/run-sim-standalone.js';
 import { startSim } from '../../src/sim/start-sim.js';
 

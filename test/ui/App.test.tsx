@@ -67,12 +67,17 @@ describe('live screen', () => {
     expect(line(frame, 'node-c')).toContain('85% !');
   });
 
-  it('uses ASCII stand-ins for every glyph with --ascii', async () => {
-    const r = show({ ascii: true });
+  it('uses ASCII stand-ins for every glyph with --ascii, in every view', async () => {
+    const r = show({ ascii: true, source: new PushSource(clusterSnapshot(1, 0, LONG_NAMES)) });
     await r.settle();
-    const frame = plain(r.lastFrame());
-    expect(line(frame, 'node-b')).toContain('93% !!');
-    expect(frame).not.toMatch(/[▁▂▃▄▅▆▇█‼▼▲⎈…⏎↑↓]/);
+    expect(line(plain(r.lastFrame()), 'ip-10-0-12-35')).toContain('93% !!');
+    const frames = [r.lastFrame()];
+    for (const keys of [[KEYS.enter], [KEYS.escape, '?'], ['?', '/', 'x'], [KEYS.escape, 'n'], [KEYS.escape, KEYS.tab, KEYS.enter]]) {
+      await r.press(...keys);
+      frames.push(r.lastFrame());
+    }
+    // Non-ASCII except nothing: every frame is plain 7-bit text once colours are removed.
+    for (const frame of frames) expect(plain(frame)).toMatch(/^[\x20-\x7e\n]*$/);
   });
 
   it('sorts nodes by CPU% descending by default, shown in the header and pane title, and r reverses it', async () => {

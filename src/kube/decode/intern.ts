@@ -20,7 +20,16 @@ export function intern(value: string): string {
   return strings(value, value);
 }
 
-const lists = pool<readonly unknown[]>();
+// Lists are found by a hash of their JSON, not by the JSON itself: keeping tens of thousands of
+// half-kilobyte keys would cost more than the sharing saves. Equal hashes are confirmed by content.
+let lists = new Map<number, (readonly unknown[])[]>();
+let listCount = 0;
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
 
 /**
  * One shared, frozen copy of equal lists: the replicas of a workload mostly have identical
@@ -28,7 +37,20 @@ const lists = pool<readonly unknown[]>();
  */
 export function internList<T>(list: readonly T[]): readonly T[] {
   if (list.length === 0) return EMPTY;
-  return lists(JSON.stringify(list), Object.freeze(list)) as readonly T[];
+  const json = JSON.stringify(list);
+  const hash = fnv1a(json);
+  const bucket = lists.get(hash);
+  const known = bucket?.find((candidate) => JSON.stringify(candidate) === json);
+  if (known) return known as readonly T[];
+  if (listCount >= BOUND) {
+    lists = new Map();
+    listCount = 0;
+  }
+  const frozen = Object.freeze(list);
+  if (bucket) bucket.push(frozen);
+  else lists.set(hash, [frozen]);
+  listCount++;
+  return frozen;
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);

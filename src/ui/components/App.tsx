@@ -68,7 +68,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
   useEffect(() => onVisibleNodes?.(visibleNodes ? visibleNodes.split('\n') : []), [visibleNodes, onVisibleNodes]);
 
   if (!shown) {
-    return <Text>{fitText(' kmon: connecting…', width)}</Text>;
+    return <Text>{fitText(` kmon: connecting${theme.ascii ? '...' : '…'}`, width, 'left', theme.symbols.ellipsis)}</Text>;
   }
   const cellContext = { now, ascii: theme.ascii, history: shown.history, asOfTick: shown.seq };
   const body = layout.body;
@@ -152,7 +152,10 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
         <Prompt
           label=" / "
           draft={state.draft}
-          note={vm.filterError ?? '⏎ keep · Esc clear · /regex/ for a regex'}
+          note={
+            vm.filterError ??
+            `${theme.symbols.enter} keep ${theme.symbols.separator} Esc clear ${theme.symbols.separator} /regex/ for a regex`
+          }
           width={width}
           theme={theme}
         />
@@ -179,13 +182,14 @@ function DetailView({ detail, shown, vm, now, width, height, theme }: DetailView
   if (detail.pane === 'nodes') {
     const position = vm.nodes.indexOf(detail.uid);
     const node = shown.nodes.find((n) => n.uid === detail.uid);
-    if (position < 0 || !node || !table) return <Text>{fitText(' that node is gone (Esc to go back)', width)}</Text>;
+    if (position < 0 || !node || !table)
+      return <Text>{fitText(' that node is gone (Esc to go back)', width, 'left', theme.symbols.ellipsis)}</Text>;
     const row = vm.nodes.at(position);
     const pods = table.rowsWhere((p) => p.nodeName === row.name).sort((a, b) => (b.memory.usage ?? 0) - (a.memory.usage ?? 0));
     return <NodeDetail row={row} node={node} pods={pods} {...common} />;
   }
   const index = table?.indexOf(detail.uid) ?? -1;
-  if (!table || index < 0) return <Text>{fitText(' that pod is gone (Esc to go back)', width)}</Text>;
+  if (!table || index < 0) return <Text>{fitText(' that pod is gone (Esc to go back)', width, 'left', theme.symbols.ellipsis)}</Text>;
   const pod = table.pod(index);
   return <PodDetail row={table.row(index)} pod={pod} usage={table.usageOf(index)} {...common} />;
 }

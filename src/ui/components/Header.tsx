@@ -38,8 +38,8 @@ function fitParts(parts: readonly Part[], width: number): Part[] {
 }
 
 function alertPart(counts: AlertCounts, theme: Theme): Part {
-  if (counts.crit + counts.warn === 0) return { text: theme.ascii ? 'no alerts' : '✓ no alerts', priority: 95 };
-  const up = theme.ascii ? '^' : '▲';
+  if (counts.crit + counts.warn === 0) return { text: `${theme.symbols.allClear} no alerts`, priority: 95 };
+  const up = theme.symbols.alerts;
   return {
     text: `${up} ${counts.crit} crit ${counts.warn} warn`,
     priority: 95,
@@ -51,9 +51,9 @@ function alertPart(counts: AlertCounts, theme: Theme): Part {
 export function Header({ snapshot, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
   const { ageMs, stale } = dataAge(snapshot, now);
   const scope = snapshot.scope;
-  const dot = theme.ascii ? '-' : '·';
+  const dot = theme.symbols.separator;
   const parts: Part[] = [
-    { text: `${theme.ascii ? '*' : '⎈'} ${scope.cluster}`, priority: 90, color: theme.accent, bold: true },
+    { text: `${theme.symbols.cluster} ${scope.cluster}`, priority: 90, color: theme.accent, bold: true },
     { text: `ctx ${scope.context}`, priority: 30 },
     { text: `ns ${namespace ?? 'all'}`, priority: 60 },
     {
@@ -70,7 +70,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
     parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
   const problem = leadProblem(snapshot);
   const detail = problem
-    ? `${theme.ascii ? '!' : '⚠'} ${problem.text}${problem.more ? ` (+${problem.more} more)` : ''}`
+    ? `${theme.symbols.problem} ${problem.text}${problem.more ? ` (+${problem.more} more)` : ''}`
     : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
   return (
     <Box flexDirection="column">
@@ -84,7 +84,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
       </Text>
       {compact ? null : (
         <Text wrap="truncate" color={problem ? theme.levelColor('warn') : theme.muted}>
-          {fitText(detail, width)}
+          {fitText(detail, width, 'left', theme.symbols.ellipsis)}
         </Text>
       )}
     </Box>

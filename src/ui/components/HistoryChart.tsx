@@ -26,7 +26,7 @@ export function HistoryChart({ title, values, width, height, min, cap, format, t
   const points = values.filter(Number.isFinite).slice(-Math.max(2, width - LABEL_WIDTH - 2));
   const header = (
     <Text bold wrap="truncate">
-      {fitText(` ${title}`, width)}
+      {fitText(` ${title}`, width, 'left', theme.symbols.ellipsis)}
     </Text>
   );
   if (points.length < 2 || height < 2) {
@@ -34,7 +34,12 @@ export function HistoryChart({ title, values, width, height, min, cap, format, t
       <Box flexDirection="column" width={width}>
         {header}
         <Text dimColor wrap="truncate">
-          {fitText(`  collecting history (${points.length} sample${points.length === 1 ? '' : 's'} so far)`, width)}
+          {fitText(
+            `  collecting history (${points.length} sample${points.length === 1 ? '' : 's'} so far)`,
+            width,
+            'left',
+            theme.symbols.ellipsis,
+          )}
         </Text>
       </Box>
     );
@@ -53,7 +58,7 @@ export function HistoryChart({ title, values, width, height, min, cap, format, t
       {plot.split('\n').map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: chart rows are positional
         <Text key={i} wrap="truncate" color={theme.accent}>
-          {fitText(line, width)}
+          {fitText(line, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ))}
     </Box>

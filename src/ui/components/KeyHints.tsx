@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { type Command, KEYMAP } from '../keymap.js';
-import type { Theme } from '../theme.js';
+import { keyLabel, type Theme } from '../theme.js';
 
 // In a detail view only these keys do anything worth a hint; "back" is the one to find.
 const DETAIL_HINTS: ReadonlyMap<Command, string> = new Map([
@@ -16,8 +16,8 @@ export function KeyHints({ width, theme, detail }: { readonly width: number; rea
   const hints = KEYMAP.flatMap((b) => {
     const word = detail ? DETAIL_HINTS.get(b.command) : b.hint?.word;
     if (!word) return [];
-    const label = b.command === 'up' ? (theme.ascii ? 'up/dn' : '↑↓') : (b.keys[0]?.label ?? '');
-    return [{ text: `${theme.ascii ? label.replace('⏎', 'enter') : label} ${word}`, priority: b.hint?.priority ?? 100 }];
+    const label = b.command === 'up' ? theme.symbols.upDown : keyLabel(b.keys[0]?.label ?? '', theme.symbols);
+    return [{ text: `${label} ${word}`, priority: b.hint?.priority ?? 100 }];
   });
   const length = () => hints.reduce((n, h) => n + h.text.length + 2, 0);
   while (hints.length > 1 && length() > width) {

@@ -18,14 +18,19 @@ export function NamespacePicker({ namespaces, index, current, width, height, the
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={theme.accent}>
-        {fitText(' namespace (↑↓ choose, ⏎ select, Esc cancel)', width)}
+        {fitText(
+          ` namespace (${theme.symbols.upDown} choose, ${theme.symbols.enter} select, Esc cancel)`,
+          width,
+          'left',
+          theme.symbols.ellipsis,
+        )}
       </Text>
       {namespaces.slice(start, start + page).map((ns, i) => {
         const name = ns ?? 'all namespaces';
         const mark = ns === current ? ' (current)' : '';
         return (
           <Text key={name} inverse={start + i === index} wrap="truncate">
-            {fitText(`  ${name}${mark}`, width)}
+            {fitText(`  ${name}${mark}`, width, 'left', theme.symbols.ellipsis)}
           </Text>
         );
       })}

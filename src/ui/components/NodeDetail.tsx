@@ -51,15 +51,17 @@ function Line({
   width,
   color,
   bold,
+  ellipsis,
 }: {
   readonly text: string;
   readonly width: number;
   readonly color?: string;
   readonly bold?: boolean;
+  readonly ellipsis: string;
 }) {
   return (
     <Text wrap="truncate" color={color} bold={bold}>
-      {fitText(text, width)}
+      {fitText(text, width, 'left', ellipsis)}
     </Text>
   );
 }
@@ -79,24 +81,27 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
   const disk = history.nodeDisk.read(row.uid, 0, points, asOfTick);
   const lines = chartLines(width, height, node.conditions.length);
   const podRoom = height - 3 - chartRowHeight(width, CHARTS, lines) - (1 + node.conditions.length) - 1;
-  const diskAge = row.diskAt === null ? '' : ` · read ${formatAge(now - row.diskAt)} ago`;
+  const diskAge = row.diskAt === null ? '' : ` ${theme.symbols.separator} read ${formatAge(now - row.diskAt)} ago`;
   const percent = (v: number) => `${v.toFixed(0)}%`;
   const cores = row.cpu.used === null ? '' : `${formatCores(row.cpu.used)}/${formatCores(row.cpu.total ?? 0)} cores`;
   const memory = row.memory.used === null ? '' : formatBytesPair(row.memory.used, row.memory.total ?? 0);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <Line
+        ellipsis={theme.symbols.ellipsis}
         bold
         color={theme.accent}
         width={width}
         text={` NODE ${row.name}  ${row.status}  ${row.roles.join(',') || '<none>'}  kubelet ${node.kubeletVersion || '?'}  age ${formatAge(now - row.createdAt)}`}
       />
       <Line
+        ellipsis={theme.symbols.ellipsis}
         width={width}
         color={theme.levelColor(worstLevel(row.cpu.level, row.memory.level))}
         text={` CPU ${pct(row.cpu, ascii)} ${cores}   MEM ${pct(row.memory, ascii)} ${memory}   PODS ${row.pods.count}/${row.pods.capacity}`}
       />
       <Line
+        ellipsis={theme.symbols.ellipsis}
         width={width}
         color={theme.levelColor(worstLevel(row.disk.level, row.imageFs?.level ?? 'ok'))}
         text={
@@ -142,18 +147,19 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
           />,
         ]}
       </ChartRow>
-      <Line bold width={width} text=" conditions" />
+      <Line ellipsis={theme.symbols.ellipsis} bold width={width} text=" conditions" />
       {node.conditions.map((c) => (
         <Line
+          ellipsis={theme.symbols.ellipsis}
           key={c.type}
           width={width}
           text={`  ${c.type.padEnd(18)} ${c.status.padEnd(7)} ${c.reason} ${c.message}`}
           color={theme.levelColor(conditionAlerting(c) ? 'crit' : 'ok')}
         />
       ))}
-      <Line bold width={width} text={` pods on this node (${pods.length}, by memory)`} />
+      <Line ellipsis={theme.symbols.ellipsis} bold width={width} text={` pods on this node (${pods.length}, by memory)`} />
       {pods.slice(0, Math.max(0, podRoom)).map((p) => (
-        <Line key={p.uid} width={width} color={theme.levelColor(p.level)} text={podLine(p)} />
+        <Line ellipsis={theme.symbols.ellipsis} key={p.uid} width={width} color={theme.levelColor(p.level)} text={podLine(p)} />
       ))}
     </Box>
   );

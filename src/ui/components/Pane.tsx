@@ -1,9 +1,8 @@
 import { Box, Text } from 'ink';
-import stringWidth from 'string-width';
 import { fitToContent, layoutColumns } from '../../model/column-layout.js';
 import type { CellContext, Column } from '../../model/columns.js';
 import type { SortState } from '../../model/pane-order.js';
-import { fitText } from '../fit-text.js';
+import { fitText, textWidth } from '../fit-text.js';
 import type { RowList } from '../row-list.js';
 import type { Theme } from '../theme.js';
 import { visibleStart } from '../visible-window.js';
@@ -31,8 +30,8 @@ export interface PaneProps<R> {
 
 /** Width of a column's title (with room for the sort arrow) and of its widest visible cell. */
 function widest<R>(column: Column<R>, rows: readonly R[], context: Omit<CellContext, 'width'>): number {
-  let width = stringWidth(column.title) + 1;
-  for (const row of rows) width = Math.max(width, stringWidth(column.cell(row, { ...context, width: column.maxWidth }).text));
+  let width = textWidth(column.title) + 1;
+  for (const row of rows) width = Math.max(width, textWidth(column.cell(row, { ...context, width: column.maxWidth }).text));
   return width;
 }
 
@@ -49,17 +48,18 @@ export function Pane<R>(props: PaneProps<R>) {
   }
   const selected = rows.length ? rows.key(index) : null;
   const column = props.columns.find((c) => c.id === sort.column);
-  const sortText = column ? `sort: ${column.title} ${sort.descending ? (theme.ascii ? 'v' : '▼') : theme.ascii ? '^' : '▲'}` : '';
+  const { symbols } = theme;
+  const sortText = column ? `sort: ${column.title} ${sort.descending ? symbols.descending : symbols.ascending}` : '';
   const position = rows.length > page ? ` ${start + 1}-${start + shown.length}/${rows.length}` : '';
   const left = ` ${props.title} ${rows.length}${position}  ${props.scope}`;
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate" bold={props.focused} color={props.focused ? theme.accent : theme.muted}>
-        {fitText(left, Math.max(0, width - sortText.length - 1))} {sortText}
+        {fitText(left, Math.max(0, width - sortText.length - 1), 'left', symbols.ellipsis)} {sortText}
       </Text>
       {rows.length === 0 ? (
         <Text wrap="truncate" dimColor>
-          {fitText(`  ${props.empty}`, width)}
+          {fitText(`  ${props.empty}`, width, 'left', symbols.ellipsis)}
         </Text>
       ) : (
         <Table

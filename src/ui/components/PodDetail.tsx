@@ -67,7 +67,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
   while (chartHeight > 3 && chartRowHeight(width, 2, chartHeight) > spare) chartHeight--;
   const line = (text: string, color?: string, bold?: boolean) => (
     <Text wrap="truncate" color={color} bold={bold}>
-      {fitText(text, width)}
+      {fitText(text, width, 'left', theme.symbols.ellipsis)}
     </Text>
   );
   return (
@@ -81,7 +81,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
       {line(` ${figureText('MEM', row.memory, formatBytes, ascii)}`, theme.levelColor(row.memory.level))}
       {row.reasons.map((r) => (
         <Text key={r} wrap="truncate" color={theme.levelColor(row.level)}>
-          {fitText(`  ${levelGlyph(row.level, ascii) || '·'} ${r}`, width)}
+          {fitText(`  ${levelGlyph(row.level, ascii) || theme.symbols.bullet} ${r}`, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ))}
       <ChartRow width={width} count={2}>

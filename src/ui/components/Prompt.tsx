@@ -12,13 +12,13 @@ interface Props {
 
 /** The filter prompt that stands in for the hint line while typing. */
 export function Prompt({ label, draft, note, width, theme }: Props) {
-  const cursor = theme.ascii ? '_' : '█';
+  const cursor = theme.symbols.cursor;
   return (
     <Text wrap="truncate">
       <Text bold color={theme.accent}>
         {label}
       </Text>
-      {fitText(`${draft}${cursor}  ${note}`, Math.max(0, width - label.length))}
+      {fitText(`${draft}${cursor}  ${note}`, Math.max(0, width - label.length), 'left', theme.symbols.ellipsis)}
     </Text>
   );
 }

@@ -20,9 +20,11 @@ export interface TableProps<R> {
 }
 
 function headerLine<R>(placed: readonly PlacedColumn<R>[], sort: SortState, theme: Theme): string {
-  const arrow = theme.ascii ? (sort.descending ? 'v' : '^') : sort.descending ? '▼' : '▲';
+  const arrow = sort.descending ? theme.symbols.descending : theme.symbols.ascending;
   return placed
-    .map(({ column, width }) => fitText(column.id === sort.column ? `${column.title}${arrow}` : column.title, width, column.align))
+    .map(({ column, width }) =>
+      fitText(column.id === sort.column ? `${column.title}${arrow}` : column.title, width, column.align, theme.symbols.ellipsis),
+    )
     .join(' ');
 }
 
@@ -31,7 +33,7 @@ function rowSegments<R>(row: R, placed: readonly PlacedColumn<R>[], context: Omi
   placed.forEach(({ column, width }, i) => {
     const cell = column.cell(row, { ...context, width });
     segments.push({
-      text: (i ? ' ' : '') + fitText(cell.text, width, column.align),
+      text: (i ? ' ' : '') + fitText(cell.text, width, column.align, theme.symbols.ellipsis),
       color: theme.levelColor(cell.level),
       dim: cell.dim,
       bold: cell.level === 'crit',

@@ -43,7 +43,8 @@ export function startLive(options: LiveOptions): Live {
     reader,
     scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
     intervalMs: options.intervalMs ?? 300,
-    kubelet: { concurrency: 4, qps: 100, burst: 100 },
+    // Every node's disk re-read each poll, so a kubelet fault shows up within a poll or two.
+    kubelet: { concurrency: 4, qps: 100, burst: 100, diskRefreshMs: options.intervalMs ?? 300 },
     inventory: options.lists ? new ListInventory({ reader, namespace: null }) : new WatchInventory({ reader, namespace: null }),
   });
   let latest: Snapshot | null = null;

@@ -116,16 +116,23 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
       const back = await tmux.waitFor((s) => podLines(s).length === podLines(shown).length, 10_000, 'the pods back');
       expect(new Set(podLines(back)).size).toBe(podLines(back).length);
 
-      // Deleted while the picker is open with it highlighted: the choice is gone, nothing is chosen for it.
+      // Deleted while the picker is open with it highlighted: the highlight moves to all namespaces,
+      // never to a neighbour, and Enter picks what the screen shows.
       await tmux.type('n');
       await tmux.waitFor((s) => text(s).includes('namespace (↑↓ choose'), 10_000, 'the picker');
       await tmux.send(['End']);
       sim.setFaults({ removed: { nodes: [], namespaces: [namespace] } });
-      await tmux.waitFor((s) => !text(s).match(new RegExp(`^\\s+${namespace}`, 'm')), 10_000, 'the namespace to leave the open picker');
+      const left = await tmux.waitFor(
+        (s) => !text(s).match(new RegExp(`^\\s+${namespace}`, 'm')),
+        10_000,
+        'the namespace to leave the open picker',
+      );
+      // Highlighted = reverse video (SGR 7), however tmux merges it with the other attributes.
+      expect(left).toMatch(/\x1b\[(?:\d+;)*7m(?:\x1b\[[\d;]*m)*\s+all namespaces/);
       await tmux.send(['Enter']);
       const after = await tmux.waitFor((s) => text(s).includes('PODS'), 10_000, 'the table');
-      expect(text(after)).toContain(`ns ${namespace}`);
-      expect(text(after)).toContain('no pods match');
+      expect(text(after)).toContain('ns all');
+      expect(podLines(after).some((l) => l.startsWith(namespace.slice(0, 9)))).toBe(false);
       await quit(tmux);
     } finally {
       sim.setFaults(NO_FAULTS);

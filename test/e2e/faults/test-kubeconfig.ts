@@ -3,7 +3,7 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { stringify } from 'yaml';
+import { dump as stringify } from 'js-yaml';
 
 export interface TestKubeconfig {
   readonly path: string;

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { dump as stringify } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { KubeconfigError } from '../../../src/kube/kubeconfig/kubeconfig-error.js';
 import { mergeKubeconfigs } from '../../../src/kube/kubeconfig/merge.js';
 import { readKubeconfigFile } from '../../../src/kube/kubeconfig/read-kubeconfig-file.js';

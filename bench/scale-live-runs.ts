@@ -1,0 +1,50 @@
+// The live screen at 5,000 × 30 and at 50 × 30 (bench/scale-live.ts, each in a process of its
+// own, as plain Node on bundled code), printed as one table.
+import { execFileSync } from 'node:child_process';
+import { bundle } from './bundle.js';
+import { printTable } from './table.js';
+
+interface LiveFigures {
+  readonly nodes: number;
+  readonly pods: number;
+  readonly firstFrameMs: number;
+  readonly cpuPerPollMs: number;
+  readonly steadyRssMB: number;
+  readonly peakRssMB: number;
+  readonly requestsPerSecond: number;
+  readonly frameMs: number;
+  readonly keyMs: number;
+}
+
+const SIZES: readonly { nodes: number; polls: number; rssTarget: number }[] = [
+  { nodes: 5000, polls: 12, rssTarget: 400 },
+  { nodes: 50, polls: 12, rssTarget: 150 },
+];
+
+export async function benchLive(): Promise<void> {
+  const file = await bundle('scale-live.ts');
+  const rows: string[][] = [];
+  for (const size of SIZES) {
+    const out = execFileSync(process.execPath, [file, '--nodes', String(size.nodes), '--pods', '30', '--polls', String(size.polls)], {
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const f = JSON.parse(out.toString().trim().split('\n').at(-1) ?? '{}') as LiveFigures;
+    rows.push([
+      `${f.nodes} × 30 (${f.pods} pods)`,
+      (f.firstFrameMs / 1000).toFixed(1),
+      String(f.cpuPerPollMs),
+      `${f.steadyRssMB} (< ${size.rssTarget})`,
+      String(f.peakRssMB),
+      `${f.requestsPerSecond} (≤ 20)`,
+      `${f.frameMs} (< 30)`,
+      String(f.keyMs),
+    ]);
+  }
+  console.log('\nlive screen (collector with watches + Ink at 120×32), polling every 5 s; medians over the polls after the first three\n');
+  printTable(
+    ['cluster', 'first frame s', 'CPU ms/poll', 'steady RSS MB', 'peak RSS MB', 'apiserver req/s', 'frame ms', 'key→frame ms'],
+    rows,
+  );
+}
