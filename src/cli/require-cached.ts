@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
+import { IMPORTER } from '../kube/lazy-import.js';
 
 // `kmon status` runs every few seconds under tmux, and compiling its bundle is a good part of its
 // start-up. Node 22+ keeps compiled code between runs by itself (module.enableCompileCache, which
@@ -30,12 +31,9 @@ export function requireCached(file: string): unknown {
   if (nodeCaches) return createRequire(file)(file);
   const cache = cacheFile(file);
   const cachedData = readCache(cache);
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
-    filename: file,
-    cachedData,
-    // The bundle loads some things on demand (client-node for exec users) with import().
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // This module is compiled by Node's own loader, so its import() works where the bundle's would not.
+  (globalThis as { [IMPORTER]?: (specifier: string) => Promise<unknown> })[IMPORTER] = (specifier) => import(specifier);
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {} as unknown };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   if (!cachedData || script.cachedDataRejected) {

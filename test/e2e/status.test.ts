@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Sim, startSim } from '../../src/sim/start-sim.js';
 import { KMON, kmon } from '../helpers/cli.js';
 import { hangingServer } from '../helpers/hanging-server.js';
 import { cacheHome, PLAIN_ENV, status, visible, visibleWidth } from '../helpers/status-run.js';
+import { writeTestKubeconfig } from './faults/test-kubeconfig.js';
 
 // `kmon status` as tmux runs it: output to a pipe, a cache directory per test, the simulated
 // cluster on a frozen clock so that every run, and `kmon top`, read the same figures.
@@ -224,6 +225,29 @@ describe('kmon status cache', () => {
     expect((sim.requestCounts()['GET kubelet summary'] ?? 0) - summaries).toBeGreaterThanOrEqual(sim.cluster.nodeNames.length);
     const later = line((await status(sim.kubeconfigPath, cache, ['--format', 'plain', '--max-width', '200'])).stdout);
     expect(later).toMatch(new RegExp(`disk ‼ ${fullDisk} 9\\d%`));
+  });
+});
+
+describe('kmon status run after run, as tmux runs it', () => {
+  // Runs after the first start from compiled code kept in the cache (V8's code cache on Node 20);
+  // what a run loads only when it needs it must load from there too.
+  it('an exec user and a background disk refresh work on later runs as on the first', async () => {
+    const cache = cacheHome();
+    const kubeconfig = await writeTestKubeconfig({ server: sim.url, caPem: sim.caPem, exec: true });
+    await kubeconfig.setToken(sim.token);
+    const lineFile = path.join(cache, 'kmon', 'test.json');
+    const diskFile = path.join(cache, 'kmon', 'test.disk.json');
+    for (const run of [1, 2, 3]) {
+      const ran = await status(kubeconfig.path, cache, ['--format', 'plain']);
+      expect(ran.stderr).toBe('');
+      expect(line(ran.stdout), `run ${run}`).toMatch(/^⎈ test 6\/6 cpu \d+%/);
+      await vi.waitFor(() => expect(existsSync(diskFile)).toBe(true), { timeout: 10_000, interval: 50 });
+      // Five minutes on: the next run starts the disk refresh again.
+      rmSync(diskFile);
+      const saved = JSON.parse(readFileSync(lineFile, 'utf8')) as { diskRefreshStartedAt: number };
+      writeFileSync(lineFile, JSON.stringify({ ...saved, diskRefreshStartedAt: saved.diskRefreshStartedAt - 5 * 60_000 - 1 }));
+    }
+    expect(kubeconfig.pluginRuns()).toBeGreaterThanOrEqual(6);
   });
 });
 

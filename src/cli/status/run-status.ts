@@ -1,5 +1,6 @@
 import type { Connection } from '../../kube/connect.js';
 import type { KubeTarget } from '../../kube/kubeconfig/kube-target.js';
+import { lazyImport } from '../../kube/lazy-import.js';
 import { buildNodeRows } from '../../model/node-row.js';
 import type { NodeUsage } from '../../model/records.js';
 import type { Thresholds } from '../../model/thresholds.js';
@@ -108,7 +109,7 @@ async function refreshDiskInBackground(flags: StatusFlags, target: KubeTarget): 
   const args = [process.argv[1] ?? '', 'status', '--refresh-disk', '--format', 'plain', '--context', target.context];
   if (flags.kubeconfig) args.push('--kubeconfig', flags.kubeconfig);
   // Loaded only on the run that needs it, one in every few minutes.
-  const { spawn } = await import('node:child_process');
+  const { spawn } = await lazyImport<typeof import('node:child_process')>('node:child_process');
   spawn(process.execPath, args, { detached: true, stdio: 'ignore' }).unref();
 }
 

@@ -2,6 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { safeText } from '../../model/safe-text.js';
 import { KubeError } from '../kube-error.js';
 import type { KubeTarget } from '../kubeconfig/kube-target.js';
+import { lazyImport } from '../lazy-import.js';
 import type { AuthMaterial, Credentials } from './credentials.js';
 
 // client-node re-runs an exec plugin on every request when its credential carries no expiry; asking
@@ -10,7 +11,7 @@ const REUSE_MS = 30_000;
 
 async function loadClientConfig(target: KubeTarget): Promise<KubeConfig> {
   // Loaded only for exec and auth-provider users: the library costs ~350 ms to import.
-  const { KubeConfig } = await import('@kubernetes/client-node');
+  const { KubeConfig } = await lazyImport<typeof import('@kubernetes/client-node')>('@kubernetes/client-node');
   const kc = new KubeConfig();
   kc.loadFromString(
     JSON.stringify({

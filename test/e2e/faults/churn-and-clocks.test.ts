@@ -81,7 +81,12 @@ describe('nodes and pods that appear and disappear between polls', () => {
     const keeper = back.nodes.find((n) => n.name === keep)?.uid ?? '';
     expect(samples(back, newUid)).toBeLessThanOrEqual(2);
     expect(samples(back, keeper)).toBeGreaterThanOrEqual(samples(before, keeper));
-    await until(() => expect(samples(l.latest(), keeper)).toBeGreaterThan(samples(l.latest(), newUid)));
+    // Both go on recording, each under its own UID.
+    const [kept, fresh] = [samples(back, keeper), samples(back, newUid)];
+    await until(() => {
+      expect(samples(l.latest(), newUid)).toBeGreaterThan(fresh);
+      expect(samples(l.latest(), keeper)).toBeGreaterThan(kept);
+    });
   });
 });
 
