@@ -84,7 +84,8 @@ async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead
   const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
   const target = targetFor(flags);
   const connection = openConnection(target, flags);
-  const namespace = namespaceFor(flags, target.namespace);
+  // Nodes are not namespaced: their pod counts take every namespace, as kubectl's node views do.
+  const namespace = kind === 'nodes' ? null : namespaceFor(flags, target.namespace);
   const podList = kind === 'pods' && flags.output !== 'table';
   const kubelet = kubeletSettings(flags, thresholds);
   const poll = async (listNodes: boolean, mode: 'all' | 'fallback' | 'background') => {

@@ -44,6 +44,27 @@ describe.skipIf(!KUBECTL)('kmon top agrees with kubectl top', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('top nodes -o wide: PODS per node as kubectl counts them, in every namespace though the context names one', async () => {
+    const [theirs, ours] = await Promise.all([
+      kubectl('get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.spec.nodeName} {.status.phase}{"\\n"}{end}'),
+      kmon(['top', 'nodes', '-o', 'wide', '--kubeconfig', sim.kubeconfigPath]),
+    ]);
+    expect(theirs.code, theirs.stderr).toBe(0);
+    expect(ours.code, ours.stderr).toBe(0);
+    const expected = new Map<string, number>();
+    for (const [node = '', phase] of theirs.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' '))) {
+      if (phase !== 'Succeeded' && phase !== 'Failed') expected.set(node, (expected.get(node) ?? 0) + 1);
+    }
+    const header = ours.stdout.split('\n')[0]?.split(/\s{2,}/) ?? [];
+    const pods = header.indexOf('PODS');
+    const actual = new Map(tableRows(ours.stdout).map((r) => [r[0] ?? '', Number.parseInt(r[pods] ?? '', 10)]));
+    expect(expected.size).toBe(5);
+    expect(actual).toEqual(expected);
+  });
+
   it('top pods -A: same CPU(cores) and MEMORY(bytes) for every pod in every namespace', async () => {
     const [theirs, ours] = await Promise.all([
       kubectl('top', 'pods', '-A'),
