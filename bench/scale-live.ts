@@ -1,7 +1,8 @@
 // The live screen against a simulated cluster of a given size, in this process only, as a user
 // runs it: collector with watches, and the Ink screen redrawing on every snapshot. Prints one JSON
-// line of figures: CPU time per poll, steady RSS, requests per second sent to the apiserver, frame
-// render time, and how long a keypress takes to show in the pod pane. bench/run.ts tabulates it.
+// line of figures: CPU time per poll, steady RSS, requests per second sent to the apiserver (kubelet
+// reads, under their budget, and the rest), frame render time, and how long a keypress takes to
+// show in the pod pane. bench/run.ts tabulates it.
 import { parseArgs } from 'node:util';
 import { preferSmallHeap } from '../src/cli/prefer-small-heap.js';
 import { Collector } from '../src/collect/collector.js';
@@ -26,8 +27,10 @@ const trace = process.env.KMON_BENCH_TRACE !== undefined;
 preferSmallHeap();
 const sim = await startSimProcess(nodes, podsPerNode);
 const target = resolveTarget({ kubeconfig: sim.kubeconfig, env: {}, homeDir: '/nonexistent' });
-const requestTimes: number[] = [];
-const connection = connect(target, { requestMs: 60_000, kubeletMs: 4_000 }, () => requestTimes.push(Date.now()));
+const requests: { readonly at: number; readonly kubelet: boolean }[] = [];
+const connection = connect(target, { requestMs: 60_000, kubeletMs: 4_000 }, (record) =>
+  requests.push({ at: Date.now(), kubelet: record.path.includes('/proxy/') }),
+);
 const collector = new Collector({
   reader: connection.client,
   scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
@@ -79,7 +82,8 @@ for (const key of ['\t', 'M', 'j', 'C', 'N', 'A', 'r', 'G', 'g']) keyMs.push(awa
 const steady = samples.slice(3);
 const windowStart = steady[0]?.at ?? started;
 const windowEnd = steady.at(-1)?.at ?? Date.now();
-const inWindow = requestTimes.filter((t) => t > windowStart && t <= windowEnd).length;
+const inWindow = requests.filter((r) => r.at > windowStart && r.at <= windowEnd);
+const perSecond = (count: number) => Math.round((count / Math.max(1, (windowEnd - windowStart) / 1000)) * 10) / 10;
 collector.stop();
 connection.close();
 screen.unmount();
@@ -92,7 +96,8 @@ console.log(
     cpuPerPollMs: Math.round(median(steady.map((s) => s.cpuMs))),
     steadyRssMB: Math.round(median(steady.slice(-3).map((s) => s.rss)) / 1048576),
     peakRssMB: Math.round(Math.max(...samples.map((s) => s.rss)) / 1048576),
-    requestsPerSecond: Math.round((inWindow / Math.max(1, (windowEnd - windowStart) / 1000)) * 10) / 10,
+    kubeletPerSecond: perSecond(inWindow.filter((r) => r.kubelet).length),
+    otherPerSecond: perSecond(inWindow.filter((r) => !r.kubelet).length),
     frameMs: Math.round(median(screen.frames.slice(1)) * 10) / 10,
     keyMs: Math.round(median(keyMs) * 10) / 10,
   }),

@@ -4,7 +4,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
 import { App } from '../../src/ui/components/App.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { KEYS, plain, renderAt } from '../helpers/render.js';
-import { clusterSnapshot, LONG_NAMES, PushSource } from './ui-fixture.js';
+import { clusterSnapshot, LONG_NAMES, NOW, PushSource } from './ui-fixture.js';
 
 type Rendered = ReturnType<typeof renderAt>;
 let current: Rendered | null = null;
@@ -56,6 +56,25 @@ describe('live screen', () => {
     expect(frame).toMatch(inColour(33, '85% !'));
     expect(frame).not.toMatch(inColour(31, '40%'));
     expect(plain(frame)).toContain('▲ 2 crit 1 warn');
+  });
+
+  it("READ gives each node's kubelet read its own age; not read yet shows …; --no-kubelet has no READ column", async () => {
+    const base = clusterSnapshot();
+    const summaries = new Map(base.summaries);
+    const b = summaries.get('node-b');
+    if (b) summaries.set('node-b', { ...b, fetchedAt: NOW - 95_000 });
+    summaries.delete('node-c');
+    const source = new PushSource({ ...base, summaries });
+    const r = show({ source });
+    await r.settle();
+    expect(plain(r.lastFrame())).toMatch(/DISK%\s+READ/);
+    expect(line(r.lastFrame(), 'node-a')).toMatch(/40%\s+\d+s\b/);
+    expect(line(r.lastFrame(), 'node-b')).toMatch(/93% ‼\s+9\ds\b/);
+    expect(line(r.lastFrame(), 'node-c')).toMatch(/…\s+…/);
+    source.push({ ...clusterSnapshot(2), summaries: new Map(), kubeletOff: 'kubelet reads off (--no-kubelet): disk unknown' });
+    await r.settle();
+    expect(plain(r.lastFrame())).toContain('DISK%');
+    expect(plain(r.lastFrame())).not.toContain('READ');
   });
 
   it('keeps the glyphs and drops every colour when colour is off', async () => {

@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import type { Column } from '../../model/columns.js';
-import { COMPACT_NODE_COLUMNS, NODE_COLUMNS } from '../../model/node-columns.js';
+import { COMPACT_NODE_COLUMNS, NODE_COLUMNS, NODE_COLUMNS_WITHOUT_KUBELET } from '../../model/node-columns.js';
 import { buildNodeRows, type NodeRow } from '../../model/node-row.js';
 import { byName, orderNodes, orderPods, type SortState } from '../../model/pane-order.js';
 import { PodFactsCache } from '../../model/pod-facts.js';
@@ -51,7 +51,7 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
   const table = useMemo(() => (snapshot ? tables.current.for(snapshot, thresholds) : null), [snapshot, thresholds]);
   const nodePane = state.panes.nodes;
   const podPane = state.panes.pods;
-  const nodeColumns = compact ? COMPACT_NODE_COLUMNS : NODE_COLUMNS;
+  const nodeColumns = compact ? COMPACT_NODE_COLUMNS : snapshot?.kubeletOff ? NODE_COLUMNS_WITHOUT_KUBELET : NODE_COLUMNS;
   // A narrow pane shows the worst nodes first unless the user chose an order.
   const nodeSort = compact && !nodePane.sortChosen ? SEVERITY : nodePane.sort;
   const nodeFilter = useMemo(() => parseTextFilter(nodePane.filter), [nodePane.filter]);
