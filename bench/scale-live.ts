@@ -28,9 +28,11 @@ preferSmallHeap();
 const sim = await startSimProcess(nodes, podsPerNode);
 const target = resolveTarget({ kubeconfig: sim.kubeconfig, env: {}, homeDir: '/nonexistent' });
 const requests: { readonly at: number; readonly kubelet: boolean }[] = [];
-const connection = connect(target, { requestMs: 60_000, kubeletMs: 4_000 }, (record) =>
-  requests.push({ at: Date.now(), kubelet: record.path.includes('/proxy/') }),
-);
+const connection = connect(target, { requestMs: 60_000, kubeletMs: 4_000 }, (record) => {
+  const kubelet = record.path.includes('/proxy/');
+  requests.push({ at: Date.now(), kubelet });
+  if (trace && !kubelet) console.error(`request ${record.path.slice(0, 60)} ${Math.round(record.durationMs)} ms ${record.bytes} B`);
+});
 const collector = new Collector({
   reader: connection.client,
   scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },

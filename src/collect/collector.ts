@@ -74,6 +74,8 @@ export class Collector {
   private coalesce: ReturnType<typeof setTimeout> | null = null;
   private summaryFrameDone = false;
   private running = false;
+  private polling = false;
+  private pollAgain = false;
 
   constructor(private readonly options: CollectorOptions) {
     const { reader, scope, selectors, kubelet } = options;
@@ -108,6 +110,7 @@ export class Collector {
       podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
     };
     this.recorder = new HistoryRecorder(this.history);
+    this.inventory.onListed?.(() => this.inventoryListed());
   }
 
   subscribe(listener: SnapshotListener): () => void {
@@ -146,7 +149,8 @@ export class Collector {
    */
   async pollOnce(kubelet: 'background' | 'all' | 'fallback' = 'background'): Promise<Snapshot> {
     const now = Date.now();
-    const [refresh, usage] = await Promise.all([this.inventory.refresh(now, this.abort.signal), this.usage.read(now, this.abort.signal)]);
+    const [refresh, read] = await Promise.all([this.inventory.refresh(now, this.abort.signal), this.usage.read(now, this.abort.signal)]);
+    const usage = refresh.nodesError && refresh.podsError ? read : this.usage.confirmCurrent(now);
     this.last = { refresh, usage };
     this.summaryFrameDone = false;
     this.trackProblems(refresh, usage, now);
@@ -169,6 +173,7 @@ export class Collector {
   private async tick(): Promise<void> {
     const started = Date.now();
     let delay = this.options.intervalMs;
+    this.polling = true;
     try {
       await this.pollOnce();
       const { nodesError, podsError } = this.last?.refresh ?? {};
@@ -188,7 +193,22 @@ export class Collector {
       // The frame must say why it stopped changing.
       if (this.last) this.emit();
     }
+    this.polling = false;
+    if (this.pollAgain) delay = 0;
+    this.pollAgain = false;
     this.schedule(delay);
+  }
+
+  // A big cluster's pod list arrives after the first frame (which shows the nodes); it is drawn
+  // the moment it is in rather than at the next poll.
+  private inventoryListed(): void {
+    if (!this.running) return;
+    if (this.polling) {
+      this.pollAgain = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.schedule(0);
   }
 
   // At most one extra frame between polls for summaries that came in since: a first sweep shows
@@ -245,6 +265,7 @@ export class Collector {
       nodes: state.nodes,
       pods: state.pods,
       inventoryAt: inventoryTimes.length ? Math.min(...inventoryTimes) : null,
+      podsListed: state.podsAt !== null,
       nodeUsage: usage.nodeUsage,
       podUsage: usage.podUsage,
       metricsSource: usage.source,

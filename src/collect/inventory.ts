@@ -19,5 +19,7 @@ export interface InventoryRefresh {
 
 export interface Inventory {
   refresh(now: number, signal?: AbortSignal): Promise<InventoryRefresh>;
+  /** For inventories whose first refresh may answer before every list is in: called when it is. */
+  onListed?(listener: () => void): void;
   close(): void;
 }

@@ -3,14 +3,18 @@
  * --metric-resolution) while kmon polls every 5 s, so two polls in three would fetch the same 50 MB
  * pod list again at 150,000 pods. The period is learnt from when new samples show up (by our clock,
  * so clock skew with the cluster does not matter) and errs short: at worst kmon fetches early.
+ * Until then the scrape window metrics-server reports stands in for it, so the first polls (while
+ * a big cluster's pod list is still arriving) do not fetch the same samples again and again.
  */
 export class MetricsCadence {
   private newest = Number.NEGATIVE_INFINITY;
   private freshAt: number | null = null;
   private period: number | null = null;
+  private window: number | null = null;
 
-  /** After a fetch: the newest sample time it carried, and when it was fetched. */
-  observe(newestSample: number, now: number): void {
+  /** After a fetch: the newest sample time it carried, when it was fetched, and the shortest scrape window in it. */
+  observe(newestSample: number, now: number, windowMs: number | null = null): void {
+    if (windowMs !== null && windowMs > 0) this.window = Math.min(this.window ?? windowMs, windowMs);
     if (!(newestSample > this.newest)) return;
     if (this.freshAt !== null) {
       const gap = now - this.freshAt;
@@ -22,7 +26,8 @@ export class MetricsCadence {
 
   /** Whether a fetch now could find newer samples; `intervalMs` is the poll interval. */
   due(now: number, intervalMs: number): boolean {
-    if (this.period === null || this.freshAt === null) return true;
-    return now >= this.freshAt + this.period - intervalMs / 2;
+    const period = this.period ?? this.window;
+    if (period === null || this.freshAt === null) return true;
+    return now >= this.freshAt + period - intervalMs / 2;
   }
 }

@@ -80,15 +80,17 @@ export class UsageSource {
   private lastGood: UsageReading | null = null;
   private problem: UsageReading['problem'] = null;
   private readonly cadence = new MetricsCadence();
+  private skipped = false;
 
   constructor(private readonly options: UsageSourceOptions) {}
 
   /** Reads the Metrics API (or, while it is failing and not yet due for a retry, nothing). */
   async read(now: number, signal?: AbortSignal): Promise<UsageReading> {
     const { intervalMs } = this.options;
-    // Nothing newer can be there yet: skip the fetch. The figures keep the time they were read, so
-    // an outage still shows as stale (the skip is shorter than the stale limit by design).
-    if (this.failures === 0 && this.lastGood && intervalMs && !this.cadence.due(now, intervalMs)) return this.lastGood;
+    // Nothing newer can be there yet: skip the fetch. The figures keep the time they were read
+    // until confirmCurrent says the apiserver answered, so an outage still shows as stale.
+    this.skipped = this.failures === 0 && this.lastGood !== null && Boolean(intervalMs) && !this.cadence.due(now, intervalMs ?? 0);
+    if (this.skipped) return this.current();
     if (this.failures === 0 || now >= this.retryAt) {
       try {
         await this.fromMetricsApi(now, signal);
@@ -110,6 +112,15 @@ export class UsageSource {
    */
   usingSummaries(): boolean {
     return this.failures > 0;
+  }
+
+  /**
+   * After a poll in which the apiserver answered: figures whose fetch was skipped, because
+   * metrics-server could not have newer samples yet, are as current as figures just fetched.
+   */
+  confirmCurrent(now: number): UsageReading {
+    if (this.skipped && this.lastGood) this.lastGood = { ...this.lastGood, at: now };
+    return this.current();
   }
 
   /** Asks the Metrics API at the next read, whatever the backoff: the apiserver is back after an outage. */
@@ -146,7 +157,7 @@ export class UsageSource {
       ? { kind: 'malformed', message: `Metrics API: ${skipped} invalid items left out (${nodes.firstProblem ?? pods.firstProblem})` }
       : null;
     const previous = this.lastGood;
-    this.cadence.observe(newestSample(nodes.items, pods.items), now);
+    this.cadence.observe(newestSample(nodes.items, pods.items), now, shortestWindow(nodes.items));
     this.lastGood = {
       source: 'metrics-api',
       nodeUsage: keepUnchanged(nodes.items, (n) => n.name, previous?.nodeUsage),
@@ -155,6 +166,13 @@ export class UsageSource {
       problem: this.problem,
     };
   }
+}
+
+function shortestWindow(nodes: readonly NodeUsage[]): number | null {
+  let shortest: number | null = null;
+  for (const node of nodes)
+    if (node.windowMs !== undefined && node.windowMs > 0) shortest = Math.min(shortest ?? node.windowMs, node.windowMs);
+  return shortest;
 }
 
 function newestSample(...lists: readonly (readonly { timestamp: number }[])[]): number {

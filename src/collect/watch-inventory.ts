@@ -8,7 +8,13 @@ export interface WatchInventoryOptions {
   readonly reader: Pick<KubeClient, 'listNodes' | 'listPods' | 'watchNodes' | 'watchPods'>;
   readonly namespace: string | null;
   readonly selectors?: Selectors;
+  /** How long the first refresh waits for the pod list before answering with the nodes alone. */
+  readonly podsWaitMs?: number;
 }
+
+// Long enough for a typical cluster's pods to be in the first frame; at 150,000 pods (about 15 s
+// to list) the nodes show first.
+const PODS_WAIT_MS = 1_000;
 
 const byUid = (item: { uid: string }) => item.uid;
 
@@ -16,9 +22,12 @@ const byUid = (item: { uid: string }) => item.uid;
 export class WatchInventory implements Inventory {
   private readonly nodes: WatchedList<NodeInfo>;
   private readonly pods: WatchedList<PodInfo>;
+  private readonly podsWaitMs: number;
+  private listed: (() => void) | null = null;
 
   constructor(options: WatchInventoryOptions) {
     const { reader, namespace, selectors = {} } = options;
+    this.podsWaitMs = options.podsWaitMs ?? PODS_WAIT_MS;
     this.nodes = new WatchedList({
       uid: byUid,
       list: () => reader.listNodes({ labelSelector: selectors.nodes }),
@@ -28,11 +37,12 @@ export class WatchInventory implements Inventory {
       uid: byUid,
       list: () => reader.listPods({ namespace, labelSelector: selectors.pods }),
       watch: (w) => reader.watchPods({ ...w, namespace, labelSelector: selectors.pods }),
+      onListed: () => this.listed?.(),
     });
   }
 
   async refresh(now: number): Promise<InventoryRefresh> {
-    const [nodes, pods] = await Promise.allSettled([this.nodes.sync(now), this.pods.sync(now)]);
+    const [nodes, pods] = await Promise.allSettled([this.nodes.sync(now), this.pods.sync(now, this.podsWaitMs)]);
     const skipped = this.nodes.skippedCount() + this.pods.skippedCount();
     return {
       state: { nodes: this.nodes.items(), pods: this.pods.items(), nodesAt: this.nodes.syncedAt(), podsAt: this.pods.syncedAt() },
@@ -40,6 +50,10 @@ export class WatchInventory implements Inventory {
       podsError: pods.status === 'rejected' ? pods.reason : this.pods.error(),
       skipped: skipped ? `${skipped} invalid objects left out` : null,
     };
+  }
+
+  onListed(listener: () => void): void {
+    this.listed = listener;
   }
 
   close(): void {

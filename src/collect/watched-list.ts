@@ -8,9 +8,18 @@ export interface WatchedListOptions<T> {
     request: Pick<WatchRequest<T>, 'resourceVersion' | 'onEvent' | 'onVersion' | 'onInvalid' | 'onOpen' | 'signal'>,
   ) => Promise<void>;
   readonly uid: (item: T) => string;
+  /** Called when a first list that sync stopped waiting for is in. */
+  readonly onListed?: () => void;
 }
 
 const RETRY = { baseMs: 1_000, maxMs: 60_000 };
+
+/** Resolves false after `ms` (never, for an infinite wait). */
+function wait(ms: number): Promise<false> {
+  return new Promise((resolve) => {
+    if (Number.isFinite(ms)) setTimeout(() => resolve(false), ms).unref();
+  });
+}
 
 /**
  * One kind of object kept current by list-then-watch, as client-go's informers do: one full list,
@@ -23,6 +32,9 @@ export class WatchedList<T> {
   private array: readonly T[] | null = [];
   private resourceVersion = '';
   private loop: Promise<void> | null = null;
+  private starting: Promise<void> | null = null;
+  /** Whether sync stopped waiting for the first list, so its arrival must be announced. */
+  private announce = false;
   private readonly abort = new AbortController();
   private connected = false;
   /** When the items were last known to be current (listed, or the watch was up). */
@@ -35,14 +47,23 @@ export class WatchedList<T> {
   constructor(private readonly options: WatchedListOptions<T>) {}
 
   /**
-   * Lists on first use (awaited, so the first frame has data); afterwards returns at once. A poll
-   * while the watch is down also retries it now: the poller backs off by itself while everything
-   * fails, so the watch comes back with the next poll after the apiserver does.
+   * Lists on first use, waiting for it up to `waitMs` (a first frame can show the nodes while
+   * 150,000 pods are still coming); afterwards returns at once. A poll while the watch is down also
+   * retries it now: the poller backs off by itself while everything fails, so the watch comes back
+   * with the next poll after the apiserver does.
    */
-  async sync(now: number): Promise<void> {
+  async sync(now: number, waitMs = Number.POSITIVE_INFINITY): Promise<void> {
     if (this.loop === null) {
-      await this.relist(now);
-      this.loop = this.watchLoop();
+      if (!this.starting) {
+        this.starting = this.begin(now);
+        // A list that fails after sync stopped waiting is reported by error(), not thrown.
+        this.starting.catch(() => undefined);
+      }
+      const listed = await Promise.race([this.starting.then(() => true), wait(waitMs)]);
+      if (!listed) {
+        this.announce = true;
+        return;
+      }
     }
     this.wake?.();
     if (this.connected) this.currentAt = now;
@@ -69,6 +90,17 @@ export class WatchedList<T> {
   close(): void {
     this.abort.abort();
     this.wake?.();
+  }
+
+  private async begin(now: number): Promise<void> {
+    try {
+      await this.relist(now);
+      this.loop = this.watchLoop();
+    } finally {
+      this.starting = null;
+    }
+    if (this.announce) this.options.onListed?.();
+    this.announce = false;
   }
 
   private async relist(now: number): Promise<void> {

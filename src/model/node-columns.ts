@@ -154,7 +154,8 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
     priority: 35,
     align: 'right',
     sort: { value: (r) => r.pods.count, descending: true },
-    cell: (r) => ({ text: `${r.pods.count}/${r.pods.capacity}`, level: 'ok' }),
+    cell: (r, c) =>
+      r.pods.count === null ? placeholderCell(c.ascii ? '.' : '…', c.ascii) : { text: `${r.pods.count}/${r.pods.capacity}`, level: 'ok' },
   },
   {
     id: 'age',

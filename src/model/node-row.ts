@@ -24,7 +24,8 @@ export interface NodeRow {
   readonly diskUnknown: string | null;
   /** The image filesystem, when the kubelet reports one apart from the node filesystem. */
   readonly imageFs: Figure | null;
-  readonly pods: { readonly count: number; readonly capacity: number };
+  /** count is null until the pod list has been read. */
+  readonly pods: { readonly count: number | null; readonly capacity: number };
   readonly createdAt: number;
   /** The source's own time for CPU/memory, and when disk was read. */
   readonly metricsAt: number | null;
@@ -77,7 +78,7 @@ export function buildNodeRow(
   node: NodeInfo,
   snapshot: Snapshot,
   thresholds: Thresholds,
-  podCount: number,
+  podCount: number | null,
   kubeletErrors: ReadonlyMap<string, string>,
 ): NodeRow {
   const health = nodeHealth(node);
@@ -123,5 +124,7 @@ export function buildNodeRows(snapshot: Snapshot, thresholds: Thresholds): NodeR
   const counts = podsPerNode(snapshot.pods);
   const kubeletErrors = new Map<string, string>();
   for (const p of snapshot.problems) if (p.source === 'kubelet' && p.node) kubeletErrors.set(p.node, p.message);
-  return snapshot.nodes.map((node) => buildNodeRow(node, snapshot, thresholds, counts.get(node.name) ?? 0, kubeletErrors));
+  return snapshot.nodes.map((node) =>
+    buildNodeRow(node, snapshot, thresholds, snapshot.podsListed ? (counts.get(node.name) ?? 0) : null, kubeletErrors),
+  );
 }

@@ -92,6 +92,8 @@ export interface PodUsage extends Usage {
 
 export interface NodeUsage extends Usage {
   readonly name: string;
+  /** The span between metrics-server's last two scrapes of the node, when it says (its scrape period). */
+  readonly windowMs?: number;
 }
 
 export interface FsUsage {

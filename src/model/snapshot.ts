@@ -42,6 +42,8 @@ export interface Snapshot {
   readonly pods: readonly PodInfo[];
   /** When nodes and pods were last read successfully (null: never). */
   readonly inventoryAt: number | null;
+  /** Whether the pod list has been read yet: on a big cluster it arrives after the first frame. */
+  readonly podsListed: boolean;
   readonly nodeUsage: ReadonlyMap<string, NodeUsage>;
   readonly podUsage: PodUsageIndex;
   readonly metricsSource: MetricsSource;

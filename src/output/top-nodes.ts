@@ -46,7 +46,7 @@ export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): 
           row.disk.used === null || row.disk.total === null ? '<unknown>' : formatBytesPair(row.disk.used, row.disk.total),
           row.status,
           row.roles.join(',') || '<none>',
-          `${row.pods.count}/${row.pods.capacity}`,
+          row.pods.count === null ? '<unknown>' : `${row.pods.count}/${row.pods.capacity}`,
           formatAge(options.now - row.createdAt),
         ]
       : [];

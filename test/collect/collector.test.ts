@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Collector, type CollectorOptions } from '../../src/collect/collector.js';
+import { WatchInventory } from '../../src/collect/watch-inventory.js';
 import { KubeError } from '../../src/kube/kube-error.js';
 import { buildNodeRows } from '../../src/model/node-row.js';
 import type { NodeUsage } from '../../src/model/records.js';
@@ -87,6 +88,36 @@ describe('Collector', () => {
     expect(late.map((s) => s.seq)).toEqual([1, 2]);
     expect(snapshots.map((s) => s.seq)).toEqual([1, 2, 3]);
     expect(c.latest()?.seq).toBe(3);
+  });
+
+  it('with watches: the nodes are drawn first while a big pod list is still coming, its pods the moment it is in', async () => {
+    const reader = healthyReader();
+    reader.pods = () => delayed(3000, () => pods);
+    // Watches that stay open, quietly, until the collector stops.
+    const quiet = (w: { readonly signal?: AbortSignal; readonly onOpen?: () => void }) =>
+      new Promise<void>((resolve) => {
+        w.onOpen?.();
+        w.signal?.addEventListener('abort', () => resolve());
+      });
+    const watching = Object.assign(reader, { watchNodes: quiet, watchPods: quiet });
+    const { c, snapshots } = collector(reader, { inventory: new WatchInventory({ reader: watching, namespace: null }) });
+    c.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    const first = snapshots[0] as Snapshot;
+    expect(snapshots).toHaveLength(1);
+    expect(first.nodes.map((n) => n.name)).toEqual(['n1', 'n2']);
+    expect(first.nodeUsage.get('n1')?.cpuMilli).toBe(100);
+    expect(first.podsListed).toBe(false);
+    expect(buildNodeRows(first, DEFAULT_THRESHOLDS).map((r) => r.pods.count)).toEqual([null, null]);
+
+    await vi.advanceTimersByTimeAsync(2000);
+    // The poll the list's arrival sets off runs at once (at 3 s), not at the next interval (5 s).
+    await vi.advanceTimersByTimeAsync(100);
+    const listedAt = snapshots.find((s) => s.podsListed);
+    expect(listedAt?.pods.map((p) => p.name)).toEqual(['web-1']);
+    expect((listedAt?.takenAt ?? Number.POSITIVE_INFINITY) - T0).toBeLessThanOrEqual(3100);
+    expect(buildNodeRows(listedAt as Snapshot, DEFAULT_THRESHOLDS).map((r) => r.pods.count)).toEqual([1, 0]);
+    expect(reader.calls.listPods).toHaveLength(1);
   });
 
   it('the interval runs from the start of a poll, not its end', async () => {

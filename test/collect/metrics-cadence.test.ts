@@ -22,6 +22,16 @@ describe('MetricsCadence', () => {
     expect(cadence.due(27_500, 5000)).toBe(true);
   });
 
+  it('until it has learnt the period, waits for the scrape window metrics-server reports, less half a poll', () => {
+    const cadence = new MetricsCadence();
+    cadence.observe(1_000, 0, 15_000);
+    expect(cadence.due(5_000, 5000)).toBe(false);
+    expect(cadence.due(12_500, 5000)).toBe(true);
+    // Nothing newer by then: every poll is due again until something is.
+    cadence.observe(1_000, 12_500, 15_000);
+    expect(cadence.due(17_500, 5000)).toBe(true);
+  });
+
   it('keeps the shortest period seen, so a late scrape never makes it wait longer than needed', () => {
     const cadence = new MetricsCadence();
     cadence.observe(1, 0);
@@ -52,5 +62,21 @@ describe('UsageSource with a poll interval', () => {
     expect(polls).toContain(30_000);
     expect(polls).toContain(45_000);
     expect(polls).toContain(60_000);
+  });
+
+  it('with the scrape window known from the first answer, skips the polls in between from the start', async () => {
+    const reader = new FakeClusterReader();
+    let clock = 0;
+    const scrape = () => Math.floor(clock / 15_000) * 15_000;
+    reader.nodeUsage = () => [{ name: 'n1', cpuMilli: 5, memoryBytes: 50, timestamp: scrape(), windowMs: 15_000 }];
+    reader.podUsage = () => [podUsage('shop', 'web-1', 5, 50, scrape())];
+    const source = new UsageSource({ reader, namespace: null, summaries: null, intervalMs: 5000 });
+    const polls: number[] = [];
+    for (clock = 0; clock <= 60_000; clock += 5000) {
+      const before = reader.calls.podMetrics.length;
+      await source.read(clock);
+      if (reader.calls.podMetrics.length > before) polls.push(clock);
+    }
+    expect(polls).toEqual([0, 15_000, 30_000, 45_000, 60_000]);
   });
 });

@@ -153,3 +153,58 @@ describe('WatchedList (list once, then watch)', () => {
     list.close();
   });
 });
+
+describe('WatchedList: a first list slower than the first frame', () => {
+  /** A list that answers (or fails) only when the test says so. */
+  function slowList() {
+    const s = server([{ uid: 'a', value: 1 }]);
+    const pending: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
+    const fast = s.options.list;
+    const options: WatchedListOptions<Item> = {
+      ...s.options,
+      list: () => new Promise((resolve, reject) => pending.push({ resolve: () => resolve(fast()), reject })),
+    };
+    return { ...s, options, pending };
+  }
+
+  it('sync stops waiting after waitMs with nothing listed, and onListed says when the list is in', async () => {
+    const s = slowList();
+    const onListed = vi.fn();
+    const list = new WatchedList({ ...s.options, onListed });
+    await list.sync(1000, 20);
+    expect(list.items()).toEqual([]);
+    expect(list.syncedAt()).toBeNull();
+    expect(list.error()).toBeNull();
+    // A poll while the first list is still coming starts no second one.
+    await list.sync(1100, 20);
+    expect(s.pending).toHaveLength(1);
+    s.pending[0]?.resolve();
+    await vi.waitFor(() => expect(onListed).toHaveBeenCalledTimes(1));
+    expect(values(list)).toEqual(['a=1']);
+    expect(list.syncedAt()).toBe(1000);
+    list.close();
+  });
+
+  it('a list that is in within waitMs is simply awaited: no announcement', async () => {
+    const s = server([{ uid: 'a', value: 1 }]);
+    const onListed = vi.fn();
+    const list = new WatchedList({ ...s.options, onListed });
+    await list.sync(1000, 5_000);
+    expect(values(list)).toEqual(['a=1']);
+    expect(onListed).not.toHaveBeenCalled();
+    list.close();
+  });
+
+  it('a first list that fails after sync stopped waiting is reported by error(), and the next sync lists again', async () => {
+    const s = slowList();
+    const list = new WatchedList(s.options);
+    await list.sync(1000, 20);
+    s.pending[0]?.reject(new KubeError('forbidden', 'pods is forbidden'));
+    await vi.waitFor(() => expect((list.error() as Error | null)?.message).toBe('pods is forbidden'));
+    await list.sync(2000, 20);
+    expect(s.pending).toHaveLength(2);
+    s.pending[1]?.resolve();
+    await vi.waitFor(() => expect(values(list)).toEqual(['a=1']));
+    list.close();
+  });
+});

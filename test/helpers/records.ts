@@ -74,6 +74,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     nodes: [],
     pods: [],
     inventoryAt: 0,
+    podsListed: true,
     nodeUsage: new Map(),
     podUsage: new PodUsageIndex(),
     metricsSource: 'metrics-api',

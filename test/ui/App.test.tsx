@@ -77,6 +77,15 @@ describe('live screen', () => {
     expect(plain(r.lastFrame())).not.toContain('READ');
   });
 
+  it('before a big pod list is in: nodes shown, pods counted as …, the pod pane says so', async () => {
+    const r = show({ source: new PushSource({ ...clusterSnapshot(), pods: [], podsListed: false }) });
+    await r.settle();
+    const frame = plain(r.lastFrame());
+    expect(frame).toContain('pods …');
+    expect(line(frame, 'node-b')).toMatch(/…\s+\d+[hd]$/);
+    expect(frame).toContain('pods not read yet');
+  });
+
   it('keeps the glyphs and drops every colour when colour is off', async () => {
     const r = show({ color: false });
     await r.settle();

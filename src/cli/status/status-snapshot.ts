@@ -28,6 +28,8 @@ export function statusSnapshot(
     nodes,
     pods: [],
     inventoryAt: now,
+    // The status line reads no pods.
+    podsListed: false,
     nodeUsage: new Map(usage.map((u) => [u.name, u])),
     podUsage: new PodUsageIndex(),
     metricsSource: usage.length ? 'metrics-api' : 'none',

@@ -144,7 +144,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
             height={layout.pods}
             context={cellContext}
             theme={theme}
-            empty={shown.inventoryAt === null ? 'pods not read yet' : 'no pods match'}
+            empty={shown.podsListed ? 'no pods match' : 'pods not read yet'}
           />
         </>
       )}

@@ -61,7 +61,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
       priority: 80,
       color: ready.ready < ready.total ? theme.levelColor('crit') : undefined,
     },
-    { text: `pods ${pods}`, priority: 50 },
+    { text: `pods ${snapshot.podsListed ? pods : theme.symbols.ellipsis}`, priority: 50 },
     { text: `every ${snapshot.intervalMs / 1000}s ${dot} ${clock(now)}`, priority: 20 },
     alertPart(counts, theme),
   ];

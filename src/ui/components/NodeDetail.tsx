@@ -98,7 +98,7 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
         ellipsis={theme.symbols.ellipsis}
         width={width}
         color={theme.levelColor(worstLevel(row.cpu.level, row.memory.level))}
-        text={` CPU ${pct(row.cpu, ascii)} ${cores}   MEM ${pct(row.memory, ascii)} ${memory}   PODS ${row.pods.count}/${row.pods.capacity}`}
+        text={` CPU ${pct(row.cpu, ascii)} ${cores}   MEM ${pct(row.memory, ascii)} ${memory}   PODS ${row.pods.count ?? theme.symbols.ellipsis}/${row.pods.capacity}`}
       />
       <Line
         ellipsis={theme.symbols.ellipsis}

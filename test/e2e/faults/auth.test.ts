@@ -11,7 +11,8 @@ let sim: Sim;
 let live: Live | null = null;
 
 beforeAll(async () => {
-  sim = await startSim({ nodes: 3, podsPerNode: 3, seed: 17 });
+  // metrics-server scrapes every 2 s, so kmon asks the Metrics API (and meets its faults) within seconds.
+  sim = await startSim({ nodes: 3, podsPerNode: 3, seed: 17, metricResolutionMs: 2_000 });
 });
 afterEach(() => {
   live?.stop();

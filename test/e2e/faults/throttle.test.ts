@@ -9,7 +9,7 @@ let sim: Sim;
 let live: Live | null = null;
 
 beforeAll(async () => {
-  sim = await startSim({ nodes: 3, podsPerNode: 3, seed: 19 });
+  sim = await startSim({ nodes: 3, podsPerNode: 3, seed: 19, metricResolutionMs: 2_000 });
 });
 afterEach(() => {
   live?.stop();

@@ -25,7 +25,28 @@ describe('nodeMetricsSchema', () => {
     ['2', '1000', 2000, 1000],
     ['0', '0', 0, 0],
   ])('cpu %s memory %s → %dm, %d bytes', (cpu, memory, cpuMilli, memoryBytes) => {
-    expect(nodeMetricsSchema.parse(nodeMetrics(cpu, memory))).toEqual({ name: 'node-1', cpuMilli, memoryBytes, timestamp: Date.parse(TS) });
+    expect(nodeMetricsSchema.parse(nodeMetrics(cpu, memory))).toEqual({
+      name: 'node-1',
+      cpuMilli,
+      memoryBytes,
+      timestamp: Date.parse(TS),
+      windowMs: 20_064,
+    });
+  });
+
+  it.each([
+    ['30s', 30_000],
+    ['1m0s', 60_000],
+    ['1h2m3.5s', 3_723_500],
+    ['500ms', 500],
+    ['0', 0],
+    ['15', undefined],
+    ['soon', undefined],
+    ['-5s', undefined],
+    [15, undefined],
+    [null, undefined],
+  ])('window %s is %s ms (Go duration; anything else is left out, not an error)', (window, windowMs) => {
+    expect(nodeMetricsSchema.parse({ ...nodeMetrics('1m', '1Ki'), window }).windowMs).toBe(windowMs);
   });
 
   it('a missing timestamp is NaN, so no history sample is taken from it', () => {
