@@ -4,6 +4,7 @@
 // - dist/status.cjs: `kmon status` alone with its few dependencies inlined, so the command tmux runs
 //   every few seconds resolves and compiles as little as possible. Ink and client-node stay out.
 //   CommonJS, like bin/kmon.js: Node's ES module loader costs a few milliseconds on every start.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const common = {
@@ -15,6 +16,9 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
 } as const;
+
+// Chunk names carry content hashes: without a clean start, every build would leave the last one's behind.
+rmSync('dist', { recursive: true, force: true });
 
 await Promise.all([
   build({ ...common, entryPoints: { kmon: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, packages: 'external', minifySyntax: true }),

@@ -1,9 +1,10 @@
 import type * as z from 'zod/mini';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
-import { type DecodedList, issueText, ListCollector } from './decode/decode-list.js';
-import { nodeMetricsSchema, podMetricsSchema } from './decode/metrics.js';
+import { type DecodedList, type ItemDecoder, issueText, ListCollector, schemaDecoder } from './decode/decode-list.js';
+import { nodeMetricsSchema } from './decode/metrics.js';
 import { nodeSchema } from './decode/node.js';
 import { podSchema } from './decode/pod.js';
+import { decodePodMetrics } from './decode/pod-metrics.js';
 import { summarySchema } from './decode/summary.js';
 import { ItemSplitter } from './json-items.js';
 import { KubeError } from './kube-error.js';
@@ -54,6 +55,10 @@ const LIST_PAGE_MAX = 256 * MiB;
 const METRICS_LIST_MAX = 4096 * MiB;
 const SUMMARY_MAX = 16 * MiB;
 
+const decodeNode = schemaDecoder(nodeSchema);
+const decodePod = schemaDecoder(podSchema);
+const decodeNodeMetrics = schemaDecoder(nodeMetricsSchema);
+
 function query(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
@@ -76,16 +81,16 @@ export class KubeClient {
   ) {}
 
   listNodes(selection: Selection = {}): Promise<Listed<NodeInfo>> {
-    return this.listAll('/api/v1/nodes', selection, nodeSchema);
+    return this.listAll('/api/v1/nodes', selection, decodeNode);
   }
 
   listPods(selection: Selection = {}): Promise<Listed<PodInfo>> {
-    return this.listAll(collection('/api/v1', 'pods', selection.namespace), selection, podSchema);
+    return this.listAll(collection('/api/v1', 'pods', selection.namespace), selection, decodePod);
   }
 
   async nodeMetrics(selection: Selection = {}): Promise<DecodedList<NodeUsage>> {
     const path = `/apis/metrics.k8s.io/v1beta1/nodes${query({ labelSelector: selection.labelSelector })}`;
-    return this.listOnce(path, selection.signal, nodeMetricsSchema, METRICS_LIST_MAX);
+    return this.listOnce(path, selection.signal, decodeNodeMetrics, METRICS_LIST_MAX);
   }
 
   async podMetrics(selection: Selection = {}): Promise<DecodedList<PodUsage>> {
@@ -93,7 +98,7 @@ export class KubeClient {
     return this.listOnce(
       `${base}${query({ labelSelector: selection.labelSelector })}`,
       selection.signal,
-      podMetricsSchema,
+      decodePodMetrics,
       METRICS_LIST_MAX,
     );
   }
@@ -150,8 +155,8 @@ export class KubeClient {
     );
   }
 
-  private async listOnce<T>(path: string, signal: AbortSignal | undefined, schema: z.ZodMiniType<T>, maxBytes: number): Promise<Page<T>> {
-    const collector = new ListCollector(schema);
+  private async listOnce<T>(path: string, signal: AbortSignal | undefined, decode: ItemDecoder<T>, maxBytes: number): Promise<Page<T>> {
+    const collector = new ListCollector(decode);
     const splitter = new ItemSplitter(collector.add);
     try {
       await this.transport.stream(path, { timeoutMs: this.timeouts.requestMs, maxBytes, signal }, (chunk) => splitter.push(chunk));
@@ -167,7 +172,7 @@ export class KubeClient {
   }
 
   // Pages with limit/continue, as kubectl does, so the apiserver never builds one giant answer.
-  private async listAll<T>(path: string, selection: Selection, schema: z.ZodMiniType<T>): Promise<Listed<T>> {
+  private async listAll<T>(path: string, selection: Selection, decode: ItemDecoder<T>): Promise<Listed<T>> {
     const items: T[] = [];
     let skipped = 0;
     let firstProblem: string | null = null;
@@ -177,7 +182,7 @@ export class KubeClient {
       const page: Page<T> = await this.listOnce(
         `${path}${query({ limit: PAGE_SIZE, continue: token ?? undefined, labelSelector: selection.labelSelector })}`,
         selection.signal,
-        schema,
+        decode,
         LIST_PAGE_MAX,
       );
       for (const item of page.items) items.push(item);

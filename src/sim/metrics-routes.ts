@@ -7,6 +7,7 @@ import { nodeInMetricsApi, type PodSample, sampleNode, samplePod } from './node-
 import { podLabels } from './pod-identity.js';
 import { nodeLabels } from './render-node.js';
 import type { Params, Route } from './router.js';
+import { CREATED_MARK, ScrapeCache } from './scrape-cache.js';
 import { JSON_TYPE, jsonResponse, type SimRequest, type SimResponse } from './sim-response.js';
 import type { SimWorld } from './sim-world.js';
 import { badRequest, objectNotFound } from './status-body.js';
@@ -31,12 +32,12 @@ interface Scrape {
   stamp(node: number): Stamp;
 }
 
-function scrape(world: SimWorld): Scrape {
+function scrape(world: SimWorld, created = rfc3339(world.now)): Scrape {
   const k = world.usage.scrapeIndex(world.now);
   const byNode: Stamp[] = [];
   return {
     k,
-    created: rfc3339(world.now),
+    created,
     stamp: (node) => {
       if (!byNode[node]) {
         const { at, previous } = world.usage.times(node, k);
@@ -89,7 +90,7 @@ function query(request: SimRequest, fields: readonly string[]): ListQuery | SimR
 }
 
 function* listedNodes(world: SimWorld, q: ListQuery) {
-  const s = scrape(world);
+  const s = scrape(world, CREATED_MARK);
   for (const node of world.layout.nodes) {
     if (!matchesSelector(q.labels, nodeLabels(world.layout, node.index))) continue;
     if (!matchesFields(q.fields, (f) => (f === 'metadata.name' ? node.name : ''))) continue;
@@ -99,7 +100,7 @@ function* listedNodes(world: SimWorld, q: ListQuery) {
 }
 
 function* listedPods(world: SimWorld, ids: ArrayLike<number>, q: ListQuery) {
-  const s = scrape(world);
+  const s = scrape(world, CREATED_MARK);
   const nodeListed = world.layout.nodes.map((n) => nodeInMetricsApi(world, n.index, s.k));
   for (let i = 0; i < ids.length; i++) {
     const slot = ids[i] ?? 0;
@@ -113,13 +114,17 @@ function* listedPods(world: SimWorld, ids: ArrayLike<number>, q: ListQuery) {
   }
 }
 
-function list(kind: string, items: Iterable<unknown>): SimResponse {
-  return { status: 200, contentType: JSON_TYPE, body: jsonList(kind, API_VERSION, {}, items) };
+/** A list as of the current scrape, rendered once per scrape (see ScrapeCache). */
+function list(world: SimWorld, cache: ScrapeCache, request: SimRequest, kind: string, items: () => Iterable<unknown>): SimResponse {
+  const key = `${request.path}?${request.query}`;
+  const scrapeId = `${world.usage.scrapeIndex(world.now)}/${world.presence.revision}`;
+  const body = cache.body(key, scrapeId, rfc3339(world.now), () => jsonList(kind, API_VERSION, {}, items()));
+  return { status: 200, contentType: JSON_TYPE, body };
 }
 
-function nodes(world: SimWorld, request: SimRequest): SimResponse {
+function nodes(world: SimWorld, cache: ScrapeCache, request: SimRequest): SimResponse {
   const q = query(request, ['metadata.name']);
-  return 'status' in q ? q : list('NodeMetricsList', listedNodes(world, q));
+  return 'status' in q ? q : list(world, cache, request, 'NodeMetricsList', () => listedNodes(world, q));
 }
 
 function node(world: SimWorld, name: string): SimResponse {
@@ -128,12 +133,12 @@ function node(world: SimWorld, name: string): SimResponse {
   return item ? jsonResponse(200, item) : objectNotFound('nodemetrics', name, GROUP);
 }
 
-function pods(world: SimWorld, request: SimRequest, { namespace }: Params): SimResponse {
+function pods(world: SimWorld, cache: ScrapeCache, request: SimRequest, { namespace }: Params): SimResponse {
   const q = query(request, ['metadata.name', 'metadata.namespace']);
   if ('status' in q) return q;
   const range = namespace === undefined ? null : world.layout.namespaceRanges.get(namespace);
   const ids = namespace === undefined ? world.layout.order : range ? world.layout.order.subarray(range[0], range[1]) : [];
-  return list('PodMetricsList', listedPods(world, ids, q));
+  return list(world, cache, request, 'PodMetricsList', () => listedPods(world, ids, q));
 }
 
 function pod(world: SimWorld, namespace: string, name: string): SimResponse {
@@ -145,11 +150,12 @@ function pod(world: SimWorld, namespace: string, name: string): SimResponse {
 
 export function metricsRoutes(world: SimWorld): Route[] {
   const base = `/apis/${API_VERSION}`;
+  const cache = new ScrapeCache();
   return [
-    { pattern: `${base}/nodes`, handler: (request) => nodes(world, request) },
+    { pattern: `${base}/nodes`, handler: (request) => nodes(world, cache, request) },
     { pattern: `${base}/nodes/:name`, handler: (_, { name = '' }) => node(world, name) },
-    { pattern: `${base}/pods`, handler: (request, params) => pods(world, request, params) },
-    { pattern: `${base}/namespaces/:namespace/pods`, handler: (request, params) => pods(world, request, params) },
+    { pattern: `${base}/pods`, handler: (request, params) => pods(world, cache, request, params) },
+    { pattern: `${base}/namespaces/:namespace/pods`, handler: (request, params) => pods(world, cache, request, params) },
     { pattern: `${base}/namespaces/:namespace/pods/:name`, handler: (_, { namespace = '', name = '' }) => pod(world, namespace, name) },
   ];
 }

@@ -19,6 +19,12 @@ export class Presence {
   private namespaces: ReadonlySet<string> = new Set();
   /** Per object, when each later generation was created. */
   private readonly births = new Map<string, number[]>();
+  private updates = 0;
+
+  /** Counts calls of update: anything derived from which objects exist is stale once it moves. */
+  get revision(): number {
+    return this.updates;
+  }
 
   nodePresent(index: number): boolean {
     return !this.nodes.has(index);
@@ -43,6 +49,7 @@ export class Presence {
     for (let slot = 0; slot < layout.podCount; slot++) refs.push({ kind: 'pod', slot });
     const present = (ref: ObjectRef) => (ref.kind === 'node' ? this.nodePresent(ref.index) : this.podPresent(layout.podHome(ref.slot)));
     const before = refs.map(present);
+    this.updates++;
     this.nodes = new Set(nodes);
     this.namespaces = new Set(namespaces);
     const events: ChangeEvent[] = [];

@@ -150,4 +150,29 @@ describe('metrics.k8s.io', () => {
       }
     }
   });
+
+  it('answers within one scrape with the same items, stamped with the time of each response', async () => {
+    // Past every earlier test's time (the sim's clock never goes back), early in a 15 s scrape.
+    clock.set(START + 600_000);
+    const first = await getJson<MetricsList<PodMetrics>>(sim, '/apis/metrics.k8s.io/v1beta1/pods');
+    clock.advance(2000);
+    const second = await getJson<MetricsList<PodMetrics>>(sim, '/apis/metrics.k8s.io/v1beta1/pods');
+    const data = (list: MetricsList<PodMetrics>) =>
+      list.items.map(({ metadata: { creationTimestamp: _, ...rest }, ...item }) => ({ ...item, rest }));
+    expect(data(second)).toEqual(data(first));
+    const stamps = (list: MetricsList<PodMetrics>) => [...new Set(list.items.map((p) => Date.parse(p.metadata.creationTimestamp)))];
+    const [firstAt = 0] = stamps(first);
+    expect(stamps(first)).toEqual([firstAt]);
+    expect(stamps(second)).toEqual([firstAt + 2000]);
+  });
+
+  it('drops the pods of a namespace deleted between two scrapes at once', async () => {
+    const path = '/apis/metrics.k8s.io/v1beta1/pods';
+    const namespace = (await getJson<MetricsList<PodMetrics>>(sim, path)).items[0]?.metadata.namespace ?? '';
+    sim.setFaults({ removed: { nodes: [], namespaces: [namespace] } });
+    const after = await getJson<MetricsList<PodMetrics>>(sim, path);
+    sim.setFaults({ removed: { nodes: [], namespaces: [] } });
+    expect(after.items.length).toBeGreaterThan(0);
+    expect(after.items.filter((p) => p.metadata.namespace === namespace)).toEqual([]);
+  });
 });

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
 import { nanoToMilli, scaledCeil, unitValue } from '../../model/quantity.js';
-import type { NodeUsage, PodUsage } from '../../model/records.js';
+import type { NodeUsage } from '../../model/records.js';
 import { quantity, text, time } from './fields.js';
 import { parseGoDuration } from './go-duration.js';
-import { intern } from './intern.js';
 
 // Usage is summed in nanocores and rounded up to millicores once, as kubectl sums exact quantities
 // before MilliValue: two containers at 1.5m are 3m, not 4m.
@@ -23,34 +22,6 @@ export const nodeMetricsSchema = z.pipe(
       memoryBytes: unitValue(u.memory),
       timestamp: timestamp ?? Number.NaN,
       ...(windowMs === null ? {} : { windowMs }),
-    };
-  }),
-);
-
-/** metrics.k8s.io/v1beta1 PodMetrics; the API has no pod total, so containers are summed here. */
-export const podMetricsSchema = z.pipe(
-  z.object({
-    metadata: z.object({ name: text, namespace: text }),
-    timestamp: time,
-    containers: z.array(z.object({ name: text, usage })),
-  }),
-  z.transform(({ metadata, timestamp, containers }): PodUsage => {
-    let nanocores = 0;
-    let memoryBytes = 0;
-    const perContainer = containers.map((c) => {
-      const cpu = scaledCeil(c.usage.cpu, NANO);
-      const memory = unitValue(c.usage.memory);
-      nanocores += cpu;
-      memoryBytes += memory;
-      return { name: intern(c.name), cpuMilli: nanoToMilli(cpu), memoryBytes: memory };
-    });
-    return {
-      namespace: intern(metadata.namespace),
-      name: metadata.name,
-      cpuMilli: nanoToMilli(nanocores),
-      memoryBytes,
-      timestamp: timestamp ?? Number.NaN,
-      containers: perContainer,
     };
   }),
 );

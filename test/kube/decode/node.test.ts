@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListCollector } from '../../../src/kube/decode/decode-list.js';
+import { ListCollector, schemaDecoder } from '../../../src/kube/decode/decode-list.js';
 import { nodeSchema } from '../../../src/kube/decode/node.js';
 import type { NodeInfo } from '../../../src/model/records.js';
 import { describeWithFixtures, FIXTURE, fixtureItems } from '../../helpers/fixtures.js';
@@ -13,7 +13,7 @@ describeWithFixtures('nodeSchema on the real node list', () => {
   const node = decode(items[0]);
 
   it('decodes every item', () => {
-    const collector = new ListCollector(nodeSchema);
+    const collector = new ListCollector(schemaDecoder(nodeSchema));
     for (const item of items) collector.add(item);
     expect(collector.result()).toMatchObject({ skipped: 0, firstProblem: null });
     expect(collector.items).toHaveLength(items.length);
@@ -104,7 +104,7 @@ describe('nodeSchema', () => {
   it('one node with an invalid quantity is skipped and named, the rest of the list kept', () => {
     const bad = base();
     bad.status.allocatable.cpu = 'lots';
-    const collector = new ListCollector(nodeSchema);
+    const collector = new ListCollector(schemaDecoder(nodeSchema));
     for (const item of [base(), bad, base()]) collector.add(item);
     const result = collector.result();
     expect(result.items).toHaveLength(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListCollector } from '../../../src/kube/decode/decode-list.js';
+import { ListCollector, schemaDecoder } from '../../../src/kube/decode/decode-list.js';
 import { podSchema } from '../../../src/kube/decode/pod.js';
 import { podStatus } from '../../../src/model/pod-status.js';
 import type { PodInfo } from '../../../src/model/records.js';
@@ -8,7 +8,7 @@ import { describeWithFixtures, FIXTURE, fixtureItems } from '../../helpers/fixtu
 const MiB = 1024 ** 2;
 
 function decodeAll(name: string): PodInfo[] {
-  const collector = new ListCollector(podSchema);
+  const collector = new ListCollector(schemaDecoder(podSchema));
   for (const item of fixtureItems(name)) collector.add(item);
   const result = collector.result();
   expect(result.firstProblem).toBeNull();
@@ -145,7 +145,7 @@ describe('podSchema', () => {
   ])('%s: the pod is skipped with a readable reason', (_, edit, reason) => {
     const bad = base();
     edit(bad);
-    const collector = new ListCollector(podSchema);
+    const collector = new ListCollector(schemaDecoder(podSchema));
     collector.add(base());
     collector.add(bad);
     const result = collector.result();
