@@ -5,21 +5,23 @@ const MIN_WIDTH = 10;
 const PADDING = 3;
 
 export function textTable(header: readonly string[] | null, rows: readonly (readonly string[])[]): string {
-  const all = header ? [header, ...rows] : rows;
-  // Loops, not Math.max(...rows): a table of 150,000 pods is more arguments than a call can take.
+  // Loops, not Math.max(...rows) or [header, ...rows]: a table of 150,000 pods is more arguments
+  // than a call can take, and every copy of it costs.
   const widths: number[] = [];
-  for (const row of all) {
+  const measure = (row: readonly string[]) => {
     row.forEach((cell, c) => {
       widths[c] = Math.max(widths[c] ?? MIN_WIDTH, cell.length + PADDING);
     });
-  }
-  return all
-    .map((row) =>
-      row
-        .map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c] ?? 0)))
-        .join('')
-        .trimEnd(),
-    )
-    .map((line) => `${line}\n`)
-    .join('');
+  };
+  if (header) measure(header);
+  for (const row of rows) measure(row);
+  const format = (row: readonly string[]) => {
+    let line = '';
+    const last = row.length - 1;
+    for (let c = 0; c < last; c++) line += row[c]?.padEnd(widths[c] ?? 0);
+    return `${line}${row[last] ?? ''}`.trimEnd();
+  };
+  const lines = header ? [format(header)] : [];
+  for (const row of rows) lines.push(format(row));
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -242,6 +242,8 @@ describe('kmon status run after run, as tmux runs it', () => {
       expect(ran.stderr).toBe('');
       expect(line(ran.stdout), `run ${run}`).toMatch(/^⎈ test 6\/6 cpu \d+%/);
       await vi.waitFor(() => expect(existsSync(diskFile)).toBe(true), { timeout: 10_000, interval: 50 });
+      // The refresh saves the line too, once done: until then it would undo the edit below.
+      await vi.waitFor(() => expect(running(`--refresh-disk`, kubeconfig.path)).toBe(false), { timeout: 10_000, interval: 50 });
       // Five minutes on: the next run starts the disk refresh again.
       rmSync(diskFile);
       const saved = JSON.parse(readFileSync(lineFile, 'utf8')) as { diskRefreshStartedAt: number };
@@ -250,6 +252,20 @@ describe('kmon status run after run, as tmux runs it', () => {
     expect(kubeconfig.pluginRuns()).toBeGreaterThanOrEqual(6);
   });
 });
+
+/** Whether a process runs whose command line holds all of `parts` (Linux: read from /proc). */
+function running(...parts: string[]): boolean {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .some((pid) => {
+      try {
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return parts.every((part) => command.includes(part));
+      } catch {
+        return false;
+      }
+    });
+}
 
 describe('kmon status --watch', () => {
   it('keeps ready-made tmux and plain lines in $XDG_CACHE_HOME/kmon/CONTEXT.tmux and .txt, and says where', async () => {
