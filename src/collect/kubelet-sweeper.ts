@@ -198,16 +198,18 @@ export class KubeletSweeper {
         this.schedule(this.forbiddenSince + FORBIDDEN_PROBE_MS - now);
         return;
       }
+      // The budget first: at 5,000 nodes finding the next one is the costlier question.
+      const tokenWait = this.bucket.waitMs();
+      if (tokenWait > 0) {
+        this.schedule(tokenWait);
+        return;
+      }
       const { name, wait } = this.next(now);
       if (name === null) {
         if (Number.isFinite(wait)) this.schedule(wait);
         return;
       }
-      const tokenWait = this.bucket.tryTake();
-      if (tokenWait > 0) {
-        this.schedule(tokenWait);
-        return;
-      }
+      this.bucket.tryTake();
       void this.read(name);
     }
   }

@@ -17,12 +17,15 @@ export class TokenBucket {
 
   /** Takes a token if one is available; otherwise returns how long until one is, in ms. */
   tryTake(): number {
+    const wait = this.waitMs();
+    if (wait === 0) this.tokens -= 1;
+    return wait;
+  }
+
+  /** How long until a token is available, in ms (0: one is now); takes none. */
+  waitMs(): number {
     this.refill();
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
-      return 0;
-    }
-    return Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
   }
 
   private refill(): void {

@@ -61,4 +61,14 @@ describe('TokenBucket', () => {
       expect(bucket.tryTake(), `at ${at} ms`).toBe(expected);
     }
   });
+
+  it('waitMs says whether a token is there without taking it', () => {
+    let now = 0;
+    const bucket = new TokenBucket(2, 1, () => now);
+    expect([bucket.waitMs(), bucket.waitMs()]).toEqual([0, 0]);
+    expect(bucket.tryTake()).toBe(0);
+    expect(bucket.waitMs()).toBe(500);
+    now = 500;
+    expect([bucket.waitMs(), bucket.tryTake(), bucket.waitMs()]).toEqual([0, 0, 500]);
+  });
 });
