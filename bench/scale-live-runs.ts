@@ -17,6 +17,8 @@ interface LiveFigures {
   readonly otherPerSecond: number;
   readonly frameMs: number;
   readonly keyMs: number;
+  readonly keyWorstMs: number;
+  readonly stallMs: number;
 }
 
 const SIZES: readonly { nodes: number; polls: number; rssTarget: number }[] = [
@@ -44,11 +46,13 @@ export async function benchLive(): Promise<void> {
       `${f.kubeletPerSecond} (≤ 20)`,
       String(f.otherPerSecond),
       `${f.frameMs} (< 30)`,
-      String(f.keyMs),
+      `${f.keyMs} / ${f.keyWorstMs}`,
+      String(f.stallMs),
     ]);
   }
   console.log(
-    '\nlive screen (collector with watches + Ink at 120×32), polling every 5 s; steady = the polls after the pod list is in: mean CPU, median RSS and frame\n',
+    '\nlive screen (collector with watches + Ink at 120×32), polling every 5 s; steady = the polls after the pod list is in: mean CPU, median RSS and frame,\n' +
+      'keys (Tab M j C N A r G g, polling stopped) median / worst, and the longest the event loop was held by a steady poll\n',
   );
   printTable(
     [
@@ -62,6 +66,7 @@ export async function benchLive(): Promise<void> {
       'other req/s',
       'frame ms',
       'key→frame ms',
+      'stall ms',
     ],
     rows,
   );

@@ -1,7 +1,8 @@
 import type { Column } from './columns.js';
 import type { NodeRow } from './node-row.js';
 import type { PodTable } from './pod-table.js';
-import { compareNumbers, sortIndices, sortRows } from './sort.js';
+import { radixOrder } from './radix-order.js';
+import { sortIndices, sortRows } from './sort.js';
 import { matchesAny, type TextFilter } from './text-filter.js';
 
 export interface SortState {
@@ -56,7 +57,6 @@ export function orderPods(table: PodTable, sort: SortState, filter: TextFilter |
   const key = table.sortKey(sort.column);
   if (!key) return order;
   if (key.strings) return sortIndices(picked, [{ value: key.strings, descending: sort.descending }]);
-  // Figures: the comparator reads the table's own typed array; ties keep the table's order.
-  const values = key.numbers;
-  return order.sort((a, b) => compareNumbers(values[a] as number, values[b] as number, sort.descending) || a - b);
+  // Figures: read straight from the table's own typed array; ties keep the table's order.
+  return radixOrder(order, key.numbers, sort.descending);
 }

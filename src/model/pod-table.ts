@@ -27,6 +27,7 @@ export class PodTable {
   private readonly memory: Float64Array;
   private readonly cpuOfRequest: Float64Array;
   private readonly memoryOfLimit: Float64Array;
+  private ages: Float64Array | null = null;
 
   constructor(
     private readonly snapshot: Snapshot,
@@ -62,6 +63,15 @@ export class PodTable {
       this.cpuOfRequest[i] = percentOf(cpu, f.requests.cpuMilli) ?? Number.NaN;
       this.memoryOfLimit[i] = percentOf(memory, f.limits.memoryBytes) ?? Number.NaN;
     }
+  }
+
+  // Age as a figure that grows with it (youngest first when ascending); built on the first sort by age.
+  private agesKey(): Float64Array {
+    if (!this.ages) {
+      this.ages = new Float64Array(this.size);
+      for (let i = 0; i < this.size; i++) this.ages[i] = -this.pod(i).createdAt;
+    }
+    return this.ages;
   }
 
   pod(i: number): PodInfo {
@@ -106,7 +116,7 @@ export class PodTable {
 
   /**
    * How to sort by a column: figures as a typed array by pod index (NaN for unknown), read straight
-   * by the comparator; names and statuses by a function. null for columns that do not sort.
+   * by the sort; names and statuses by a function. null for columns that do not sort.
    */
   sortKey(column: string): PodSortKey | null {
     switch (column) {
@@ -129,7 +139,7 @@ export class PodTable {
       case 'mem%l':
         return { numbers: this.memoryOfLimit };
       case 'age':
-        return { numbers: Float64Array.from(this.snapshot.pods, (p) => -p.createdAt) };
+        return { numbers: this.agesKey() };
       default:
         return null;
     }
