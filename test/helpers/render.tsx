@@ -15,6 +15,7 @@ class FakeStdout extends EventEmitter {
   }
   write = (frame: string) => {
     this.frames.push(frame);
+    this.emit('frame', frame);
     return true;
   };
 }
@@ -73,6 +74,23 @@ export function renderAt(tree: ReactElement, columns: number, rows: number) {
         await tick();
         await tick();
       }
+    },
+    /**
+     * Sends a key in the turn of the event loop right after the first frame that passes `test` is
+     * written, as a user who hits a key the moment the screen shows it: before React's effects run.
+     */
+    keyAtFrame(key: string, test: (frame: string) => boolean): Promise<void> {
+      return new Promise((resolve) => {
+        const onFrame = (frame: string) => {
+          if (!test(frame)) return;
+          stdout.off('frame', onFrame);
+          setImmediate(() => {
+            stdin.write(key);
+            resolve();
+          });
+        };
+        stdout.on('frame', onFrame);
+      });
     },
     /** Sends keys back to back without letting React render in between, as a fast typist might. */
     async typeFast(...keys: string[]) {

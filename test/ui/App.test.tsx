@@ -2,6 +2,7 @@ import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
 import { App } from '../../src/ui/components/App.js';
+import type { SnapshotSource } from '../../src/ui/hooks/use-snapshot.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { KEYS, plain, renderAt } from '../helpers/render.js';
 import { clusterSnapshot, LONG_NAMES, NOW, PushSource } from './ui-fixture.js';
@@ -9,7 +10,7 @@ import { clusterSnapshot, LONG_NAMES, NOW, PushSource } from './ui-fixture.js';
 type Rendered = ReturnType<typeof renderAt>;
 let current: Rendered | null = null;
 
-function show(options: { columns?: number; rows?: number; color?: boolean; ascii?: boolean; source?: PushSource } = {}): Rendered {
+function show(options: { columns?: number; rows?: number; color?: boolean; ascii?: boolean; source?: SnapshotSource } = {}): Rendered {
   const source = options.source ?? new PushSource(clusterSnapshot());
   const theme = makeTheme({ color: options.color ?? true, ascii: options.ascii ?? false });
   current = renderAt(
@@ -219,6 +220,18 @@ describe('live screen', () => {
     expect(frame).toContain('conditions');
     await r.press(KEYS.escape);
     expect(plain(r.lastFrame())).toContain('sort: CPU% ▼');
+  });
+
+  it('takes Enter pressed the moment the first data shows, before React has caught up', async () => {
+    const source = new PushSource(clusterSnapshot());
+    const r = show({ source: { subscribe: (l) => source.subscribe(l), latest: () => null } });
+    await r.settle();
+    expect(plain(r.lastFrame())).toContain('connecting');
+    const pressed = r.keyAtFrame(KEYS.enter, (frame) => frame.includes('node-a'));
+    source.push(clusterSnapshot());
+    await pressed;
+    await r.settle();
+    expect(plain(r.lastFrame())).toContain('NODE node-a');
   });
 
   it('shows a pod detail with its containers, requests and limits', async () => {
