@@ -7,6 +7,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { preferSmallHeap } from '../src/cli/prefer-small-heap.js';
 import { Collector } from '../src/collect/collector.js';
+import { FIRST_FRAME_WAIT_MS } from '../src/collect/first-frame.js';
 import { WatchInventory } from '../src/collect/watch-inventory.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
@@ -40,6 +41,7 @@ const collector = new Collector({
   intervalMs,
   kubelet: { qps: 20, burst: 100, concurrency: 8 },
   inventory: new WatchInventory({ reader: connection.client, namespace: null }),
+  podMetricsWaitMs: FIRST_FRAME_WAIT_MS,
 });
 
 const started = Date.now();

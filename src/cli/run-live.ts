@@ -1,4 +1,5 @@
 import { Collector } from '../collect/collector.js';
+import { FIRST_FRAME_WAIT_MS } from '../collect/first-frame.js';
 import { WatchInventory } from '../collect/watch-inventory.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
@@ -71,6 +72,7 @@ async function live(flags: LiveFlags): Promise<number> {
       : undefined,
     keepHistory: caps.interactive,
     kubeletDeadlineMs: flags.requestTimeout,
+    podMetricsWaitMs: caps.interactive ? FIRST_FRAME_WAIT_MS : undefined,
   });
   try {
     if (!caps.interactive) return await printOnce(collector, caps, thresholds);

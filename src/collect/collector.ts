@@ -41,6 +41,11 @@ export interface CollectorOptions {
   /** One-shot faces (top, check) draw no sparklines and skip recording history. */
   readonly keepHistory?: boolean;
   readonly inventory?: Inventory;
+  /**
+   * How long the first poll waits for the pod metrics before drawing without them (default: as
+   * long as they take, as one-shot faces need). The live screen draws a big cluster's nodes first.
+   */
+  readonly podMetricsWaitMs?: number;
 }
 
 export type SnapshotListener = (snapshot: Snapshot) => void;
@@ -100,6 +105,7 @@ export class Collector {
       retryBaseMs: Math.min(10_000, Math.max(500, 2 * options.intervalMs)),
       intervalMs: options.intervalMs,
       kinds: options.metrics,
+      podsWaitMs: options.podMetricsWaitMs,
     });
     // Pods keep 40 samples (10 minutes at metrics-server's 15 s): 150,000 pods then hold 60 MB of
     // history; nodes, far fewer, keep an hour.
@@ -110,7 +116,8 @@ export class Collector {
       podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
     };
     this.recorder = new HistoryRecorder(this.history);
-    this.inventory.onListed?.(() => this.inventoryListed());
+    this.inventory.onListed?.(() => this.podsListed());
+    this.usage.onLate(() => this.podMetricsArrived());
   }
 
   subscribe(listener: SnapshotListener): () => void {
@@ -199,9 +206,9 @@ export class Collector {
     this.schedule(delay);
   }
 
-  // A big cluster's pod list arrives after the first frame (which shows the nodes); it is drawn
-  // the moment it is in rather than at the next poll.
-  private inventoryListed(): void {
+  // A big cluster's pod list and pod metrics arrive after the first frame (which shows the nodes);
+  // each is drawn the moment it is in rather than at the next poll.
+  private podsListed(): void {
     if (!this.running) return;
     if (this.polling) {
       this.pollAgain = true;
@@ -209,6 +216,14 @@ export class Collector {
     }
     if (this.timer) clearTimeout(this.timer);
     this.schedule(0);
+  }
+
+  private podMetricsArrived(): void {
+    if (!this.running || !this.last) return;
+    const usage = this.usage.current();
+    this.last = { ...this.last, usage };
+    this.trackProblems(this.last.refresh, usage, Date.now());
+    this.emit();
   }
 
   // At most one extra frame between polls for summaries that came in since: a first sweep shows

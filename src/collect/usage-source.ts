@@ -1,10 +1,12 @@
-import { isKubeError, type KubeError } from '../kube/kube-error.js';
+import type { DecodedList } from '../kube/decode/decode-list.js';
+import { isKubeError, KubeError } from '../kube/kube-error.js';
 import { PodUsageIndex } from '../model/pod-usage-index.js';
 import type { ProblemKind } from '../model/problems.js';
 import type { NodeUsage, PodUsage } from '../model/records.js';
 import type { FetchedSummary, MetricsSource } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
+import { timeout } from './first-frame.js';
 import { MetricsCadence } from './metrics-cadence.js';
 import type { Selectors } from './selectors.js';
 
@@ -29,6 +31,11 @@ export interface UsageSourceOptions {
   readonly intervalMs?: number;
   /** Which metrics to read (default both): `top pods` needs no node metrics, `top nodes` none of the 50 MB of pod metrics. */
   readonly kinds?: MetricsKinds;
+  /**
+   * How long the first read waits for the pod metrics before answering with the nodes' alone
+   * (default: for as long as they take). The pods' figures then come with onLate.
+   */
+  readonly podsWaitMs?: number;
 }
 
 export interface MetricsKinds {
@@ -36,7 +43,8 @@ export interface MetricsKinds {
   readonly pods: boolean;
 }
 
-const NOTHING = Promise.resolve({ items: [], skipped: 0, firstProblem: null });
+const NO_ITEMS: DecodedList<never> = { items: [], skipped: 0, firstProblem: null };
+const NOTHING = Promise.resolve(NO_ITEMS);
 
 const RETRY_MAX_MS = 120_000;
 
@@ -81,6 +89,9 @@ export class UsageSource {
   private problem: UsageReading['problem'] = null;
   private readonly cadence = new MetricsCadence();
   private skipped = false;
+  /** Set while the first read's pod metrics are still coming. */
+  private podsPending = false;
+  private late: (() => void) | null = null;
 
   constructor(private readonly options: UsageSourceOptions) {}
 
@@ -89,20 +100,30 @@ export class UsageSource {
     const { intervalMs } = this.options;
     // Nothing newer can be there yet: skip the fetch. The figures keep the time they were read
     // until confirmCurrent says the apiserver answered, so an outage still shows as stale.
-    this.skipped = this.failures === 0 && this.lastGood !== null && Boolean(intervalMs) && !this.cadence.due(now, intervalMs ?? 0);
+    const notDue = this.failures === 0 && this.lastGood !== null && Boolean(intervalMs) && !this.cadence.due(now, intervalMs ?? 0);
+    this.skipped = notDue || this.podsPending;
     if (this.skipped) return this.current();
     if (this.failures === 0 || now >= this.retryAt) {
       try {
         await this.fromMetricsApi(now, signal);
       } catch (error) {
-        if (!isKubeError(error)) throw error;
-        this.failures++;
-        const policy = { baseMs: this.options.retryBaseMs ?? 10_000, maxMs: RETRY_MAX_MS };
-        this.retryAt = now + backoffDelay(this.failures - 1, policy, error.retryAfterMs);
-        this.problem = { kind: error.kind, message: why(error) };
+        this.failed(error, now);
       }
     }
     return this.current();
+  }
+
+  /** Called when pod metrics that the first read stopped waiting for are in (or have failed). */
+  onLate(listener: () => void): void {
+    this.late = listener;
+  }
+
+  private failed(error: unknown, now: number): void {
+    if (!isKubeError(error)) throw error;
+    this.failures++;
+    const policy = { baseMs: this.options.retryBaseMs ?? 10_000, maxMs: RETRY_MAX_MS };
+    this.retryAt = now + backoffDelay(this.failures - 1, policy, error.retryAfterMs);
+    this.problem = { kind: error.kind, message: why(error) };
   }
 
   /**
@@ -147,15 +168,44 @@ export class UsageSource {
 
   private async fromMetricsApi(now: number, signal?: AbortSignal): Promise<void> {
     const { reader, namespace, selectors = {}, kinds = { nodes: true, pods: true } } = this.options;
-    const [nodes, pods] = await Promise.all([
-      kinds.nodes ? reader.nodeMetrics({ labelSelector: selectors.nodes, signal }) : NOTHING,
-      kinds.pods ? reader.podMetrics({ namespace, labelSelector: selectors.pods, signal }) : NOTHING,
-    ]);
+    const nodesRead = kinds.nodes ? reader.nodeMetrics({ labelSelector: selectors.nodes, signal }) : NOTHING;
+    const podsRead = kinds.pods ? reader.podMetrics({ namespace, labelSelector: selectors.pods, signal }) : NOTHING;
+    // Settled here too, so a failure after the nodes' own is never an unhandled rejection.
+    podsRead.catch(() => undefined);
+    const nodes = await nodesRead;
+    const waitMs = this.lastGood === null ? (this.options.podsWaitMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    const pods = await Promise.race([podsRead, timeout(waitMs)]);
+    if (pods) {
+      this.take(nodes, pods, now);
+      return;
+    }
+    this.take(nodes, NO_ITEMS, now);
+    this.podsPending = true;
+    void this.lateArrival(podsRead, signal);
+  }
+
+  private async lateArrival(podsRead: Promise<DecodedList<PodUsage>>, signal?: AbortSignal): Promise<void> {
+    try {
+      const pods = await podsRead;
+      const reading = this.lastGood;
+      if (reading && this.failures === 0) {
+        this.problem = leftOut(pods) ?? reading.problem;
+        this.cadence.observe(newestSample(pods.items), Date.now());
+        this.lastGood = { ...reading, podUsage: keepUnchangedPods(pods.items, undefined), problem: this.problem };
+      }
+    } catch (error) {
+      if (signal?.aborted) return;
+      // No poll is waiting on this read to report a fault of kmon's own: the frame says it instead.
+      this.failed(isKubeError(error) ? error : new KubeError('server-error', String(error)), Date.now());
+    } finally {
+      this.podsPending = false;
+    }
+    this.late?.();
+  }
+
+  private take(nodes: DecodedList<NodeUsage>, pods: DecodedList<PodUsage>, now: number): void {
     this.failures = 0;
-    const skipped = nodes.skipped + pods.skipped;
-    this.problem = skipped
-      ? { kind: 'malformed', message: `Metrics API: ${skipped} invalid items left out (${nodes.firstProblem ?? pods.firstProblem})` }
-      : null;
+    this.problem = leftOut(nodes, pods);
     const previous = this.lastGood;
     this.cadence.observe(newestSample(nodes.items, pods.items), now, shortestWindow(nodes.items));
     this.lastGood = {
@@ -166,6 +216,13 @@ export class UsageSource {
       problem: this.problem,
     };
   }
+}
+
+function leftOut(...lists: readonly DecodedList<unknown>[]): UsageReading['problem'] {
+  const skipped = lists.reduce((sum, list) => sum + list.skipped, 0);
+  if (!skipped) return null;
+  const first = lists.find((list) => list.firstProblem)?.firstProblem;
+  return { kind: 'malformed', message: `Metrics API: ${skipped} invalid items left out (${first})` };
 }
 
 function shortestWindow(nodes: readonly NodeUsage[]): number | null {

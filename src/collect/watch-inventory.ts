@@ -1,5 +1,6 @@
 import type { KubeClient } from '../kube/kube-client.js';
 import type { NodeInfo, PodInfo } from '../model/records.js';
+import { FIRST_FRAME_WAIT_MS } from './first-frame.js';
 import type { Inventory, InventoryRefresh } from './inventory.js';
 import type { Selectors } from './selectors.js';
 import { WatchedList } from './watched-list.js';
@@ -12,10 +13,6 @@ export interface WatchInventoryOptions {
   readonly podsWaitMs?: number;
 }
 
-// Long enough for a typical cluster's pods to be in the first frame; at 150,000 pods (about 15 s
-// to list) the nodes show first.
-const PODS_WAIT_MS = 1_000;
-
 const byUid = (item: { uid: string }) => item.uid;
 
 /** Nodes and pods kept current by watches: the inventory of the live screen. */
@@ -27,7 +24,7 @@ export class WatchInventory implements Inventory {
 
   constructor(options: WatchInventoryOptions) {
     const { reader, namespace, selectors = {} } = options;
-    this.podsWaitMs = options.podsWaitMs ?? PODS_WAIT_MS;
+    this.podsWaitMs = options.podsWaitMs ?? FIRST_FRAME_WAIT_MS;
     this.nodes = new WatchedList({
       uid: byUid,
       list: () => reader.listNodes({ labelSelector: selectors.nodes }),

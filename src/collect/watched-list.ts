@@ -1,6 +1,7 @@
 import type { Listed, WatchRequest } from '../kube/kube-client.js';
 import { isKubeError } from '../kube/kube-error.js';
 import { backoffDelay } from './backoff.js';
+import { timeout } from './first-frame.js';
 
 export interface WatchedListOptions<T> {
   readonly list: () => Promise<Listed<T>>;
@@ -13,13 +14,6 @@ export interface WatchedListOptions<T> {
 }
 
 const RETRY = { baseMs: 1_000, maxMs: 60_000 };
-
-/** Resolves false after `ms` (never, for an infinite wait). */
-function wait(ms: number): Promise<false> {
-  return new Promise((resolve) => {
-    if (Number.isFinite(ms)) setTimeout(() => resolve(false), ms).unref();
-  });
-}
 
 /**
  * One kind of object kept current by list-then-watch, as client-go's informers do: one full list,
@@ -59,7 +53,7 @@ export class WatchedList<T> {
         // A list that fails after sync stopped waiting is reported by error(), not thrown.
         this.starting.catch(() => undefined);
       }
-      const listed = await Promise.race([this.starting.then(() => true), wait(waitMs)]);
+      const listed = await Promise.race([this.starting.then(() => true), timeout(waitMs)]);
       if (!listed) {
         this.announce = true;
         return;

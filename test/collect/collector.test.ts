@@ -120,6 +120,37 @@ describe('Collector', () => {
     expect(reader.calls.listPods).toHaveLength(1);
   });
 
+  it('with podMetricsWaitMs: the nodes\u2019 figures first while big pod metrics are still coming, the pods\u2019 the moment they are in', async () => {
+    const reader = healthyReader();
+    reader.podUsage = () => delayed(3000, () => [podUsage('shop', 'web-1', 10, 100, T0)]);
+    const { c, snapshots } = collector(reader, { podMetricsWaitMs: 1000 });
+    c.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]?.nodeUsage.get('n1')?.cpuMilli).toBe(100);
+    expect(snapshots[0]?.podUsage.size).toBe(0);
+    expect(snapshots[0]?.problems).toEqual([]);
+
+    await vi.advanceTimersByTimeAsync(2100);
+    const withPods = snapshots.find((s) => s.podUsage.size > 0);
+    expect(withPods?.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(10);
+    // Drawn when the metrics came (3 s), not at the next poll (5 s); fetched once, not again meanwhile.
+    expect((withPods?.takenAt ?? Number.POSITIVE_INFINITY) - T0).toBeLessThanOrEqual(3100);
+    expect(reader.calls.podMetrics).toHaveLength(1);
+  });
+
+  it('with podMetricsWaitMs: pod metrics that fail after the first frame say so, as a failed read does', async () => {
+    const reader = healthyReader();
+    reader.podUsage = () =>
+      delayed(3000, () => {
+        throw new KubeError('unavailable', 'unavailable (503): service unavailable', { status: 503 });
+      });
+    const { c, snapshots } = collector(reader, { podMetricsWaitMs: 1000 });
+    c.start();
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(snapshots.at(-1)?.problems.map((p) => p.message)).toContain('metrics-server unavailable: CPU/memory not refreshed');
+  });
+
   it('the interval runs from the start of a poll, not its end', async () => {
     const reader = healthyReader();
     reader.nodes = () => delayed(2000, () => nodes);

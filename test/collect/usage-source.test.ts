@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { UsageSource } from '../../src/collect/usage-source.js';
 import { KubeError } from '../../src/kube/kube-error.js';
 import type { NodeUsage } from '../../src/model/records.js';
 import type { FetchedSummary } from '../../src/model/snapshot.js';
-import { FakeClusterReader } from '../helpers/fake-cluster-reader.js';
+import { delayed, FakeClusterReader } from '../helpers/fake-cluster-reader.js';
 import { nodeSummary, podUsage } from '../helpers/records.js';
 
 const fromApi: NodeUsage = { name: 'n1', cpuMilli: 500, memoryBytes: 1000, timestamp: 1 };
@@ -127,5 +127,50 @@ describe('UsageSource', () => {
   it('a programming error is not mistaken for a missing metrics-server', async () => {
     const { reader } = failingWith(() => new TypeError('boom'));
     await expect(new UsageSource({ reader, namespace: null, summaries: null }).read(0)).rejects.toThrow('boom');
+  });
+
+  describe('with podsWaitMs, as the live screen reads a big cluster', () => {
+    beforeEach(() => vi.useFakeTimers({ now: 0 }));
+    afterEach(() => vi.useRealTimers());
+
+    function slowPods(failure: Error | null = null) {
+      const reader = new FakeClusterReader();
+      reader.nodeUsage = () => [fromApi];
+      reader.podUsage = () =>
+        delayed(3000, () => {
+          if (failure) throw failure;
+          return [podUsage('shop', 'web-1', 5, 50)];
+        });
+      let late = 0;
+      const source = new UsageSource({ reader, namespace: null, summaries: null, intervalMs: 1000, podsWaitMs: 1000 });
+      source.onLate(() => late++);
+      return { reader, source, late: () => late };
+    }
+
+    it('answers with the nodes once the wait is over; the pods come later, and are not asked for again meanwhile', async () => {
+      const { reader, source, late } = slowPods();
+      const first = source.read(0);
+      await vi.advanceTimersByTimeAsync(1000);
+      const reading = await first;
+      expect(reading.nodeUsage.get('n1')).toEqual(fromApi);
+      expect(reading.podUsage.size).toBe(0);
+      expect(reading.problem).toBeNull();
+      expect((await source.read(2000)).podUsage.size).toBe(0);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(late()).toBe(1);
+      expect(source.current().podUsage.get('shop', 'web-1')?.cpuMilli).toBe(5);
+      expect(reader.calls.podMetrics).toHaveLength(1);
+    });
+
+    it('pod metrics that fail later are a failed read: reported, and retried on the backoff schedule', async () => {
+      const { reader, source, late } = slowPods(unavailable());
+      const first = source.read(0);
+      await vi.advanceTimersByTimeAsync(3000);
+      await first;
+      expect(late()).toBe(1);
+      expect(source.current().problem?.message).toBe('metrics-server unavailable: CPU/memory not refreshed');
+      await source.read(3500);
+      expect(reader.calls.podMetrics).toHaveLength(1);
+    });
   });
 });
