@@ -18,3 +18,4 @@ function forCommander<T>(parse: (text: string) => T): (text: string) => T {
 export const parseDuration = forCommander(values.parseDuration);
 export const parsePercent = forCommander(values.parsePercent);
 export const parsePositiveInt = forCommander(values.parsePositiveInt);
+export const parseWholeSeconds = forCommander(values.parseWholeSeconds);

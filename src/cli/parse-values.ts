@@ -10,6 +10,13 @@ export function parseDuration(text: string): number {
   return ms;
 }
 
+/** A duration of whole seconds, at least one (the simulated metrics-server's scrape period). */
+export function parseWholeSeconds(text: string): number {
+  const ms = parseDuration(text);
+  if (ms < 1000 || ms % 1000 !== 0) throw new Error(`expected whole seconds, at least 1s, got "${text}"`);
+  return ms;
+}
+
 export function parsePercent(text: string): number {
   const n = Number(text.trim().replace(/%$/, ''));
   if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`expected a percentage ≥ 0, got "${text}"`);

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { parsePositiveInt } from './commander-values.js';
+import { parsePositiveInt, parseWholeSeconds } from './commander-values.js';
 import { addClusterOptions, addDisplayOptions, addThresholdOptions } from './options.js';
 import type { TopFlags } from './run-top.js';
 import { statusCommand } from './status/status-command.js';
@@ -30,6 +30,14 @@ function topCommand(kind: 'nodes' | 'pods', run: (action: Action) => void): Comm
   );
 }
 
+interface SimFlags {
+  readonly nodes: number;
+  readonly podsPerNode: number;
+  readonly seed: number;
+  readonly port?: number;
+  readonly metricResolution: number;
+}
+
 function simCommand(run: (action: Action) => void): Command {
   return new Command('sim')
     .description('run the simulated cluster on its own and print a kubeconfig for it')
@@ -37,10 +45,15 @@ function simCommand(run: (action: Action) => void): Command {
     .addOption(new Option('--pods-per-node <n>', 'pods per node').default(8).argParser(parsePositiveInt))
     .addOption(new Option('--seed <n>', 'seed for the simulated values').default(1).argParser(parsePositiveInt))
     .addOption(new Option('--port <n>', 'port (default: any free port)').argParser(parsePositiveInt))
-    .action((options: { nodes: number; podsPerNode: number; seed: number; port?: number }) =>
+    .addOption(
+      new Option('--metric-resolution <duration>', "how often its metrics-server scrapes, as metrics-server's own flag")
+        .default(15_000, '15s')
+        .argParser(parseWholeSeconds),
+    )
+    .action(({ metricResolution, ...options }: SimFlags) =>
       run(async () => {
         const { runSimFace } = await import('./run-sim.js');
-        return runSimFace(options);
+        return runSimFace({ ...options, metricResolutionMs: metricResolution });
       }),
     );
 }

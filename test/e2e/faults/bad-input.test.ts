@@ -90,6 +90,16 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     });
   }
 
+  it.each([
+    ['500ms', /argument '500ms' is invalid\. expected whole seconds, at least 1s, got "500ms"/],
+    ['soon', /argument 'soon' is invalid\. expected a duration like 5s/],
+  ])('kmon sim --metric-resolution %s: one line, exit 2', async (value, message) => {
+    const ran = await kmon(['sim', '--metric-resolution', value]);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(ran.stderr).toMatch(message);
+  });
+
   it('kmon top with no kind: its help on stderr, what is missing, exit 2', async () => {
     const ran = await kmon(['top']);
     expect(ran.code).toBe(2);
