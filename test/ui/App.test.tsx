@@ -84,6 +84,7 @@ describe('live screen', () => {
     const frame = plain(r.lastFrame());
     expect(frame).toContain('pods …');
     expect(line(frame, 'node-b')).toMatch(/…\s+\d+[hd]$/);
+    expect(frame.split('\n').find((l) => l.startsWith(' PODS'))).toMatch(/^ PODS … {2}ns all/);
     expect(frame).toContain('pods not read yet');
   });
 

@@ -145,6 +145,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
             context={cellContext}
             theme={theme}
             empty={shown.podsListed ? 'no pods match' : 'pods not read yet'}
+            count={shown.podsListed ? undefined : theme.symbols.ellipsis}
           />
         </>
       )}

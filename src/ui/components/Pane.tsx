@@ -26,6 +26,8 @@ export interface PaneProps<R> {
   readonly theme: Theme;
   /** Shown instead of rows when there are none (e.g. why the list is empty). */
   readonly empty: string;
+  /** Shown for the row count while it would mislead: `…` for a list still being read. */
+  readonly count?: string;
 }
 
 /** Width of a column's title (with room for the sort arrow) and of its widest visible cell. */
@@ -51,7 +53,7 @@ export function Pane<R>(props: PaneProps<R>) {
   const { symbols } = theme;
   const sortText = column ? `sort: ${column.title} ${sort.descending ? symbols.descending : symbols.ascending}` : '';
   const position = rows.length > page ? ` ${start + 1}-${start + shown.length}/${rows.length}` : '';
-  const left = ` ${props.title} ${rows.length}${position}  ${props.scope}`;
+  const left = ` ${props.title} ${props.count ?? rows.length}${position}  ${props.scope}`;
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate" bold={props.focused} color={props.focused ? theme.accent : theme.muted}>
