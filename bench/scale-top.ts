@@ -1,14 +1,8 @@
-// `kmon top pods -A` against `kubectl top pods -A` on the same simulated 5,000 × 30 cluster (run in
-// a process of its own): wall time and peak RSS, medians of interleaved runs, and the ratios.
-// Target: kmon at most half kubectl's wall time and no more than its peak RSS.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { interleaved } from './interleaved.js';
 import { KMON, startSimProcess } from './sim-process.js';
 import { printTable } from './table.js';
 import type { Contender } from './timed-run.js';
-import { onPath } from './tools.js';
+import { onPath, scratchDir } from './tools.js';
 
 const NODES = Number(process.env.KMON_BENCH_NODES ?? 5000);
 const PODS_PER_NODE = 30;
@@ -23,7 +17,7 @@ export async function benchTopPods(): Promise<void> {
   // pays for the simulator rendering a new scrape (that would land on whichever ran first after it).
   const sim = await startSimProcess(NODES, PODS_PER_NODE, ['--metric-resolution', '3600s']);
   try {
-    const cache = mkdtempSync(path.join(tmpdir(), 'kmon-bench-kubectl-'));
+    const cache = scratchDir('kmon-bench-kubectl-');
     const contenders: Contender[] = [
       { name: 'kmon top pods -A', argv: [process.execPath, KMON, 'top', 'pods', '-A', '--kubeconfig', sim.kubeconfig] },
       { name: 'kubectl top pods -A', argv: ['kubectl', '--kubeconfig', sim.kubeconfig, '--cache-dir', cache, 'top', 'pods', '-A'] },

@@ -3,8 +3,7 @@
 // prints heap and RSS over time, with the faults seen and the requests that failed, and says
 // whether memory levelled off. Bounded: it stops after --minutes.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -17,6 +16,7 @@ import type { RequestRecord } from '../src/kube/request-log.js';
 import type { Snapshot } from '../src/model/snapshot.js';
 import { NO_FAULTS } from '../src/sim/faults.js';
 import { soakSteps } from './soak-faults.js';
+import { scratchDir } from './tools.js';
 
 const { values } = parseArgs({ options: { minutes: { type: 'string' }, interval: { type: 'string' } } });
 // Four minutes see every fault at least once and the first ones again.
@@ -80,7 +80,7 @@ const mib = (bytes: number) => (bytes / MiB).toFixed(1).padStart(7);
 
 const sim = startSimProcess();
 const hello = await nextAnswer<SimHello>(sim.answers);
-const dir = mkdtempSync(path.join(tmpdir(), 'kmon-soak-'));
+const dir = scratchDir('kmon-soak-');
 const { file, tokenFile } = kubeconfigFor(hello, dir);
 const target = resolveTarget({ kubeconfig: file, env: {}, homeDir: '/nonexistent' });
 let requests = 0;

@@ -3,14 +3,12 @@
 // Node.js program), and beside `node -e 0`, all against one simulated cluster in a process of its
 // own so that its CPU never mixes with what is measured. Medians of interleaved runs.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { interleaved } from './interleaved.js';
 import { KMON, ROOT, startSimProcess } from './sim-process.js';
 import { printTable } from './table.js';
 import type { Contender } from './timed-run.js';
-import { onPath } from './tools.js';
+import { onPath, scratchDir } from './tools.js';
 
 // KMON_BENCH_KMON=/other/checkout/bin/kmon.js measures another build, to compare before and after.
 const MEASURED = process.env.KMON_BENCH_KMON ?? KMON;
@@ -23,7 +21,7 @@ const TARGET_RATIO = 1.3;
 const sim = await startSimProcess(6, 8);
 try {
   // A cache with disk figures read just now: no run below falls due for a background disk refresh.
-  const cache = mkdtempSync(path.join(tmpdir(), 'kmon-bench-'));
+  const cache = scratchDir('kmon-bench-');
   const statusEnv = { XDG_CACHE_HOME: cache, TMUX: '', LANG: 'C.UTF-8' };
   execFileSync(process.execPath, [MEASURED, 'status', '--kubeconfig', sim.kubeconfig, '--refresh-disk'], {
     env: { ...process.env, ...statusEnv },
@@ -40,7 +38,7 @@ try {
   ];
   if (onPath('kubectl', ['version', '--client'])) {
     // Its own cache directory: discovery is cached after the warm-ups, as on any workstation.
-    const kubectlCache = mkdtempSync(path.join(tmpdir(), 'kmon-bench-kubectl-'));
+    const kubectlCache = scratchDir('kmon-bench-kubectl-');
     contenders.push({
       name: 'kubectl top nodes',
       argv: ['kubectl', '--kubeconfig', sim.kubeconfig, '--cache-dir', kubectlCache, 'top', 'nodes'],

@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export function onPath(tool: string, args: readonly string[]): boolean {
   try {
@@ -7,4 +10,11 @@ export function onPath(tool: string, args: readonly string[]): boolean {
   } catch {
     return false;
   }
+}
+
+/** A temporary directory removed when the benchmark's process exits. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sim, startSim } from '../../src/sim/start-sim.js';
 import { kmon, ROOT } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { healthy, startLive, until } from './faults/live-collector.js';
 
 // deploy/rbac.yaml is what the README tells people to apply, so every request kmon sends must be
@@ -59,7 +59,7 @@ function allowed(target: string, roleRules: readonly Rule[]): boolean {
 }
 
 let sim: Sim;
-const CACHE = { XDG_CACHE_HOME: mkdtempSync(path.join(tmpdir(), 'kmon-rbac-')) };
+const CACHE = { XDG_CACHE_HOME: tempDir('kmon-rbac-') };
 
 beforeAll(async () => {
   sim = await startSim({ nodes: 3, podsPerNode: 3, seed: 41 });

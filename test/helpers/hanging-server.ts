@@ -1,9 +1,9 @@
 // A server that accepts connections and never says a word: the cluster that hangs, as opposed to
 // the one that refuses. Sockets are held open until close().
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { tempDir } from './temp-dir.js';
 
 export interface HangingServer {
   readonly port: number;
@@ -30,7 +30,7 @@ export async function hangingServer(): Promise<HangingServer> {
     connections: () => accepted,
     async kubeconfigLike(kubeconfig) {
       const text = await readFile(kubeconfig, 'utf8');
-      const file = path.join(await mkdtemp(path.join(tmpdir(), 'kmon-hang-')), 'kubeconfig');
+      const file = path.join(tempDir('kmon-hang-'), 'kubeconfig');
       await writeFile(file, text.replace(/server: https:\/\/[^\s]+/g, `server: https://127.0.0.1:${port}`), { mode: 0o600 });
       return file;
     },

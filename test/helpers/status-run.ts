@@ -1,17 +1,16 @@
 // Runs `kmon status` as tmux would (output to a pipe), each caller with its own cache directory,
 // and measures lines as a terminal shows them.
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { cpSync } from 'node:fs';
 import stringWidth from 'string-width';
 import { kmon, type Ran } from './cli.js';
+import { tempDir } from './temp-dir.js';
 
 /** A UTF-8 locale and no tmux, whatever the machine running the tests has. */
 export const PLAIN_ENV: NodeJS.ProcessEnv = { LANG: 'C.UTF-8', LC_ALL: '', LC_CTYPE: '', TMUX: '', NO_COLOR: '' };
 
 /** A fresh $XDG_CACHE_HOME, or a copy of `from`. */
 export function cacheHome(from?: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kmon-status-'));
+  const dir = tempDir('kmon-status-');
   if (from) cpSync(from, dir, { recursive: true });
   return dir;
 }

@@ -1,6 +1,7 @@
 // A real terminal for end-to-end tests: a tmux server on a private socket, read back with
 // capture-pane -e (colours included) and driven with send-keys, as a person at a keyboard would.
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 
 const exec = promisify(execFile);
@@ -71,7 +72,10 @@ export class Tmux {
   }
 
   async kill(): Promise<void> {
+    const socketPath = await this.display('#{socket_path}').catch(() => '');
     await this.tmux('kill-server').catch(() => undefined);
+    // A killed server leaves its socket file behind.
+    if (socketPath) rmSync(socketPath, { force: true });
   }
 }
 

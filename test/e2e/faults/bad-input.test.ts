@@ -1,15 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { kmon } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 // Input the user must fix: one line saying what to fix, exit status 2, never a stack trace, on
 // every face. The cluster is healthy, so nothing but the input can be to blame.
 
 let sim: Sim;
-const dir = mkdtempSync(path.join(tmpdir(), 'kmon-bad-input-'));
+const dir = tempDir('kmon-bad-input-');
 const file = (name: string, text: string) => {
   const at = path.join(dir, name);
   writeFileSync(at, text);

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dump as stringify } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { KMON, kmon, type Ran } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 import { stripSgr, Tmux } from '../../helpers/tmux.js';
 import { hasTool } from '../../helpers/tools.js';
 
@@ -13,7 +13,7 @@ import { hasTool } from '../../helpers/tools.js';
 // is ever printed, logged or put in an error message.
 
 const TMUX = hasTool('tmux', ['-V']);
-const dir = mkdtempSync(path.join(tmpdir(), 'kmon-read-only-'));
+const dir = tempDir('kmon-read-only-');
 
 let sim: Sim;
 let kubeconfig: string;

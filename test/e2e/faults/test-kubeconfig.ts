@@ -1,9 +1,9 @@
 // Kubeconfigs for fault tests whose cluster is not (yet) the sim's own kubeconfig: a server that is
 // not there, a token kept in a file, or an exec plugin that hands out the sim's token.
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dump as stringify } from 'js-yaml';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 export interface TestKubeconfig {
   readonly path: string;
@@ -42,7 +42,7 @@ function execPlugin(dir: string, tokenFile: string): string {
 }
 
 export async function writeTestKubeconfig(spec: KubeconfigSpec): Promise<TestKubeconfig> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kmon-fault-'));
+  const dir = tempDir('kmon-fault-');
   const tokenFile = path.join(dir, 'token');
   writeFileSync(tokenFile, 'no-token-yet\n');
   let user: Record<string, unknown> = { token: spec.token ?? 'no-token' };
