@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { Agent, type AgentOptions, get } from 'node:https';
-import { createGunzip } from 'node:zlib';
 import type { AuthMaterial, Credentials } from './credentials/credentials.js';
 import { networkError, responseError } from './http-errors.js';
 import { KubeError } from './kube-error.js';
+import { lazyImport } from './lazy-import.js';
 import type { RequestLog } from './request-log.js';
 
 export interface GetOptions {
@@ -81,7 +81,8 @@ export class Transport {
 
   private async once(path: string, options: GetOptions, onChunk: (chunk: Buffer) => void): Promise<void> {
     const material = await this.credentials.current();
-    const started = performance.now();
+    // hrtime, not performance.now(): the global loads perf_hooks, a millisecond of kmon status's start.
+    const started = process.hrtime.bigint();
     let bytes = 0;
     let status: number | null = null;
     const record = (error: unknown) =>
@@ -89,7 +90,7 @@ export class Transport {
         method: 'GET',
         path,
         status,
-        durationMs: performance.now() - started,
+        durationMs: Number(process.hrtime.bigint() - started) / 1e6,
         bytes,
         error: error ? (error as Error).message : null,
       });
@@ -115,11 +116,17 @@ export class Transport {
           reject(e instanceof KubeError ? e : networkError(e as NodeJS.ErrnoException, this.server, status !== null));
         };
         request.on('error', fail);
-        request.on('response', (response) => {
+        request.on('response', async (response) => {
           status = response.statusCode ?? 0;
-          const body = decoded(response);
-          body.on('error', fail);
           response.on('aborted', () => fail(new KubeError('unreachable', `connection to ${this.server} dropped mid-response`)));
+          response.on('error', fail);
+          // The body waits, paused, until it is read below.
+          const body = await decoded(response).catch((e: unknown) => {
+            fail(e);
+            return null;
+          });
+          if (!body) return;
+          body.on('error', fail);
           if (status < 200 || status >= 300) {
             collectError(body, (buffer) => fail(responseError(status ?? 0, response.headers, buffer)));
             return;
@@ -156,8 +163,11 @@ export class Transport {
   }
 }
 
-function decoded(response: IncomingMessage): NodeJS.ReadableStream {
+// zlib is loaded for the first compressed answer only: the apiserver compresses past 128 KiB, so
+// kmon status on a small cluster never needs it.
+async function decoded(response: IncomingMessage): Promise<NodeJS.ReadableStream> {
   if (response.headers['content-encoding'] !== 'gzip') return response;
+  const { createGunzip } = await lazyImport<typeof import('node:zlib')>('node:zlib');
   // Large output chunks: a 500 MB list inflates in 2,000 callbacks instead of 35,000.
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
   response.pipe(gunzip);
