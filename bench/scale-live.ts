@@ -6,9 +6,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { preferSmallHeap } from '../src/cli/prefer-small-heap.js';
-import { Collector } from '../src/collect/collector.js';
-import { FIRST_FRAME_WAIT_MS } from '../src/collect/first-frame.js';
-import { WatchInventory } from '../src/collect/watch-inventory.js';
+import { liveCollector } from '../src/collect/live-collector.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
@@ -35,13 +33,11 @@ const connection = connect(target, { requestMs: 60_000, kubeletMs: 4_000 }, (rec
   requests.push({ at: Date.now(), kubelet });
   if (trace && !kubelet) console.error(`request ${record.path.slice(0, 60)} ${Math.round(record.durationMs)} ms ${record.bytes} B`);
 });
-const collector = new Collector({
+const collector = liveCollector({
   reader: connection.client,
   scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
   intervalMs,
   kubelet: { qps: 20, burst: 100, concurrency: 8 },
-  inventory: new WatchInventory({ reader: connection.client, namespace: null }),
-  podMetricsWaitMs: FIRST_FRAME_WAIT_MS,
 });
 
 const started = Date.now();

@@ -8,8 +8,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { dump as stringify } from 'js-yaml';
-import { Collector } from '../src/collect/collector.js';
-import { WatchInventory } from '../src/collect/watch-inventory.js';
+import { liveCollector } from '../src/collect/live-collector.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
 import type { RequestRecord } from '../src/kube/request-log.js';
@@ -88,12 +87,11 @@ const connection = connect(target, { requestMs: 5_000, kubeletMs: 2_000 }, (reco
   requests++;
   countFailure(record);
 });
-const collector = new Collector({
+const collector = liveCollector({
   reader: connection.client,
   scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
   intervalMs,
   kubelet: { qps: 20, burst: 50, concurrency: 8 },
-  inventory: new WatchInventory({ reader: connection.client, namespace: null }),
 });
 let latest: Snapshot | null = null;
 let snapshots = 0;

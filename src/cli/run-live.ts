@@ -1,6 +1,5 @@
 import { Collector } from '../collect/collector.js';
-import { FIRST_FRAME_WAIT_MS } from '../collect/first-frame.js';
-import { WatchInventory } from '../collect/watch-inventory.js';
+import { liveCollector } from '../collect/live-collector.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
 import { sortRows } from '../model/sort.js';
@@ -60,20 +59,15 @@ async function live(flags: LiveFlags): Promise<number> {
   const target = targetFor(flags);
   const connection = openConnection(target, flags);
   const namespace = namespaceFor(flags, null);
-  const collector = new Collector({
+  const options = {
     reader: connection.client,
     scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace },
     intervalMs: flags.interval ?? config.intervalMs ?? 5_000,
     selectors: { pods: flags.selector },
     kubelet: kubeletSettings(flags, thresholds),
-    // A screen that stays open keeps nodes and pods current by watching, not by re-listing.
-    inventory: caps.interactive
-      ? new WatchInventory({ reader: connection.client, namespace, selectors: { pods: flags.selector } })
-      : undefined,
-    keepHistory: caps.interactive,
     kubeletDeadlineMs: flags.requestTimeout,
-    podMetricsWaitMs: caps.interactive ? FIRST_FRAME_WAIT_MS : undefined,
-  });
+  };
+  const collector = caps.interactive ? liveCollector(options) : new Collector({ ...options, keepHistory: false });
   try {
     if (!caps.interactive) return await printOnce(collector, caps, thresholds);
     preferSmallHeap();

@@ -111,41 +111,27 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
         }
       />
       <ChartRow width={width} count={CHARTS}>
-        {(w) => [
-          <HistoryChart
-            key="cpu"
-            title="CPU % of allocatable"
-            values={cpu}
-            width={w}
-            height={lines}
-            min={0}
-            cap={100}
-            format={percent}
-            theme={theme}
-          />,
-          <HistoryChart
-            key="mem"
-            title="memory % of allocatable"
-            values={mem}
-            width={w}
-            height={lines}
-            min={0}
-            cap={100}
-            format={percent}
-            theme={theme}
-          />,
-          <HistoryChart
-            key="disk"
-            title="node filesystem %"
-            values={disk}
-            width={w}
-            height={lines}
-            min={0}
-            cap={100}
-            format={percent}
-            theme={theme}
-          />,
-        ]}
+        {(w) =>
+          (
+            [
+              ['cpu', 'CPU % of allocatable', cpu],
+              ['mem', 'memory % of allocatable', mem],
+              ['disk', 'node filesystem %', disk],
+            ] as const
+          ).map(([key, title, values]) => (
+            <HistoryChart
+              key={key}
+              title={title}
+              values={values}
+              width={w}
+              height={lines}
+              min={0}
+              cap={100}
+              format={percent}
+              theme={theme}
+            />
+          ))
+        }
       </ChartRow>
       <Line ellipsis={theme.symbols.ellipsis} bold width={width} text=" conditions" />
       {node.conditions.map((c) => (

@@ -1,20 +1,11 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { kmon } from '../../helpers/cli.js';
+import { closedPort } from '../../helpers/closed-port.js';
 import { healthy, problem, startLive, until } from './live-collector.js';
 import { writeTestKubeconfig } from './test-kubeconfig.js';
 
 // The apiserver itself goes away: at start, and in the middle of a session.
-
-/** A port nothing listens on: taken from the OS, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('apiserver unreachable at start', () => {
   let kubeconfig: string;

@@ -4,7 +4,7 @@
 import { vi } from 'vitest';
 import { Collector } from '../../../src/collect/collector.js';
 import { ListInventory } from '../../../src/collect/list-inventory.js';
-import { WatchInventory } from '../../../src/collect/watch-inventory.js';
+import { liveCollector } from '../../../src/collect/live-collector.js';
 import { connect } from '../../../src/kube/connect.js';
 import { resolveTarget } from '../../../src/kube/kubeconfig/resolve-target.js';
 import type { RequestRecord } from '../../../src/kube/request-log.js';
@@ -39,14 +39,16 @@ export function startLive(options: LiveOptions): Live {
     (record) => requests.push({ ...record, at: Date.now() }),
   );
   const reader = connection.client;
-  const collector = new Collector({
+  const settings = {
     reader,
     scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
     intervalMs: options.intervalMs ?? 300,
     // Every node's disk re-read each poll, so a kubelet fault shows up within a poll or two.
     kubelet: { concurrency: 4, qps: 100, burst: 100, diskRefreshMs: options.intervalMs ?? 300 },
-    inventory: options.lists ? new ListInventory({ reader, namespace: null }) : new WatchInventory({ reader, namespace: null }),
-  });
+  };
+  const collector = options.lists
+    ? new Collector({ ...settings, inventory: new ListInventory({ reader, namespace: null }) })
+    : liveCollector(settings);
   let latest: Snapshot | null = null;
   let count = 0;
   collector.subscribe((snapshot) => {

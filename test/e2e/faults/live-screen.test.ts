@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NO_FAULTS } from '../../../src/sim/faults.js';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { KMON } from '../../helpers/cli.js';
+import { closedPort } from '../../helpers/closed-port.js';
 import { stripSgr, Tmux } from '../../helpers/tmux.js';
 import { hasTool } from '../../helpers/tools.js';
 import { writeTestKubeconfig } from './test-kubeconfig.js';
@@ -10,14 +10,6 @@ import { writeTestKubeconfig } from './test-kubeconfig.js';
 // What the live frame shows through faults: the reason, the stale marker, and recovery.
 
 const TMUX = hasTool('tmux', ['-V']);
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const text = (screen: string) => stripSgr(screen);
 /** The pod pane's rows: every line after its column header, up to the key hints. */

@@ -1,13 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dump as stringify } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { KMON, kmon, type Ran } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { stripSgr, Tmux } from '../../helpers/tmux.js';
 import { hasTool } from '../../helpers/tools.js';
+import { writeTestKubeconfig } from './test-kubeconfig.js';
 
 // kmon only reads: every request any face makes is a GET. And no credential (token or client key)
 // is ever printed, logged or put in an error message.
@@ -21,7 +21,7 @@ let keyPem: string;
 let keyData: string;
 
 /** The sim's kubeconfig plus a client certificate and key: kmon loads the key though the sim never asks for it. */
-function withClientKey(sim: Sim): string {
+async function withClientKey(sim: Sim): Promise<string> {
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
   execFileSync(
@@ -36,29 +36,8 @@ function withClientKey(sim: Sim): string {
   );
   keyPem = readFileSync(key, 'utf8');
   keyData = Buffer.from(keyPem).toString('base64');
-  const file = path.join(dir, 'kubeconfig');
-  writeFileSync(
-    file,
-    stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [{ name: 'sim', cluster: { server: sim.url, 'certificate-authority-data': Buffer.from(sim.caPem).toString('base64') } }],
-      users: [
-        {
-          name: 'me',
-          user: {
-            token: sim.token,
-            'client-certificate-data': Buffer.from(readFileSync(cert)).toString('base64'),
-            'client-key-data': keyData,
-          },
-        },
-      ],
-      contexts: [{ name: 'sim', context: { cluster: 'sim', user: 'me' } }],
-      'current-context': 'sim',
-    }),
-    { mode: 0o600 },
-  );
-  return file;
+  const clientCert = { certPem: readFileSync(cert, 'utf8'), keyPem };
+  return (await writeTestKubeconfig({ server: sim.url, caPem: sim.caPem, token: sim.token, clientCert })).path;
 }
 
 /** The secret material in every form it could leak in: token, key PEM body lines, key base64. */
@@ -76,7 +55,7 @@ const LOG_LINE = /^\d{4}-\d\d-\d\dT[\d:.]+Z GET \/\S+ (\d{3}|-) \d+ms (\d+B|erro
 
 beforeAll(async () => {
   sim = await startSim({ nodes: 3, podsPerNode: 3, seed: 37 });
-  kubeconfig = withClientKey(sim);
+  kubeconfig = await withClientKey(sim);
 });
 afterAll(() => sim.stop());
 

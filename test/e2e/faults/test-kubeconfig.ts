@@ -1,5 +1,5 @@
 // Kubeconfigs for fault tests whose cluster is not (yet) the sim's own kubeconfig: a server that is
-// not there, a token kept in a file, or an exec plugin that hands out the sim's token.
+// not there, a token kept in a file, an exec plugin that hands out the sim's token, or a client key.
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dump as stringify } from 'js-yaml';
@@ -23,6 +23,8 @@ export interface KubeconfigSpec {
   readonly tokenFile?: boolean;
   /** The user is an exec plugin printing an ExecCredential, as cloud providers' plugins do. */
   readonly exec?: boolean;
+  /** A client certificate and key (PEM) beside the user's token. */
+  readonly clientCert?: { readonly certPem: string; readonly keyPem: string };
 }
 
 /** A shell script that prints an ExecCredential with the token from a file and counts its runs. */
@@ -51,6 +53,10 @@ export async function writeTestKubeconfig(spec: KubeconfigSpec): Promise<TestKub
     user = {
       exec: { apiVersion: 'client.authentication.k8s.io/v1', command: execPlugin(dir, tokenFile), interactiveMode: 'Never' },
     };
+  }
+  if (spec.clientCert) {
+    const base64 = (pem: string) => Buffer.from(pem).toString('base64');
+    user = { ...user, 'client-certificate-data': base64(spec.clientCert.certPem), 'client-key-data': base64(spec.clientCert.keyPem) };
   }
   const cluster = spec.caPem
     ? { server: spec.server, 'certificate-authority-data': Buffer.from(spec.caPem).toString('base64') }
