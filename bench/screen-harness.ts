@@ -7,6 +7,7 @@ import type { Thresholds } from '../src/model/thresholds.js';
 import { App } from '../src/ui/components/App.js';
 import type { SnapshotSource } from '../src/ui/hooks/use-snapshot.js';
 import { makeTheme } from '../src/ui/theme.js';
+import { FakeStdin } from '../test/helpers/fake-stdin.js';
 
 class Terminal extends EventEmitter {
   readonly isTTY = true;
@@ -15,26 +16,6 @@ class Terminal extends EventEmitter {
   write(): boolean {
     return true;
   }
-}
-
-class Keyboard extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  press(key: string): void {
-    this.data = key;
-    this.emit('readable');
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
 }
 
 export interface Screen {
@@ -48,7 +29,7 @@ export interface Screen {
 export function mountScreen(source: SnapshotSource, thresholds: Thresholds, onVisibleNodes?: (names: readonly string[]) => void): Screen {
   const frames: number[] = [];
   let waiting: ((ms: number) => void) | null = null;
-  const keyboard = new Keyboard();
+  const keyboard = new FakeStdin();
   const theme = makeTheme({ color: true, ascii: false });
   const app = render(createElement(App, { source, thresholds, theme, namespace: null, onVisibleNodes }), {
     stdout: new Terminal() as unknown as NodeJS.WriteStream,
@@ -69,7 +50,7 @@ export function mountScreen(source: SnapshotSource, thresholds: Thresholds, onVi
       new Promise<number>((resolve) => {
         const started = performance.now();
         waiting = () => resolve(performance.now() - started);
-        keyboard.press(key);
+        keyboard.write(key);
       }),
     unmount: () => app.unmount(),
   };
