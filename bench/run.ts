@@ -1,5 +1,6 @@
 // npm run bench: every benchmark in turn, each printing its own table. They print figures; none
-// passes or fails. KMON_BENCH_ONLY=status|top|live runs one.
+// passes or fails. KMON_BENCH_ONLY=status|top|live runs one; KMON_BENCH_DEFAULT_HEAP=1 runs the live
+// screen without its small-heap setting, to show what that setting trades.
 import { benchLive } from './scale-live-runs.js';
 import { benchTopPods } from './scale-top.js';
 

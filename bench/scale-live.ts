@@ -23,8 +23,8 @@ const polls = Number(values.polls ?? 8);
 const intervalMs = Number(values.interval ?? 5000);
 const trace = process.env.KMON_BENCH_TRACE !== undefined;
 
-// As the live face does before it starts.
-preferSmallHeap();
+// As the live face does before it starts; KMON_BENCH_DEFAULT_HEAP=1 measures what that costs.
+if (!process.env.KMON_BENCH_DEFAULT_HEAP) preferSmallHeap();
 const sim = await startSimProcess(nodes, podsPerNode);
 const target = resolveTarget({ kubeconfig: sim.kubeconfig, env: {}, homeDir: '/nonexistent' });
 const requests: { readonly at: number; readonly kubelet: boolean }[] = [];
