@@ -11,3 +11,8 @@ export function backoffDelay(failures: number, policy: BackoffPolicy, retryAfter
   const exponential = failures <= 0 ? policy.baseMs : Math.min(policy.maxMs, policy.baseMs * 2 ** failures);
   return Math.max(exponential, Math.min(retryAfterMs ?? 0, policy.maxMs * 5));
 }
+
+/** `ms` spread by ±20%, so many clients that failed together do not all come back together. */
+export function jittered(ms: number, random: () => number = Math.random): number {
+  return ms * (0.8 + 0.4 * random());
+}

@@ -1,6 +1,6 @@
 import { isKubeError } from '../kube/kube-error.js';
 import { HistoryStore } from '../model/history.js';
-import type { ProblemSource } from '../model/problems.js';
+import type { ProblemKind, ProblemSource } from '../model/problems.js';
 import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
@@ -92,7 +92,7 @@ export class Collector {
         ...kubelet,
         refreshMs: options.intervalMs,
         onUpdate: () => this.summariesChanged(),
-        keepPodUsage: () => this.usage.usingSummaries(),
+        keepPodUsage: () => this.usage.needsPodSummaries(),
         // Summaries standing in for the Metrics API are read every poll; for disk alone, less often.
         backgroundRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS)),
       });
@@ -116,7 +116,8 @@ export class Collector {
       podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
     };
     this.recorder = new HistoryRecorder(this.history);
-    this.inventory.onListed?.(() => this.podsListed());
+    this.inventory.onListed?.(() => this.pollSoon());
+    this.inventory.onRecovered?.(() => this.recovered());
     this.usage.onLate(() => this.podMetricsArrived());
   }
 
@@ -208,7 +209,7 @@ export class Collector {
 
   // A big cluster's pod list and pod metrics arrive after the first frame (which shows the nodes);
   // each is drawn the moment it is in rather than at the next poll.
-  private podsListed(): void {
+  private pollSoon(): void {
     if (!this.running) return;
     if (this.polling) {
       this.pollAgain = true;
@@ -218,12 +219,26 @@ export class Collector {
     this.schedule(0);
   }
 
+  /**
+   * A list that was failing is current again (a watch reconnected): the apiserver is back, so the
+   * poll that backed off while it was gone runs now, and the frame recovers in one beat.
+   */
+  private recovered(): void {
+    if (this.failures > 0) this.pollSoon();
+  }
+
   private podMetricsArrived(): void {
     if (!this.running || !this.last) return;
+    this.takeUsage();
+    this.emit();
+  }
+
+  /** The figures as they stand now, with the problems that go with them, between polls. */
+  private takeUsage(): void {
+    if (!this.last) return;
     const usage = this.usage.current();
     this.last = { ...this.last, usage };
     this.trackProblems(this.last.refresh, usage, Date.now());
-    this.emit();
   }
 
   // At most one extra frame between polls for summaries that came in since: a first sweep shows
@@ -234,7 +249,7 @@ export class Collector {
     this.coalesce = setTimeout(() => {
       this.coalesce = null;
       if (this.running && this.last) {
-        this.last = { ...this.last, usage: this.usage.current() };
+        this.takeUsage();
         this.emit();
       }
     }, SUMMARY_COALESCE_MS);
@@ -252,9 +267,20 @@ export class Collector {
     track('pods', 'pods', refresh.podsError);
     if (refresh.skipped) this.problems.set('skipped', { source: 'pods', kind: 'malformed', message: refresh.skipped }, now);
     else this.problems.clear('skipped');
-    if (usage.problem) this.problems.set('metrics', { source: 'metrics', ...usage.problem }, now);
-    else this.problems.clear('metrics');
+    this.setAll('metrics', 'metrics', usage.problems, now);
+    this.setAll(
+      'notice',
+      'pods',
+      (refresh.notices ?? []).map((message) => ({ kind: 'degraded' as const, message })),
+      now,
+    );
     this.problems.clear('poll');
+  }
+
+  /** Problems of one source, keyed by place so each keeps its start time while it lasts. */
+  private setAll(prefix: string, source: ProblemSource, list: readonly { kind: ProblemKind; message: string }[], now: number): void {
+    list.forEach((problem, i) => this.problems.set(`${prefix} ${i}`, { source, ...problem }, now));
+    this.problems.retain((key) => !key.startsWith(`${prefix} `) || Number(key.slice(prefix.length + 1)) < list.length);
   }
 
   private emit(): Snapshot {
@@ -284,6 +310,7 @@ export class Collector {
       nodeUsage: usage.nodeUsage,
       podUsage: usage.podUsage,
       metricsSource: usage.source,
+      podMetricsSource: usage.podSource,
       metricsAt: usage.at,
       summaries,
       kubeletOff: this.sweeper ? this.sweeper.offReason() : NO_KUBELET,

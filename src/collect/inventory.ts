@@ -15,11 +15,15 @@ export interface InventoryRefresh {
   readonly podsError: unknown;
   /** Objects that failed validation and were left out, if any. */
   readonly skipped: string | null;
+  /** Costlier ways the lists are kept current, e.g. listing every poll where watches are unavailable. */
+  readonly notices?: readonly string[];
 }
 
 export interface Inventory {
   refresh(now: number, signal?: AbortSignal): Promise<InventoryRefresh>;
   /** For inventories whose first refresh may answer before every list is in: called when it is. */
   onListed?(listener: () => void): void;
+  /** For inventories that keep reading between refreshes: called when a failing list is current again. */
+  onRecovered?(listener: () => void): void;
   close(): void;
 }

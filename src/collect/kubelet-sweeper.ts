@@ -1,4 +1,5 @@
 import { isKubeError } from '../kube/kube-error.js';
+import { TokenBucket } from '../kube/token-bucket.js';
 import type { Problem } from '../model/problems.js';
 import type { NodeSummary } from '../model/records.js';
 import type { FetchedSummary } from '../model/snapshot.js';
@@ -6,7 +7,6 @@ import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
 import { ProblemSet } from './problem-set.js';
 import { sharedAbort } from './shared-abort.js';
-import { TokenBucket } from './token-bucket.js';
 
 export interface SweeperOptions {
   readonly reader: Pick<ClusterReader, 'nodeSummary'>;
@@ -228,8 +228,8 @@ export class KubeletSweeper {
     try {
       const summary = await this.options.reader.nodeSummary(name, this.abort.signal);
       // 5,000 summaries carry 150,000 pods' usage; held only while it is the source of CPU/memory.
-      const kept = this.options.keepPodUsage?.() === false ? { ...summary, pods: [] } : summary;
-      state.fetched = { summary: kept, fetchedAt: Date.now() };
+      const podsKept = this.options.keepPodUsage?.() !== false;
+      state.fetched = { summary: podsKept ? summary : { ...summary, pods: [] }, fetchedAt: Date.now(), podsKept };
       state.failures = 0;
       state.retryAfterMs = null;
       state.apiserverDown = false;

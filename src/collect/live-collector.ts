@@ -16,7 +16,12 @@ export function liveCollector(options: LiveCollectorOptions): Collector {
   const { reader, scope, selectors } = options;
   return new Collector({
     ...options,
-    inventory: new WatchInventory({ reader, namespace: scope.namespace, selectors: { pods: selectors?.pods } }),
+    inventory: new WatchInventory({
+      reader,
+      namespace: scope.namespace,
+      selectors: { pods: selectors?.pods },
+      intervalMs: options.intervalMs,
+    }),
     keepHistory: true,
     podMetricsWaitMs: FIRST_FRAME_WAIT_MS,
   });

@@ -1,22 +1,25 @@
 import type { DecodedList } from '../kube/decode/decode-list.js';
 import { isKubeError, KubeError } from '../kube/kube-error.js';
 import { PodUsageIndex } from '../model/pod-usage-index.js';
-import type { ProblemKind } from '../model/problems.js';
 import type { NodeUsage, PodUsage } from '../model/records.js';
 import type { FetchedSummary, MetricsSource } from '../model/snapshot.js';
-import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
 import { timeout } from './first-frame.js';
 import { MetricsCadence } from './metrics-cadence.js';
+import { MetricsRead, type ReadProblem } from './metrics-read.js';
 import type { Selectors } from './selectors.js';
 
 export interface UsageReading {
+  /** Where the node figures come from. */
   readonly source: MetricsSource;
+  /** Where the pod figures come from. */
+  readonly podSource: MetricsSource;
   readonly nodeUsage: ReadonlyMap<string, NodeUsage>;
   readonly podUsage: PodUsageIndex;
-  /** When these figures were read; null if never. */
+  /** When the older of the figures shown were read; null if never. */
   readonly at: number | null;
-  readonly problem: { readonly kind: ProblemKind; readonly message: string } | null;
+  /** Why figures are missing, old, or from the kubelets: one per read, or one for both alike. */
+  readonly problems: readonly ReadProblem[];
 }
 
 export interface UsageSourceOptions {
@@ -43,73 +46,94 @@ export interface MetricsKinds {
   readonly pods: boolean;
 }
 
-const NO_ITEMS: DecodedList<never> = { items: [], skipped: 0, firstProblem: null };
-const NOTHING = Promise.resolve(NO_ITEMS);
-
-const RETRY_MAX_MS = 120_000;
-
-// The apiserver itself failed, not metrics-server: the kubelets behind it cannot stand in either.
-const apiserverDown = (kind: ProblemKind) => kind === 'unreachable';
-
-function why(error: KubeError): string {
-  switch (error.kind) {
-    case 'unreachable':
-      return error.message;
-    case 'not-found':
-      return 'metrics-server not installed';
-    case 'unavailable':
-      return 'metrics-server unavailable';
-    case 'forbidden':
-      return `Metrics API ${error.message}`;
-    default:
-      return `Metrics API failed (${error.message})`;
-  }
+interface View<M> {
+  readonly source: MetricsSource;
+  readonly value: M;
+  readonly at: number | null;
+  readonly problem: ReadProblem | null;
 }
 
-function fromSummaries(summaries: ReadonlyMap<string, FetchedSummary>): Pick<UsageReading, 'nodeUsage' | 'podUsage' | 'at'> {
+const RETRY_MAX_MS = 120_000;
+const ALL_KINDS: MetricsKinds = { nodes: true, pods: true };
+
+/** The newest figures the kubelets' summaries hold, per kind; pods only where summaries kept them. */
+function fromSummaries(summaries: ReadonlyMap<string, FetchedSummary>) {
   const nodeUsage = new Map<string, NodeUsage>();
   const podUsage = new PodUsageIndex();
-  let at: number | null = null;
-  for (const [name, { summary, fetchedAt }] of summaries) {
-    if (summary.usage) nodeUsage.set(name, summary.usage);
+  let nodesAt: number | null = null;
+  let podsAt: number | null = null;
+  for (const [name, { summary, fetchedAt, podsKept }] of summaries) {
+    if (summary.usage) {
+      nodeUsage.set(name, summary.usage);
+      nodesAt = Math.max(nodesAt ?? 0, fetchedAt);
+    }
+    if (!podsKept) continue;
     for (const pod of summary.pods) podUsage.add(pod);
-    at = Math.max(at ?? 0, fetchedAt);
+    podsAt = Math.max(podsAt ?? 0, fetchedAt);
   }
-  return { nodeUsage, podUsage, at };
+  return {
+    nodes: nodesAt === null ? null : { value: nodeUsage as ReadonlyMap<string, NodeUsage>, at: nodesAt },
+    pods: podsAt === null ? null : { value: podUsage, at: podsAt },
+  };
 }
 
 /**
- * CPU and memory from the Metrics API, or from kubelet summaries while the Metrics API is missing,
- * forbidden or failing. The rest of kmon does not care which, but the frame says so.
+ * What to show for one kind: the Metrics API's figures while it answers; while it fails, whichever
+ * is newer of its last figures and the kubelets' summaries, saying which.
+ */
+function view<M>(read: MetricsRead<M>, summaries: { value: M; at: number } | null, empty: M): View<M> {
+  const last = read.last();
+  if (!read.failing() && last) return { source: 'metrics-api', value: last.value, at: last.at, problem: read.problem() };
+  const problem = read.problem() ?? { kind: 'server-error' as const, message: 'Metrics API not read yet' };
+  if (summaries && (!last || summaries.at > last.at)) {
+    return { source: 'kubelet', ...summaries, problem: { ...problem, message: `${problem.message}: using kubelet summaries` } };
+  }
+  const message = `${problem.message}: CPU/memory ${last ? 'not refreshed' : 'unknown'}`;
+  if (last) return { source: 'metrics-api', value: last.value, at: last.at, problem: { ...problem, message } };
+  return { source: 'none', value: empty, at: null, problem: { ...problem, message } };
+}
+
+/** One problem where both reads fail alike or only one is made; otherwise each names its read. */
+function problemsOf(nodes: ReadProblem | null, pods: ReadProblem | null, kinds: MetricsKinds): ReadProblem[] {
+  if (nodes && pods && nodes.message === pods.message) return [nodes];
+  if (!kinds.nodes || !kinds.pods) return [nodes, pods].filter((p) => p !== null);
+  const named = (what: string, p: ReadProblem | null) => (p ? [{ ...p, message: `${what}: ${p.message}` }] : []);
+  return [...named('node metrics', nodes), ...named('pod metrics', pods)];
+}
+
+/**
+ * CPU and memory from the Metrics API, or from kubelet summaries while it is missing, forbidden or
+ * failing. Node and pod metrics are read apart and fail apart. The rest of kmon does not care where
+ * the figures came from, but the frame says so.
  */
 export class UsageSource {
-  private failures = 0;
-  private retryAt = 0;
-  private lastGood: UsageReading | null = null;
-  private problem: UsageReading['problem'] = null;
+  private readonly nodes: MetricsRead<ReadonlyMap<string, NodeUsage>>;
+  private readonly pods: MetricsRead<PodUsageIndex>;
+  private readonly kinds: MetricsKinds;
   private readonly cadence = new MetricsCadence();
   private skipped = false;
   /** Set while the first read's pod metrics are still coming. */
   private podsPending = false;
   private late: (() => void) | null = null;
 
-  constructor(private readonly options: UsageSourceOptions) {}
+  constructor(private readonly options: UsageSourceOptions) {
+    const policy = { baseMs: options.retryBaseMs ?? 10_000, maxMs: RETRY_MAX_MS };
+    this.nodes = new MetricsRead(policy);
+    this.pods = new MetricsRead(policy);
+    this.kinds = options.kinds ?? ALL_KINDS;
+  }
 
-  /** Reads the Metrics API (or, while it is failing and not yet due for a retry, nothing). */
+  /** Reads the Metrics API: each kind that works, and each failing kind whose backoff is over. */
   async read(now: number, signal?: AbortSignal): Promise<UsageReading> {
-    const { intervalMs } = this.options;
-    // Nothing newer can be there yet: skip the fetch. The figures keep the time they were read
-    // until confirmCurrent says the apiserver answered, so an outage still shows as stale.
-    const notDue = this.failures === 0 && this.lastGood !== null && Boolean(intervalMs) && !this.cadence.due(now, intervalMs ?? 0);
-    this.skipped = notDue || this.podsPending;
+    this.skipped = this.notDue(now) || this.podsPending;
     if (this.skipped) return this.current();
-    if (this.failures === 0 || now >= this.retryAt) {
-      try {
-        await this.fromMetricsApi(now, signal);
-      } catch (error) {
-        this.failed(error, now);
-      }
-    }
+    const { reader, namespace, selectors = {} } = this.options;
+    const nodesRead = this.kinds.nodes && this.nodes.due(now) ? reader.nodeMetrics({ labelSelector: selectors.nodes, signal }) : null;
+    const podsRead = this.kinds.pods && this.pods.due(now) ? reader.podMetrics({ namespace, labelSelector: selectors.pods, signal }) : null;
+    // Settled here too, so a failure while the nodes' read is awaited is never an unhandled rejection.
+    podsRead?.catch(() => undefined);
+    if (nodesRead) await this.readNodes(nodesRead, now);
+    if (podsRead) await this.readPods(podsRead, now, signal);
     return this.current();
   }
 
@@ -118,21 +142,18 @@ export class UsageSource {
     this.late = listener;
   }
 
-  private failed(error: unknown, now: number): void {
-    if (!isKubeError(error)) throw error;
-    this.failures++;
-    const policy = { baseMs: this.options.retryBaseMs ?? 10_000, maxMs: RETRY_MAX_MS };
-    this.retryAt = now + backoffDelay(this.failures - 1, policy, error.retryAfterMs);
-    this.problem = { kind: error.kind, message: why(error) };
-  }
-
   /**
-   * Whether CPU/memory come from kubelet summaries now (the Metrics API is failing). Before the
+   * Whether the kubelets' summaries must carry pods' CPU/memory: while pod metrics fail. Before the
    * first answer the Metrics API is presumed to work: holding 150,000 pods' usage from summaries
    * just in case would cost more than reading them again if it does fail.
    */
+  needsPodSummaries(): boolean {
+    return this.pods.failing();
+  }
+
+  /** Whether any figures may come from summaries now, so they are worth reading every poll. */
   usingSummaries(): boolean {
-    return this.failures > 0;
+    return this.nodes.failing() || this.pods.failing();
   }
 
   /**
@@ -140,89 +161,104 @@ export class UsageSource {
    * metrics-server could not have newer samples yet, are as current as figures just fetched.
    */
   confirmCurrent(now: number): UsageReading {
-    if (this.skipped && this.lastGood) this.lastGood = { ...this.lastGood, at: now };
+    if (this.skipped) {
+      this.nodes.confirm(now);
+      this.pods.confirm(now);
+    }
     return this.current();
   }
 
   /** Asks the Metrics API at the next read, whatever the backoff: the apiserver is back after an outage. */
   retryNow(): void {
-    this.retryAt = 0;
+    this.nodes.retryNow();
+    this.pods.retryNow();
   }
 
-  /** The figures to show now: the last Metrics API reading, or kubelet summaries while it fails. */
+  /** The figures to show now, per kind: the Metrics API's, or kubelet summaries' while it fails. */
   current(): UsageReading {
-    if (this.failures === 0 && this.lastGood) return this.lastGood;
-    const problem = this.problem ?? { kind: 'server-error' as const, message: 'Metrics API not read yet' };
-    if (this.options.summaries && !apiserverDown(problem.kind)) {
-      return {
-        source: 'kubelet',
-        ...fromSummaries(this.options.summaries()),
-        problem: { ...problem, message: `${problem.message}: using kubelet summaries` },
-      };
-    }
-    const last = this.lastGood;
-    const message = `${problem.message}: CPU/memory ${last ? 'not refreshed' : 'unknown'}`;
-    if (last) return { ...last, problem: { ...problem, message } };
-    return { source: 'none', nodeUsage: new Map(), podUsage: new PodUsageIndex(), at: null, problem: { ...problem, message } };
+    const backup = this.usingSummaries() && this.options.summaries ? fromSummaries(this.options.summaries()) : { nodes: null, pods: null };
+    const nodes: View<ReadonlyMap<string, NodeUsage>> = this.kinds.nodes
+      ? view(this.nodes, backup.nodes, new Map())
+      : { source: 'none', value: new Map(), at: null, problem: null };
+    const podsShown = this.kinds.pods && !(this.podsPending && !this.pods.last());
+    const pods: View<PodUsageIndex> = podsShown
+      ? view(this.pods, backup.pods, new PodUsageIndex())
+      : { source: nodes.source, value: new PodUsageIndex(), at: null, problem: null };
+    // The older of the figures shown; never read, if either shown kind never was.
+    const times = [this.kinds.nodes && nodes.at, podsShown && pods.at].filter((t) => t !== false);
+    return {
+      source: this.kinds.nodes ? nodes.source : pods.source,
+      podSource: pods.source,
+      nodeUsage: nodes.value,
+      podUsage: pods.value,
+      at: times.includes(null) ? null : Math.min(...(times as number[])),
+      problems: problemsOf(nodes.problem, pods.problem, this.kinds),
+    };
   }
 
-  private async fromMetricsApi(now: number, signal?: AbortSignal): Promise<void> {
-    const { reader, namespace, selectors = {}, kinds = { nodes: true, pods: true } } = this.options;
-    const nodesRead = kinds.nodes ? reader.nodeMetrics({ labelSelector: selectors.nodes, signal }) : NOTHING;
-    const podsRead = kinds.pods ? reader.podMetrics({ namespace, labelSelector: selectors.pods, signal }) : NOTHING;
-    // Settled here too, so a failure after the nodes' own is never an unhandled rejection.
-    podsRead.catch(() => undefined);
-    const nodes = await nodesRead;
-    const waitMs = this.lastGood === null ? (this.options.podsWaitMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
-    const pods = await Promise.race([podsRead, timeout(waitMs)]);
-    if (pods) {
-      this.take(nodes, pods, now);
+  /** Nothing newer can be there yet: skip the fetch (the figures keep their time until confirmCurrent). */
+  private notDue(now: number): boolean {
+    const { intervalMs } = this.options;
+    if (!intervalMs || this.usingSummaries()) return false;
+    if ((this.kinds.nodes && !this.nodes.last()) || (this.kinds.pods && !this.pods.last())) return false;
+    return !this.cadence.due(now, intervalMs);
+  }
+
+  private async readNodes(read: Promise<DecodedList<NodeUsage>>, now: number): Promise<void> {
+    try {
+      const list = await read;
+      this.cadence.observe(newestSample(list.items), now, shortestWindow(list.items));
+      this.nodes.succeeded(
+        keepUnchanged(list.items, (n) => n.name, this.nodes.last()?.value),
+        now,
+        leftOut(list),
+      );
+    } catch (error) {
+      this.nodes.failed(error, now);
+    }
+  }
+
+  private async readPods(read: Promise<DecodedList<PodUsage>>, now: number, signal?: AbortSignal): Promise<void> {
+    const waitMs = this.pods.last() === null ? (this.options.podsWaitMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
+    let list: DecodedList<PodUsage> | false;
+    try {
+      list = await Promise.race([read, timeout(waitMs)]);
+    } catch (error) {
+      this.pods.failed(error, now);
       return;
     }
-    this.take(nodes, NO_ITEMS, now);
-    this.podsPending = true;
-    void this.lateArrival(podsRead, signal);
+    if (list) this.takePods(list, now);
+    else {
+      this.podsPending = true;
+      void this.lateArrival(read, now, signal);
+    }
   }
 
-  private async lateArrival(podsRead: Promise<DecodedList<PodUsage>>, signal?: AbortSignal): Promise<void> {
+  /** Pod metrics fetched at `fetchedAt`, shown as read at `at`. */
+  private takePods(list: DecodedList<PodUsage>, at: number, fetchedAt = at): void {
+    this.cadence.observe(newestSample(list.items), fetchedAt);
+    this.pods.succeeded(keepUnchangedPods(list.items, this.pods.last()?.value), at, leftOut(list));
+  }
+
+  private async lateArrival(read: Promise<DecodedList<PodUsage>>, asked: number, signal?: AbortSignal): Promise<void> {
     try {
-      const pods = await podsRead;
-      const reading = this.lastGood;
-      if (reading && this.failures === 0) {
-        this.problem = leftOut(pods) ?? reading.problem;
-        this.cadence.observe(newestSample(pods.items), Date.now());
-        this.lastGood = { ...reading, podUsage: keepUnchangedPods(pods.items, undefined), problem: this.problem };
-      }
+      const list = await read;
+      // Read as of when the nodes' figures were: the frame's data age must not claim more.
+      this.takePods(list, Math.min(asked, this.nodes.last()?.at ?? asked), Date.now());
     } catch (error) {
       if (signal?.aborted) return;
       // No poll is waiting on this read to report a fault of kmon's own: the frame says it instead.
-      this.failed(isKubeError(error) ? error : new KubeError('server-error', String(error)), Date.now());
+      this.pods.failed(isKubeError(error) ? error : new KubeError('server-error', String(error)), Date.now());
     } finally {
       this.podsPending = false;
     }
     this.late?.();
   }
-
-  private take(nodes: DecodedList<NodeUsage>, pods: DecodedList<PodUsage>, now: number): void {
-    this.failures = 0;
-    this.problem = leftOut(nodes, pods);
-    const previous = this.lastGood;
-    this.cadence.observe(newestSample(nodes.items, pods.items), now, shortestWindow(nodes.items));
-    this.lastGood = {
-      source: 'metrics-api',
-      nodeUsage: keepUnchanged(nodes.items, (n) => n.name, previous?.nodeUsage),
-      podUsage: keepUnchangedPods(pods.items, previous?.podUsage),
-      at: now,
-      problem: this.problem,
-    };
-  }
 }
 
-function leftOut(...lists: readonly DecodedList<unknown>[]): UsageReading['problem'] {
-  const skipped = lists.reduce((sum, list) => sum + list.skipped, 0);
-  if (!skipped) return null;
-  const first = lists.find((list) => list.firstProblem)?.firstProblem;
-  return { kind: 'malformed', message: `Metrics API: ${skipped} invalid items left out (${first})` };
+function leftOut(list: DecodedList<unknown>): ReadProblem | null {
+  if (!list.skipped) return null;
+  return { kind: 'malformed', message: `Metrics API: ${list.skipped} invalid items left out (${list.firstProblem})` };
 }
 
 function shortestWindow(nodes: readonly NodeUsage[]): number | null {

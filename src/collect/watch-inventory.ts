@@ -11,6 +11,8 @@ export interface WatchInventoryOptions {
   readonly selectors?: Selectors;
   /** How long the first refresh waits for the pod list before answering with the nodes alone. */
   readonly podsWaitMs?: number;
+  /** The poll interval: how often lists are read where watches are unavailable. */
+  readonly intervalMs?: number;
 }
 
 const byUid = (item: { uid: string }) => item.uid;
@@ -21,20 +23,28 @@ export class WatchInventory implements Inventory {
   private readonly pods: WatchedList<PodInfo>;
   private readonly podsWaitMs: number;
   private listed: (() => void) | null = null;
+  private recovered: (() => void) | null = null;
 
   constructor(options: WatchInventoryOptions) {
-    const { reader, namespace, selectors = {} } = options;
+    const { reader, namespace, selectors = {}, intervalMs } = options;
     this.podsWaitMs = options.podsWaitMs ?? FIRST_FRAME_WAIT_MS;
+    const onRecovered = () => this.recovered?.();
     this.nodes = new WatchedList({
       uid: byUid,
       list: () => reader.listNodes({ labelSelector: selectors.nodes }),
       watch: (w) => reader.watchNodes({ ...w, labelSelector: selectors.nodes }),
+      onRecovered,
+      noun: 'nodes',
+      intervalMs,
     });
     this.pods = new WatchedList({
       uid: byUid,
       list: () => reader.listPods({ namespace, labelSelector: selectors.pods }),
       watch: (w) => reader.watchPods({ ...w, namespace, labelSelector: selectors.pods }),
       onListed: () => this.listed?.(),
+      onRecovered,
+      noun: 'pods',
+      intervalMs,
     });
   }
 
@@ -46,11 +56,16 @@ export class WatchInventory implements Inventory {
       nodesError: nodes.status === 'rejected' ? nodes.reason : this.nodes.error(),
       podsError: pods.status === 'rejected' ? pods.reason : this.pods.error(),
       skipped: skipped ? `${skipped} invalid objects left out` : null,
+      notices: [this.nodes.notice(), this.pods.notice()].filter((n) => n !== null),
     };
   }
 
   onListed(listener: () => void): void {
     this.listed = listener;
+  }
+
+  onRecovered(listener: () => void): void {
+    this.recovered = listener;
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import { pluginCredentials } from './credentials/plugin-credentials.js';
 import { staticCredentials } from './credentials/static-credentials.js';
 import { KubeClient, type Timeouts } from './kube-client.js';
 import type { KubeTarget } from './kubeconfig/kube-target.js';
+import { DEFAULT_API_LIMIT, type LimiterSettings, RequestLimiter } from './request-limiter.js';
 import type { RequestLog } from './request-log.js';
 import { clusterTlsOptions } from './tls-options.js';
 import { Transport } from './transport.js';
@@ -16,8 +17,12 @@ function credentialsFor(target: KubeTarget): Credentials {
   return needsPlugin(target.user) ? pluginCredentials(target) : staticCredentials(target.user);
 }
 
-/** A client for the target; credentials and TLS files are read now, so mistakes surface at start. */
-export function connect(target: KubeTarget, timeouts: Timeouts, log?: RequestLog): Connection {
-  const transport = new Transport(target.server, clusterTlsOptions(target.cluster), credentialsFor(target), log);
+/**
+ * A client for the target; credentials and TLS files are read now, so mistakes surface at start.
+ * Every request but kubelet reads passes one limiter of `limit` (client-go's default unless set).
+ */
+export function connect(target: KubeTarget, timeouts: Timeouts, log?: RequestLog, limit: LimiterSettings = DEFAULT_API_LIMIT): Connection {
+  const limiter = new RequestLimiter(limit);
+  const transport = new Transport(target.server, clusterTlsOptions(target.cluster), credentialsFor(target), log, limiter);
   return { client: new KubeClient(target, transport, timeouts), close: () => transport.close() };
 }

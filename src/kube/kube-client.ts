@@ -10,8 +10,7 @@ import { ItemSplitter } from './json-items.js';
 import { KubeError } from './kube-error.js';
 import type { KubeTarget } from './kubeconfig/kube-target.js';
 import type { Transport } from './transport.js';
-import { decodeWatchEvent, type WatchEvent } from './watch-event.js';
-import { LineSplitter } from './watch-lines.js';
+import { type WatchHandlers, WatchStream } from './watch-stream.js';
 
 export interface Timeouts {
   /** Lists and the Metrics API. */
@@ -31,19 +30,17 @@ export interface Listed<T> extends DecodedList<T> {
   readonly resourceVersion: string;
 }
 
-export interface WatchRequest<T> extends Selection {
+export interface WatchRequest<T> extends Selection, WatchHandlers<T> {
   readonly resourceVersion: string;
-  readonly onEvent: (event: WatchEvent<T>) => void;
-  /** Every resourceVersion the stream reaches, to resume from after a disconnect. */
-  readonly onVersion: (resourceVersion: string) => void;
-  /** An object that failed validation: skipped, so one bad object cannot wedge the stream. */
-  readonly onInvalid: (reason: string) => void;
   /** The server accepted the watch: changes flow from now on. */
   readonly onOpen?: () => void;
 }
 
 // The server ends each watch after this; the client then resumes from the last resourceVersion.
 const WATCH_SECONDS = 300;
+// Servers send a bookmark about every minute on an idle watch; past this silence it is presumed
+// dead (a proxy that dropped it without a word) and is asked again.
+const WATCH_SILENCE_MS = 150_000;
 
 interface Page<T> extends Listed<T> {
   readonly continueToken: string | null;
@@ -142,17 +139,23 @@ export class KubeClient {
       timeoutSeconds: WATCH_SECONDS,
       labelSelector: watch.labelSelector,
     });
-    const lines = new LineSplitter((line) => {
-      const { event, version, invalid } = decodeWatchEvent(line, schema);
-      if (version) watch.onVersion(version);
-      if (event) watch.onEvent(event);
-      if (invalid) watch.onInvalid(invalid);
-    });
+    const stream = new WatchStream(schema, watch);
     await this.transport.stream(
       `${path}${params}`,
-      { timeoutMs: (WATCH_SECONDS + 30) * 1000, signal: watch.signal, onOpen: watch.onOpen },
-      (chunk) => lines.push(chunk),
+      {
+        timeoutMs: this.timeouts.requestMs,
+        idleTimeoutMs: WATCH_SILENCE_MS,
+        signal: watch.signal,
+        // A watch that fails is asked again on the watcher's own schedule, with its own backoff.
+        retry: false,
+        onOpen: (contentType) => {
+          stream.open(contentType);
+          watch.onOpen?.();
+        },
+      },
+      (chunk) => stream.push(chunk),
     );
+    stream.end();
   }
 
   private async listOnce<T>(path: string, signal: AbortSignal | undefined, decode: ItemDecoder<T>, maxBytes: number): Promise<Page<T>> {

@@ -4,24 +4,43 @@ import type { AuthMaterial, Credentials } from './credentials/credentials.js';
 import { networkError, responseError } from './http-errors.js';
 import { KubeError } from './kube-error.js';
 import { lazyImport } from './lazy-import.js';
+import type { RequestLimiter } from './request-limiter.js';
 import type { RequestLog } from './request-log.js';
+import { retryDelay } from './retry-policy.js';
 
 export interface GetOptions {
+  /**
+   * How long the answer may take to begin, and how long it may then go silent: a 100 MB list still
+   * arriving is never cut off, a server that stops sending is.
+   */
   readonly timeoutMs: number;
+  /** Silence allowed once the body flows, if not timeoutMs (a watch is quiet while nothing changes). */
+  readonly idleTimeoutMs?: number;
   readonly signal?: AbortSignal;
   /** Abort once the decoded body passes this size: a runaway answer must not eat the heap. */
   readonly maxBytes?: number;
   readonly accept?: string;
-  /** Called when a 2xx answer starts: a watch is up only from then, not from when it was asked for. */
-  readonly onOpen?: () => void;
+  /**
+   * Called when a 2xx answer starts, with its content type: a watch is up only from then, not from
+   * when it was asked for. Throwing ends the request with that error.
+   */
+  readonly onOpen?: (contentType: string) => void;
+  /** Whether a reset, early EOF, 429 or 5xx is asked again within timeoutMs (default true). */
+  readonly retry?: boolean;
 }
 
 const USER_AGENT = 'kmon';
 const ERROR_BODY_LIMIT = 64 * 1024;
 
+// Kubelet reads through the node proxy have a budget of their own (the kubelet sweeper's).
+const KUBELET_PATH = /^\/api\/v1\/nodes\/[^/]+\/proxy\//;
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10}s`;
+
 /**
  * GET-only HTTPS to the apiserver. kmon never writes to a cluster, so no other method exists here.
- * Bodies are handed over chunk by chunk so large lists can be parsed while they arrive.
+ * Bodies are handed over chunk by chunk so large lists can be parsed while they arrive. Requests
+ * other than kubelet reads pass the limiter first; failed GETs are asked again as client-go does.
  */
 export class Transport {
   private agent: { agent: Agent; cert?: Buffer } | null = null;
@@ -35,6 +54,7 @@ export class Transport {
     private readonly tls: AgentOptions,
     private readonly credentials: Credentials,
     private readonly log?: RequestLog,
+    private readonly limiter?: RequestLimiter,
   ) {}
 
   /** The whole 2xx body. */
@@ -44,8 +64,35 @@ export class Transport {
     return Buffer.concat(chunks);
   }
 
-  /** Streams a 2xx body to onChunk; a 401 refreshes credentials and retries once. */
+  /**
+   * Streams a 2xx body to onChunk. A 401 refreshes credentials and asks once more; a failure that
+   * a retry can mend, before any of the body was handed over, is asked again with backoff.
+   */
   async stream(path: string, options: GetOptions, onChunk: (chunk: Buffer) => void): Promise<void> {
+    const started = Date.now();
+    let delivered = false;
+    const deliver = (chunk: Buffer) => {
+      delivered = true;
+      onChunk(chunk);
+    };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.authenticated(path, options, deliver);
+        return;
+      } catch (e) {
+        const delay = options.retry === false || delivered ? null : retryDelay(e, attempt, started + options.timeoutMs - Date.now());
+        if (delay === null) throw e;
+        await pause(delay, options.signal);
+      }
+    }
+  }
+
+  close(): void {
+    this.agent?.agent.destroy();
+    this.agent = null;
+  }
+
+  private async authenticated(path: string, options: GetOptions, onChunk: (chunk: Buffer) => void): Promise<void> {
     const generation = this.generation;
     try {
       await this.once(path, options, onChunk);
@@ -66,11 +113,6 @@ export class Transport {
     return this.refreshing;
   }
 
-  close(): void {
-    this.agent?.agent.destroy();
-    this.agent = null;
-  }
-
   private agentFor(material: AuthMaterial): Agent {
     if (this.agent && this.agent.cert === material.cert) return this.agent.agent;
     this.agent?.agent.destroy();
@@ -80,6 +122,7 @@ export class Transport {
   }
 
   private async once(path: string, options: GetOptions, onChunk: (chunk: Buffer) => void): Promise<void> {
+    if (this.limiter && !KUBELET_PATH.test(path)) await this.limiter.acquire(options.signal);
     const material = await this.credentials.current();
     // hrtime, not performance.now(): the global loads perf_hooks, a millisecond of kmon status's start.
     const started = process.hrtime.bigint();
@@ -106,11 +149,15 @@ export class Transport {
           },
           signal: options.signal,
         });
-        const timer = setTimeout(
-          () =>
-            request.destroy(new KubeError('timeout', `no answer from ${this.server} within ${Math.round(options.timeoutMs / 100) / 10}s`)),
-          options.timeoutMs,
-        );
+        let silence = options.timeoutMs;
+        const expire = () => {
+          const message =
+            status === null
+              ? `no answer from ${this.server} within ${seconds(silence)}`
+              : `answer from ${this.server} stalled for ${seconds(silence)}`;
+          request.destroy(new KubeError('timeout', message));
+        };
+        let timer = setTimeout(expire, silence);
         const fail = (e: unknown) => {
           clearTimeout(timer);
           reject(e instanceof KubeError ? e : networkError(e as NodeJS.ErrnoException, this.server, status !== null));
@@ -118,7 +165,10 @@ export class Transport {
         request.on('error', fail);
         request.on('response', async (response) => {
           status = response.statusCode ?? 0;
-          response.on('aborted', () => fail(new KubeError('unreachable', `connection to ${this.server} dropped mid-response`)));
+          timer.refresh();
+          response.on('aborted', () =>
+            fail(new KubeError('unreachable', `connection to ${this.server} dropped mid-response`, { retryable: true })),
+          );
           response.on('error', fail);
           // The body waits, paused, until it is read below.
           const body = await decoded(response).catch((e: unknown) => {
@@ -131,8 +181,20 @@ export class Transport {
             collectError(body, (buffer) => fail(responseError(status ?? 0, response.headers, buffer)));
             return;
           }
-          options.onOpen?.();
+          try {
+            options.onOpen?.(String(response.headers['content-type'] ?? ''));
+          } catch (e) {
+            fail(e);
+            request.destroy();
+            return;
+          }
+          if (options.idleTimeoutMs !== undefined) {
+            clearTimeout(timer);
+            silence = options.idleTimeoutMs;
+            timer = setTimeout(expire, silence);
+          }
           body.on('data', (chunk: Buffer) => {
+            timer.refresh();
             bytes += chunk.length;
             if (options.maxBytes !== undefined && bytes > options.maxBytes) {
               request.destroy(new KubeError('malformed', `answer larger than ${Math.round(options.maxBytes / 1048576)} MiB`));
@@ -150,7 +212,8 @@ export class Transport {
           });
           body.on('end', () => {
             clearTimeout(timer);
-            if (!response.complete) fail(new KubeError('unreachable', `connection to ${this.server} dropped mid-response`));
+            if (!response.complete)
+              fail(new KubeError('unreachable', `connection to ${this.server} dropped mid-response`, { retryable: true }));
             else resolve();
           });
         });
@@ -161,6 +224,22 @@ export class Transport {
       throw e;
     }
   }
+}
+
+/** Waits `ms`, or rejects at once when `signal` aborts (kmon is stopping). */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+  });
 }
 
 // zlib is loaded for the first compressed answer only: the apiserver compresses past 128 KiB, so

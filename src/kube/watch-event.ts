@@ -8,7 +8,7 @@ export type WatchEvent<T> =
   | { readonly type: 'DELETED'; readonly uid: string }
   | { readonly type: 'BOOKMARK'; readonly resourceVersion: string };
 
-interface RawEvent {
+export interface RawEvent {
   type?: unknown;
   object?: { metadata?: { uid?: unknown; resourceVersion?: unknown }; code?: unknown };
 }
@@ -19,21 +19,22 @@ export function eventVersion(raw: RawEvent): string | null {
   return typeof rv === 'string' && rv !== '' ? rv : null;
 }
 
+/** Whether a parsed line has the shape of a watch event at all: `{"type": "…", "object": {…}}`. */
+export function isWatchEvent(raw: unknown): raw is RawEvent {
+  if (!raw || typeof raw !== 'object') return false;
+  const { type, object } = raw as { type?: unknown; object?: unknown };
+  return typeof type === 'string' && typeof object === 'object' && object !== null;
+}
+
 /**
- * One watch line, validated; an object that fails validation is reported as `invalid`, not thrown.
+ * One watch event, validated; an object that fails validation is reported as `invalid`, not thrown.
  * ERROR events become KubeErrors: 410 Gone (the resourceVersion is too old, so the caller must list
  * again) keeps its status so it can be told apart.
  */
 export function decodeWatchEvent<T>(
-  line: string,
+  raw: RawEvent,
   schema: z.ZodMiniType<T>,
 ): { event: WatchEvent<T> | null; version: string | null; invalid?: string } {
-  let raw: RawEvent;
-  try {
-    raw = JSON.parse(line) as RawEvent;
-  } catch {
-    throw new KubeError('malformed', 'watch sent a line that is not JSON');
-  }
   const version = eventVersion(raw);
   switch (raw.type) {
     case 'BOOKMARK':

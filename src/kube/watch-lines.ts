@@ -12,4 +12,11 @@ export class LineSplitter {
     this.rest = lines.pop() ?? '';
     for (const line of lines) if (line.trim()) this.onLine(line);
   }
+
+  /** At the end of the body: a last line with no newline after it. */
+  end(): void {
+    const last = this.rest + this.decoder.decode();
+    this.rest = '';
+    if (last.trim()) this.onLine(last);
+  }
 }

@@ -9,7 +9,9 @@ export type ProblemKind =
   | 'throttled'
   | 'timeout'
   | 'malformed'
-  | 'server-error';
+  | 'server-error'
+  // Read, but the costly way: e.g. listed every poll where the server does not do watches.
+  | 'degraded';
 
 /** Which read failed: the inventory lists, the Metrics API, or a node's kubelet. */
 export type ProblemSource = 'nodes' | 'pods' | 'metrics' | 'kubelet';

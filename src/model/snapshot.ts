@@ -17,6 +17,8 @@ export interface Scope {
 export interface FetchedSummary {
   readonly summary: NodeSummary;
   readonly fetchedAt: number;
+  /** Whether summary.pods holds the pods' usage: kept only while it stands in for pod metrics. */
+  readonly podsKept?: boolean;
 }
 
 export interface Histories {
@@ -46,7 +48,10 @@ export interface Snapshot {
   readonly podsListed: boolean;
   readonly nodeUsage: ReadonlyMap<string, NodeUsage>;
   readonly podUsage: PodUsageIndex;
+  /** Where the nodes' CPU/memory come from. */
   readonly metricsSource: MetricsSource;
+  /** Where the pods' CPU/memory come from (they fail apart from the nodes'). */
+  readonly podMetricsSource: MetricsSource;
   /** When CPU/memory were last read successfully (null: never). */
   readonly metricsAt: number | null;
   /** Keyed by node name. */

@@ -148,7 +148,9 @@ describe('Collector', () => {
     const { c, snapshots } = collector(reader, { podMetricsWaitMs: 1000 });
     c.start();
     await vi.advanceTimersByTimeAsync(3100);
-    expect(snapshots.at(-1)?.problems.map((p) => p.message)).toContain('metrics-server unavailable: CPU/memory not refreshed');
+    expect(snapshots.at(-1)?.problems.map((p) => p.message)).toContain('pod metrics: metrics-server unavailable: CPU/memory unknown');
+    // The nodes' figures, which came, stay.
+    expect(snapshots.at(-1)?.nodeUsage.size).toBeGreaterThan(0);
   });
 
   it('the interval runs from the start of a poll, not its end', async () => {
@@ -273,13 +275,23 @@ describe('Collector', () => {
         if (!metricsUp) throw error();
         return [usage('n1', 100, T0), usage('n2', 200, T0)];
       };
-      reader.summary = (node) => nodeSummary(node, { usage: usage(node, node === 'n1' ? 111 : 222, T0) });
+      reader.podUsage = () => {
+        if (!metricsUp) throw error();
+        return [];
+      };
+      reader.summary = (node) =>
+        nodeSummary(node, {
+          usage: usage(node, node === 'n1' ? 111 : 222, T0),
+          pods: node === 'n1' ? [podUsage('shop', 'web-1', 11, 110, T0)] : [],
+        });
       const { c, snapshots } = collector(reader, { kubelet: { concurrency: 2, qps: 50, burst: 50 } });
       c.start();
       await vi.advanceTimersByTimeAsync(1000);
       const latest = snapshots.at(-1);
       expect(latest?.metricsSource).toBe('kubelet');
       expect(latest?.nodeUsage.get('n1')?.cpuMilli).toBe(111);
+      expect(latest?.podMetricsSource).toBe('kubelet');
+      expect(latest?.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(11);
       expect(latest?.problems).toContainEqual({
         source: 'metrics',
         kind: error().kind,

@@ -9,16 +9,21 @@ import { nodeSummary, podUsage } from '../helpers/records.js';
 const fromApi: NodeUsage = { name: 'n1', cpuMilli: 500, memoryBytes: 1000, timestamp: 1 };
 const fromKubelet: NodeUsage = { name: 'n1', cpuMilli: 600, memoryBytes: 2000, timestamp: 2 };
 const summaries = new Map<string, FetchedSummary>([
-  ['n1', { summary: nodeSummary('n1', { usage: fromKubelet, pods: [podUsage('shop', 'web-1', 7, 70)] }), fetchedAt: 4000 }],
+  ['n1', { summary: nodeSummary('n1', { usage: fromKubelet, pods: [podUsage('shop', 'web-1', 7, 70)] }), fetchedAt: 4000, podsKept: true }],
   ['n2', { summary: nodeSummary('n2'), fetchedAt: 4500 }],
 ]);
 
+/** A Metrics API whose node and pod reads both fail with `error` until it recovers. */
 function failingWith(error: () => Error) {
   const reader = new FakeClusterReader();
   let failing = true;
   reader.nodeUsage = () => {
     if (failing) throw error();
     return [fromApi];
+  };
+  reader.podUsage = () => {
+    if (failing) throw error();
+    return [];
   };
   return { reader, recover: () => (failing = false) };
 }
@@ -34,7 +39,7 @@ describe('UsageSource', () => {
     reader.podUsage = () => [podUsage('shop', 'web-1', 5, 50)];
     const reading = await new UsageSource({ reader, namespace: null, summaries: () => summaries }).read(1000);
     expect(reading.source).toBe('metrics-api');
-    expect(reading.problem).toBeNull();
+    expect(reading.problems).toEqual([]);
     expect(reading.at).toBe(1000);
     expect(reading.nodeUsage.get('n1')).toEqual(fromApi);
     expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(5);
@@ -57,12 +62,58 @@ describe('UsageSource', () => {
     const { reader } = failingWith(error);
     const reading = await new UsageSource({ reader, namespace: null, summaries: () => summaries }).read(5000);
     expect(reading.source).toBe('kubelet');
-    expect(reading.problem?.message).toBe(message);
+    expect(reading.problems[0]?.message).toBe(message);
     expect(reading.nodeUsage.get('n1')).toEqual(fromKubelet);
     expect(reading.nodeUsage.has('n2')).toBe(false);
     expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(7);
-    // the newest summary's time
-    expect(reading.at).toBe(4500);
+    // the time of the newest summary that carries figures (n2's has none)
+    expect(reading.at).toBe(4000);
+  });
+
+  it('node and pod metrics fail apart: pod metrics failing keep the nodes’ fresh figures, pods come from summaries', async () => {
+    const reader = new FakeClusterReader();
+    reader.nodeUsage = () => [fromApi];
+    reader.podUsage = () => {
+      throw new KubeError('unreachable', 'connection to https://x dropped mid-response');
+    };
+    const reading = await new UsageSource({ reader, namespace: null, summaries: () => summaries }).read(5000);
+    expect(reading).toMatchObject({ source: 'metrics-api', podSource: 'kubelet', at: 4000 });
+    expect(reading.nodeUsage.get('n1')).toEqual(fromApi);
+    expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(7);
+    expect(reading.problems.map((p) => p.message)).toEqual([
+      'pod metrics: connection to https://x dropped mid-response: using kubelet summaries',
+    ]);
+  });
+
+  it('node metrics failing keep the pods’ fresh figures; nodes come from summaries', async () => {
+    const reader = new FakeClusterReader();
+    reader.nodeUsage = () => {
+      throw unavailable();
+    };
+    reader.podUsage = () => [podUsage('shop', 'web-1', 5, 50)];
+    const reading = await new UsageSource({ reader, namespace: null, summaries: () => summaries }).read(5000);
+    expect(reading).toMatchObject({ source: 'kubelet', podSource: 'metrics-api' });
+    expect(reading.nodeUsage.get('n1')).toEqual(fromKubelet);
+    expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(5);
+  });
+
+  it('a failing read shows its last figures while they are newer than any summary', async () => {
+    const reader = new FakeClusterReader();
+    let fail = false;
+    reader.nodeUsage = () => [fromApi];
+    reader.podUsage = () => {
+      if (fail) throw unavailable();
+      return [podUsage('shop', 'web-1', 5, 50)];
+    };
+    const source = new UsageSource({ reader, namespace: null, summaries: () => summaries });
+    await source.read(10_000);
+    fail = true;
+    const reading = await source.read(20_000);
+    // The summaries were read at 4000, before the metrics at 10 000: the metrics' figures stay.
+    expect(reading).toMatchObject({ source: 'metrics-api', podSource: 'metrics-api', at: 10_000 });
+    expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(5);
+    expect(reading.nodeUsage.get('n1')).toEqual(fromApi);
+    expect(reading.problems[0]?.message).toBe('pod metrics: metrics-server unavailable: CPU/memory not refreshed');
   });
 
   it('retries the Metrics API on a doubling schedule and returns to it', async () => {
@@ -76,7 +127,7 @@ describe('UsageSource', () => {
     // attempts at 0 (fails, retry in 10 s), 10 s (fails, retry in 20 s), 30 s (answers)
     expect(reader.calls.nodeMetrics).toHaveLength(3);
     expect(sources).toEqual(['kubelet', 'kubelet', 'kubelet', 'kubelet', 'kubelet', 'kubelet', 'metrics-api']);
-    expect(usage.current().problem).toBeNull();
+    expect(usage.current().problems).toEqual([]);
   });
 
   it('honours a Retry-After longer than its own schedule', async () => {
@@ -99,16 +150,16 @@ describe('UsageSource', () => {
     expect(first).toMatchObject({
       source: 'none',
       at: null,
-      problem: { kind: 'not-found', message: 'metrics-server not installed: CPU/memory unknown' },
+      problems: [{ kind: 'not-found', message: 'node metrics: metrics-server not installed: CPU/memory unknown' }],
     });
     expect(first.nodeUsage.size).toBe(0);
     const good = await usage.read(10_000);
-    expect(good).toMatchObject({ source: 'metrics-api', at: 10_000, problem: null });
+    expect(good).toMatchObject({ source: 'metrics-api', at: 10_000, problems: [] });
     const stale = await usage.read(20_000);
     expect(stale).toMatchObject({
       source: 'metrics-api',
       at: 10_000,
-      problem: { message: 'metrics-server not installed: CPU/memory not refreshed' },
+      problems: [{ message: 'node metrics: metrics-server not installed: CPU/memory not refreshed' }],
     });
     expect(stale.nodeUsage.get('n1')).toEqual(fromApi);
   });
@@ -118,10 +169,12 @@ describe('UsageSource', () => {
     reader.nodeMetrics = async () => ({ items: [fromApi], skipped: 2, firstProblem: 'usage.cpu: not a Kubernetes quantity' });
     const reading = await new UsageSource({ reader, namespace: null, summaries: null }).read(0);
     expect(reading.source).toBe('metrics-api');
-    expect(reading.problem).toEqual({
-      kind: 'malformed',
-      message: 'Metrics API: 2 invalid items left out (usage.cpu: not a Kubernetes quantity)',
-    });
+    expect(reading.problems).toEqual([
+      {
+        kind: 'malformed',
+        message: 'node metrics: Metrics API: 2 invalid items left out (usage.cpu: not a Kubernetes quantity)',
+      },
+    ]);
   });
 
   it('a programming error is not mistaken for a missing metrics-server', async () => {
@@ -154,7 +207,7 @@ describe('UsageSource', () => {
       const reading = await first;
       expect(reading.nodeUsage.get('n1')).toEqual(fromApi);
       expect(reading.podUsage.size).toBe(0);
-      expect(reading.problem).toBeNull();
+      expect(reading.problems).toEqual([]);
       expect((await source.read(2000)).podUsage.size).toBe(0);
       await vi.advanceTimersByTimeAsync(2000);
       expect(late()).toBe(1);
@@ -168,7 +221,9 @@ describe('UsageSource', () => {
       await vi.advanceTimersByTimeAsync(3000);
       await first;
       expect(late()).toBe(1);
-      expect(source.current().problem?.message).toBe('metrics-server unavailable: CPU/memory not refreshed');
+      expect(source.current().problems[0]?.message).toBe('pod metrics: metrics-server unavailable: CPU/memory unknown');
+      // The nodes' figures, read before, stay.
+      expect(source.current().nodeUsage.get('n1')).toEqual(fromApi);
       await source.read(3500);
       expect(reader.calls.podMetrics).toHaveLength(1);
     });

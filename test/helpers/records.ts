@@ -78,6 +78,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     nodeUsage: new Map(),
     podUsage: new PodUsageIndex(),
     metricsSource: 'metrics-api',
+    podMetricsSource: 'metrics-api',
     metricsAt: 0,
     summaries: new Map(),
     kubeletOff: null,

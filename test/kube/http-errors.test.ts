@@ -33,6 +33,19 @@ describe('responseError', () => {
     expect(error).toMatchObject({ kind, message, status });
   });
 
+  it.each([
+    [401, false],
+    [403, false],
+    [404, false],
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+  ])('%d may be asked again: %s', (status, retryable) => {
+    expect(responseError(status, {}, Buffer.from('')).retryable).toBe(retryable);
+  });
+
   describe('Retry-After', () => {
     afterEach(() => vi.useRealTimers());
 
@@ -69,9 +82,23 @@ describe('networkError', () => {
     ['ECONNRESET', 'x', 'unreachable', `connection to ${server} dropped mid-response`],
     ['Z_DATA_ERROR', 'incorrect header check', 'unreachable', `connection to ${server} dropped mid-response`],
     [undefined, 'aborted', 'unreachable', `connection to ${server} dropped mid-response`],
-    ['EPIPE', 'x', 'unreachable', `request to ${server} failed: EPIPE`],
+    ['EPIPE', 'x', 'unreachable', `connection to ${server} dropped mid-response`],
     [undefined, 'socket hang up', 'unreachable', `request to ${server} failed: socket hang up`],
   ])('%s (%s) → %s', (code, message, kind, text) => {
     expect(networkError(err(code, message), server)).toMatchObject({ kind, message: text, status: null });
+  });
+
+  // client-go asks a GET again after a reset or an early EOF; never after a refusal or a TLS failure.
+  it.each<[string | undefined, string, boolean, boolean]>([
+    ['ECONNRESET', 'x', false, true],
+    ['EPIPE', 'x', false, true],
+    ['ECONNRESET', 'x', true, true],
+    [undefined, 'aborted', true, true],
+    ['ECONNREFUSED', 'x', false, false],
+    ['ENOTFOUND', 'x', false, false],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'x', false, false],
+    ['Z_DATA_ERROR', 'incorrect header check', true, false],
+  ])('%s (%s, answered: %s) may be retried: %s', (code, message, answered, retryable) => {
+    expect(networkError(err(code, message), server, answered).retryable).toBe(retryable);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KubeClient } from '../../src/kube/kube-client.js';
-import { KubeError } from '../../src/kube/kube-error.js';
+import { KubeError, WatchUnsupportedError } from '../../src/kube/kube-error.js';
 import type { KubeTarget } from '../../src/kube/kubeconfig/kube-target.js';
 import type { GetOptions, Transport } from '../../src/kube/transport.js';
 
@@ -95,5 +95,64 @@ describe('KubeClient', () => {
     const error = await new KubeClient(target, transport, timeouts).listNodes().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KubeError);
     expect(error).toMatchObject({ kind: 'malformed', message: expect.stringMatching(/^\/api\/v1\/nodes: invalid JSON list \(/) });
+  });
+});
+
+describe('KubeClient watches: a server that does not do them says so at once', () => {
+  const watchPath = '/api/v1/nodes?watch=1&resourceVersion=10&allowWatchBookmarks=true&timeoutSeconds=300';
+
+  /** Watches the fake's answer, opened with `contentType`; resolves with the events seen and the error, if any. */
+  async function watchAnswer(body: string, contentType = 'application/json') {
+    const { transport } = fakeTransport({ [watchPath]: body });
+    const opening = transport.stream.bind(transport);
+    transport.stream = async (path, options, onChunk) => {
+      options.onOpen?.(contentType);
+      return opening(path, options, onChunk);
+    };
+    const events: string[] = [];
+    const error = await new KubeClient(target, transport, timeouts)
+      .watchNodes({
+        resourceVersion: '10',
+        onEvent: (e) => events.push(e.type),
+        onVersion: () => {},
+        onInvalid: () => {},
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    return { events, error };
+  }
+
+  const event = (type: string, rv: string) =>
+    JSON.stringify({ type, object: { ...node('a'), metadata: { name: 'a', uid: 'u', resourceVersion: rv } } });
+
+  it('a stream of events is a watch', async () => {
+    const { events, error } = await watchAnswer(`${event('ADDED', '11')}\n${event('MODIFIED', '12')}\n`);
+    expect(error).toBeNull();
+    expect(events).toEqual(['ADDED', 'MODIFIED']);
+  });
+
+  it.each<[string, string, string, string]>([
+    ['a list (a proxy dropped ?watch=1)', list('NodeList', { resourceVersion: '10' }, [node('a')]), 'application/json', 'a NodeList'],
+    [
+      'a list, indented, with no newline at the end',
+      JSON.stringify({ kind: 'NodeList', items: [] }, null, 2),
+      'application/json',
+      'something that is not JSON lines',
+    ],
+    ['a list with no newline', list('NodeList', {}, []), 'application/json', 'a NodeList'],
+    ['an HTML login page', '<html><body>Sign in</body></html>', 'text/html; charset=utf-8', 'text/html'],
+  ])('%s: WatchUnsupportedError', async (_, body, contentType, answer) => {
+    const { error } = await watchAnswer(body, contentType);
+    expect(error).toBeInstanceOf(WatchUnsupportedError);
+    expect((error as Error).message).toBe(`watch unavailable (answered with ${answer})`);
+  });
+
+  it('a line that is not an event after events have flowed is a broken stream, not a missing watch', async () => {
+    const { events, error } = await watchAnswer(`${event('ADDED', '11')}\n{"kind":"NodeList"}\n`);
+    expect(events).toEqual(['ADDED']);
+    expect(error).toBeInstanceOf(KubeError);
+    expect(error).not.toBeInstanceOf(WatchUnsupportedError);
   });
 });

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuthMaterial, Credentials } from '../../src/kube/credentials/credentials.js';
 import { KubeError } from '../../src/kube/kube-error.js';
+import { RequestLimiter } from '../../src/kube/request-limiter.js';
 import type { RequestRecord } from '../../src/kube/request-log.js';
 import { Transport } from '../../src/kube/transport.js';
 import { STATUS_403, STATUS_404 } from '../helpers/status-bodies.js';
@@ -285,5 +286,132 @@ describe('Transport', () => {
       },
     ]);
     expect(JSON.stringify(records)).not.toContain('Bearer');
+  });
+
+  describe('retries, as client-go retries a GET', () => {
+    it('a connection reset before any answer is asked again, and the answer used', async () => {
+      let calls = 0;
+      handler = (req, res) => (++calls === 1 ? req.socket.destroy() : res.end('{"kind":"NodeList"}'));
+      const body = await transport().get('/api/v1/nodes', OPTS);
+      expect(body.toString()).toBe('{"kind":"NodeList"}');
+      expect(calls).toBe(2);
+    });
+
+    it('a 503 with Retry-After is asked again after that long, within the timeout', async () => {
+      const times: number[] = [];
+      handler = (_req, res) => {
+        times.push(Date.now());
+        if (times.length === 1) res.writeHead(503, { 'retry-after': '1' }).end('service unavailable\n');
+        else res.end('ok');
+      };
+      expect((await transport().get('/apis/metrics.k8s.io/v1beta1/nodes', OPTS)).toString()).toBe('ok');
+      expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(990);
+    });
+
+    it('gives up after four tries, with the last error', async () => {
+      handler = (_req, res) => res.writeHead(500).end('Internal Error: etcd\n');
+      const error = await failure(transport().get('/api/v1/nodes', OPTS));
+      expect(error).toMatchObject({ kind: 'server-error', status: 500 });
+      expect(seen).toHaveLength(4);
+    });
+
+    it('a Retry-After past the timeout is not waited for: the error says when to come back', async () => {
+      handler = (_req, res) => res.writeHead(429, { 'retry-after': '30' }).end('{"message":"slow down"}');
+      const error = await failure(transport().get('/api/v1/nodes', OPTS));
+      expect(error).toMatchObject({ kind: 'throttled', retryAfterMs: 30_000 });
+      expect(seen).toHaveLength(1);
+    });
+
+    it.each([
+      [403, STATUS_403],
+      [404, STATUS_404],
+    ])('a %d is an answer, not a failure to retry', async (status, body) => {
+      handler = (_req, res) => res.writeHead(status).end(body);
+      await failure(transport().get('/api/v1/nodes', OPTS));
+      expect(seen).toHaveLength(1);
+    });
+
+    it('a body cut after some of it was handed over is not asked again (the reader has half of it)', async () => {
+      handler = (req, res) => {
+        res.writeHead(200);
+        res.write('x'.repeat(2000), () => setImmediate(() => req.socket.destroy()));
+      };
+      const onChunk = vi.fn();
+      await failure(transport().stream('/api/v1/pods', OPTS, onChunk));
+      expect(onChunk).toHaveBeenCalled();
+      expect(seen).toHaveLength(1);
+    });
+
+    it('with retry off (watches), a reset is final', async () => {
+      handler = (req) => req.socket.destroy();
+      await failure(transport().get('/api/v1/pods?watch=1', { ...OPTS, retry: false }));
+      expect(seen).toHaveLength(1);
+    });
+  });
+
+  describe('timeouts that measure silence, not size', () => {
+    it('an answer still arriving after the timeout is not cut off', async () => {
+      handler = (_req, res) => {
+        res.writeHead(200);
+        let sent = 0;
+        const drip = setInterval(() => {
+          res.write('x'.repeat(100));
+          if (++sent === 8) {
+            clearInterval(drip);
+            res.end();
+          }
+        }, 60);
+      };
+      const started = Date.now();
+      const body = await transport().get('/api/v1/pods', { timeoutMs: 200 });
+      expect(body.length).toBe(800);
+      expect(Date.now() - started).toBeGreaterThan(400);
+    });
+
+    it('a silence longer than the timeout mid-body ends it, saying it stalled', async () => {
+      handler = (_req, res) => {
+        res.writeHead(200);
+        res.write('{"items":[');
+      };
+      const error = await failure(transport().get('/api/v1/pods', { timeoutMs: 150 }));
+      expect(error).toMatchObject({ kind: 'timeout', message: `answer from ${origin} stalled for 0.2s` });
+    });
+
+    it('idleTimeoutMs allows a longer silence once the body flows (a quiet watch)', async () => {
+      handler = (_req, res) => {
+        res.writeHead(200);
+        res.write('{"type":"BOOKMARK"}\n');
+        setTimeout(() => res.end('{"type":"BOOKMARK"}\n'), 400);
+      };
+      const body = await transport().get('/api/v1/pods?watch=1', { timeoutMs: 150, idleTimeoutMs: 2_000 });
+      expect(body.toString().split('\n').filter(Boolean)).toHaveLength(2);
+    });
+  });
+
+  describe('the request limiter', () => {
+    it('every request but kubelet reads waits for a token', async () => {
+      handler = (_req, res) => res.end('ok');
+      // A burst of two and (for this test) no refill to speak of.
+      const limiter = new RequestLimiter({ qps: 0.001, burst: 2 });
+      const t = new Transport(origin, { ca: cert }, credentials(), undefined, limiter);
+      transports.push(t);
+      const abort = new AbortController();
+      const firstTwo = Promise.all([t.get('/a', OPTS), t.get('/b', OPTS)]);
+      const third = failure(t.get('/c', { ...OPTS, signal: abort.signal }));
+      await firstTwo;
+      expect(limiter.waiting()).toBe(1);
+      await Promise.all(['n1', 'n2', 'n3', 'n4'].map((node) => t.get(`/api/v1/nodes/${node}/proxy/stats/summary`, OPTS)));
+      expect(seen.map((r) => r.url).sort()).toEqual([
+        '/a',
+        '/api/v1/nodes/n1/proxy/stats/summary',
+        '/api/v1/nodes/n2/proxy/stats/summary',
+        '/api/v1/nodes/n3/proxy/stats/summary',
+        '/api/v1/nodes/n4/proxy/stats/summary',
+        '/b',
+      ]);
+      abort.abort();
+      await third;
+      expect(limiter.waiting()).toBe(0);
+    });
   });
 });

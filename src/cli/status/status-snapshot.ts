@@ -33,6 +33,7 @@ export function statusSnapshot(
     nodeUsage: new Map(usage.map((u) => [u.name, u])),
     podUsage: new PodUsageIndex(),
     metricsSource: usage.length ? 'metrics-api' : 'none',
+    podMetricsSource: 'none',
     metricsAt: usage.length ? now : null,
     summaries,
     kubeletOff: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../../src/collect/token-bucket.js';
+import { TokenBucket } from '../../src/kube/token-bucket.js';
 
 describe('TokenBucket', () => {
   // Each step: [ms since start, expected tryTake() answer (0 = took a token, else ms to wait)].
