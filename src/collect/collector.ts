@@ -279,7 +279,7 @@ export class Collector {
 
   /** Problems of one source, keyed by place so each keeps its start time while it lasts. */
   private setAll(prefix: string, source: ProblemSource, list: readonly { kind: ProblemKind; message: string }[], now: number): void {
-    list.forEach((problem, i) => this.problems.set(`${prefix} ${i}`, { source, ...problem }, now));
+    for (const [i, problem] of list.entries()) this.problems.set(`${prefix} ${i}`, { source, ...problem }, now);
     this.problems.retain((key) => !key.startsWith(`${prefix} `) || Number(key.slice(prefix.length + 1)) < list.length);
   }
 

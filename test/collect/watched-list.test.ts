@@ -338,7 +338,13 @@ describe('WatchedList where the server does not do watches', () => {
       },
     };
     let watches = 0;
-    const list = new WatchedList({ ...options, watch: (call) => (watches++, options.watch(call)) });
+    const list = new WatchedList({
+      ...options,
+      watch: (call) => {
+        watches++;
+        return options.watch(call);
+      },
+    });
     for (let t = 0; t <= 30_000; t += 2_000) {
       await list.sync(t);
       await vi.advanceTimersByTimeAsync(2_000);
