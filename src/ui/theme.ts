@@ -13,6 +13,8 @@ export interface Symbols {
   readonly alerts: string;
   readonly allClear: string;
   readonly problem: string;
+  /** The cluster cannot be read. */
+  readonly down: string;
   readonly cursor: string;
   readonly upDown: string;
   readonly enter: string;
@@ -28,6 +30,7 @@ const UNICODE: Symbols = {
   alerts: '▲',
   allClear: '✓',
   problem: '⚠',
+  down: '✗',
   cursor: '█',
   upDown: '↑↓',
   enter: '⏎',
@@ -43,6 +46,7 @@ const ASCII: Symbols = {
   alerts: '^',
   allClear: 'ok',
   problem: '!',
+  down: 'X',
   cursor: '_',
   upDown: 'up/dn',
   enter: 'enter',

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { clusterProblem } from '../../model/cluster-health.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { fitText } from '../fit-text.js';
 import { type AlertCounts, ageText, clock, dataAge, leadProblem } from '../header-text.js';
@@ -37,7 +38,9 @@ function fitParts(parts: readonly Part[], width: number): Part[] {
   return kept;
 }
 
-function alertPart(counts: AlertCounts, theme: Theme): Part {
+function alertPart(counts: AlertCounts, theme: Theme, down: string | null): Part {
+  // In one line there is no room for the reason: the cluster being unreadable says it all.
+  if (down) return { text: down, priority: 95, color: theme.levelColor('crit'), bold: true };
   if (counts.crit + counts.warn === 0) return { text: `${theme.symbols.allClear} no alerts`, priority: 95 };
   const up = theme.symbols.alerts;
   return {
@@ -48,30 +51,42 @@ function alertPart(counts: AlertCounts, theme: Theme): Part {
   };
 }
 
+/** "nodes 5/6 Ready"; never a count of nodes that were never read ("nodes ?" once reading failed). */
+function nodesText(snapshot: Snapshot, ready: Props['ready'], down: boolean, theme: Theme): string {
+  if (snapshot.inventoryAt === null) return `nodes ${down ? '?' : theme.symbols.ellipsis}`;
+  return `nodes ${ready.ready}/${ready.total} Ready`;
+}
+
 export function Header({ snapshot, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
   const { ageMs, stale } = dataAge(snapshot, now);
   const scope = snapshot.scope;
   const dot = theme.symbols.separator;
+  const down = clusterProblem(snapshot);
+  const downFor = down ? ageText(Math.max(0, now - down.since)) : '';
   const parts: Part[] = [
     { text: `${theme.symbols.cluster} ${scope.cluster}`, priority: 90, color: theme.accent, bold: true },
     { text: `ctx ${scope.context}`, priority: 30 },
     { text: `ns ${namespace ?? 'all'}`, priority: 60 },
     {
-      text: `nodes ${ready.ready}/${ready.total} Ready`,
+      text: nodesText(snapshot, ready, down !== null, theme),
       priority: 80,
-      color: ready.ready < ready.total ? theme.levelColor('crit') : undefined,
+      color: down || ready.ready < ready.total ? theme.levelColor('crit') : undefined,
     },
     { text: `pods ${snapshot.podsListed ? pods : theme.symbols.ellipsis}`, priority: 50 },
     { text: `every ${snapshot.intervalMs / 1000}s ${dot} ${clock(now)}`, priority: 20 },
-    alertPart(counts, theme),
+    alertPart(counts, theme, down && compact ? `${theme.symbols.down} ${down.label} ${downFor}` : null),
   ];
   if (paused) parts.push({ text: 'PAUSED', priority: 99, color: theme.levelColor('warn'), inverse: true });
   if (stale && ageMs !== null)
     parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
   const problem = leadProblem(snapshot);
-  const detail = problem
-    ? `${theme.symbols.problem} ${problem.text}${problem.more ? ` (+${problem.more} more)` : ''}`
-    : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
+  const more = problem?.more ? ` (+${problem.more} more)` : '';
+  const detail = down
+    ? `${theme.symbols.down} ${down.message} ${dot} ${downFor}${more}`
+    : problem
+      ? `${theme.symbols.problem} ${problem.text}${more}`
+      : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
+  const detailColor = down ? theme.levelColor('crit') : problem ? theme.levelColor('warn') : theme.muted;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -83,7 +98,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
         ))}
       </Text>
       {compact ? null : (
-        <Text wrap="truncate" color={problem ? theme.levelColor('warn') : theme.muted}>
+        <Text wrap="truncate" color={detailColor} bold={down !== null}>
           {fitText(detail, width, 'left', theme.symbols.ellipsis)}
         </Text>
       )}

@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react';
+import { clusterProblem } from '../../model/cluster-health.js';
 import type { Column } from '../../model/columns.js';
 import { COMPACT_NODE_COLUMNS, NODE_COLUMNS, NODE_COLUMNS_WITHOUT_KUBELET } from '../../model/node-columns.js';
 import { buildNodeRows, type NodeRow } from '../../model/node-row.js';
@@ -30,7 +31,9 @@ export interface ViewModel {
 const SEVERITY: SortState = { column: 'worst', descending: true };
 const nodeKey = (r: NodeRow) => r.uid;
 
-function* levelsOf(nodes: readonly NodeRow[], table: PodTable | null) {
+/** Every alert's level; a cluster that cannot be read is a crit alert of its own. */
+function* levelsOf(nodes: readonly NodeRow[], table: PodTable | null, clusterDown: boolean) {
+  if (clusterDown) yield 'crit' as const;
   for (const n of nodes) yield n.level;
   if (table) for (let i = 0; i < table.size; i++) yield table.levelOf(i);
 }
@@ -67,7 +70,8 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
         : arrayRows<PodRow>([], (r) => r.uid),
     [table, podPane.sort, podFilter, state.namespace, state.nodeScope],
   );
-  const counts = useMemo(() => countLevels(levelsOf(nodeRows, table)), [nodeRows, table]);
+  const clusterDown = snapshot !== null && clusterProblem(snapshot) !== null;
+  const counts = useMemo(() => countLevels(levelsOf(nodeRows, table, clusterDown)), [nodeRows, table, clusterDown]);
   const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
     nodes,
