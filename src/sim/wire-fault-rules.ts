@@ -1,5 +1,5 @@
 import { bodyText, failing, kindOf } from './fault-body.js';
-import type { FaultRule } from './faults.js';
+import type { FaultRule } from './fault-switches.js';
 import type { SimResponse } from './sim-response.js';
 import { type StatusDetails, statusObject } from './status-body.js';
 
