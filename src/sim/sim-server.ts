@@ -60,7 +60,7 @@ async function answer(req: IncomingMessage, signal: AbortSignal, options: Server
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, options: ServerOptions): Promise<void> {
-  const record = options.log.add(req.method ?? '', req.url ?? '', options.clock());
+  const record = options.log.add(req.method ?? '', req.url ?? '', options.clock(), Date.now());
   const controller = new AbortController();
   const abort = () => controller.abort();
   res.on('close', abort);

@@ -56,6 +56,13 @@ export interface Sim {
   readonly requests: readonly RequestRecord[];
   /** Requests ever seen, per kind ("GET pods", "GET watch nodes", "GET kubelet summary", "POST other"…). */
   requestCounts(): Readonly<Record<string, number>>;
+  /** The kept requests that arrived at or after `at`, a real time (Date.now()), whatever the simulated clock. */
+  requestsSince(at: number): readonly RequestRecord[];
+  /**
+   * Requests per second of each kind ("GET pods"…) that arrived from `since` to `until` (real
+   * times, Date.now(); until defaults to now), from the kept requests.
+   */
+  requestRates(since: number, until?: number): Readonly<Record<string, number>>;
   setFaults(f: Partial<Faults>): void;
   /**
    * Issues a new token and rejects the old one from now on (401), as when a credential expires;
@@ -142,6 +149,8 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       return log.records();
     },
     requestCounts: () => log.countsByKind(),
+    requestsSince: (at) => log.since(at),
+    requestRates: (since, until = Date.now()) => rates(log.since(since), since, until),
     setFaults: (f) => {
       faults = { ...faults, ...f };
       // The apiserver going down takes every open connection with it, watches included.
@@ -159,6 +168,13 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     cluster: clusterView(world),
     stop,
   };
+}
+
+function rates(records: readonly RequestRecord[], since: number, until: number): Record<string, number> {
+  const seconds = Math.max(until - since, 1) / 1000;
+  const counts: Record<string, number> = {};
+  for (const r of records) if (r.arrivedAt < until) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, n / seconds]));
 }
 
 /** A function that runs its body on the first call and hands every caller the same promise. */
