@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreRoutes } from './core-routes.js';
 import { discoveryRoutes } from './discovery-routes.js';
-import { type Faults, NO_FAULTS, withFaults } from './faults.js';
+import { checkedFaults, type Faults, NO_FAULTS, withFaults } from './faults.js';
 import { kubeletRoutes } from './kubelet-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { Pulse } from './pulse.js';
@@ -63,7 +63,12 @@ export interface Sim {
    * times, Date.now(); until defaults to now), from the kept requests.
    */
   requestRates(since: number, until?: number): Readonly<Record<string, number>>;
-  setFaults(f: Partial<Faults>): void;
+  /**
+   * Changes the switches named; the others keep their state. Throws a RangeError at once for a bad
+   * count or rate. Resolves once the apiserver's listener is closed or listening again (at once
+   * when apiserverDown is not among them).
+   */
+  setFaults(f: Partial<Faults>): Promise<void>;
   /**
    * Issues a new token and rejects the old one from now on (401), as when a credential expires;
    * the sim's kubeconfig is rewritten with the new one.
@@ -98,7 +103,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     metricResolutionMs: checked('metricResolutionMs', options.metricResolutionMs ?? 15_000, 1000),
     clock,
   });
-  let faults: Faults = { ...NO_FAULTS, ...options.faults };
+  let faults: Faults = { ...NO_FAULTS, ...checkedFaults(options.faults ?? {}) };
   const pulse = new Pulse();
   const stopping = new AbortController();
   // Every request in flight listens for the sim stopping; at 5,000 nodes that is far more than 10.
@@ -107,16 +112,19 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   let token = randomBytes(24).toString('hex');
   const tls = await createTlsMaterial();
   const handler = clusterHandler(world, pulse, () => faults);
-  const { server, port } = await listen({
+  const listener = await listen({
     tls,
     token: () => token,
-    refuse: () => faults.apiserverDown,
+    rejectAll: () => faults.unauthorized,
+    refuse: () => faults.apiserverDown === true,
     port: options.port ?? 0,
     log,
     clock,
     handler,
     stopping: stopping.signal,
   });
+  const { server, port } = listener;
+  await listener.setOpen(faults.apiserverDown !== 'closed');
   if (faults.removed.nodes.length || faults.removed.namespaces.length) world.setRemoved(faults.removed.nodes, faults.removed.namespaces);
   // Watches learn of scheduled changes even when no request comes in.
   const pump = setInterval(() => world.sync() && pulse.fire(), 200);
@@ -132,9 +140,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const stop = once(async () => {
     clearInterval(pump);
     stopping.abort();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await listener.setOpen(false);
     if (ownDir) await rm(dir, { recursive: true, force: true });
   });
   return {
@@ -152,13 +158,14 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     requestsSince: (at) => log.since(at),
     requestRates: (since, until = Date.now()) => rates(log.since(since), since, until),
     setFaults: (f) => {
-      faults = { ...faults, ...f };
+      faults = { ...faults, ...checkedFaults(f) };
       // The apiserver going down takes every open connection with it, watches included.
-      if (f.apiserverDown) server.closeAllConnections();
+      if (f.apiserverDown === true) server.closeAllConnections();
       if (f.removed) {
         world.setRemoved(f.removed.nodes, f.removed.namespaces);
         pulse.fire();
       }
+      return f.apiserverDown === undefined ? Promise.resolve() : listener.setOpen(f.apiserverDown !== 'closed');
     },
     rotateToken: async () => {
       token = randomBytes(24).toString('hex');
