@@ -1,5 +1,5 @@
 import { kindOf, rewriteObjects } from './fault-body.js';
-import type { FaultRule } from './faults.js';
+import type { FaultRule } from './fault-switches.js';
 import type { SimRequest } from './sim-response.js';
 import { SIM_USER } from './sim-user.js';
 import { routeNotFound, statusResponse } from './status-body.js';

@@ -1,10 +1,10 @@
-import { unitValue } from '../model/quantity.js';
 import { qosClass } from './container-spec.js';
 import type { Traffic } from './kubelet-summary.js';
 import { hexId } from './names.js';
 import type { CpuCounters, NodeSample, PodSample } from './node-sample.js';
 import { kubeletUid } from './pod-identity.js';
 import { exposition, type Family, type Labels, type Sample } from './prom-text.js';
+import { wholeUnits } from './quantity-value.js';
 import { machineIds } from './render-node.js';
 import type { SimWorld } from './sim-world.js';
 
@@ -44,7 +44,7 @@ function podRows(world: SimWorld, counters: CpuCounters, p: PodSample): { rows: 
     const template = p.pod.workload.containers[i];
     if (!usage || !template) return;
     const cid = hexId(64, world.layout.seed, 50, p.pod.slot, i, p.life.containers[i]?.restarts ?? 0);
-    const limit = template.limits?.memory ? unitValue(template.limits.memory) : 0;
+    const limit = template.limits?.memory ? wholeUnits(template.limits.memory) : 0;
     rows.push({
       labels: cgroupLabels(`${cgroup}/${cid}`, template.name, template.image, cid, ns, p.life.name),
       cpuSeconds: counters.container(p, i) / 1e9,

@@ -1,8 +1,8 @@
-import { milliValue, unitValue } from '../model/quantity.js';
 import { Rng, stringHash } from './hash.js';
 import { type MachineType, pickMachine } from './machine-types.js';
 import { randomSuffix, uuid } from './names.js';
 import { type Behaviour, type Placement, placePods, scenarioNodes } from './pod-placement.js';
+import { thousandths, wholeUnits } from './quantity-value.js';
 import type { Workload } from './workload.js';
 
 const DAY = 86_400_000;
@@ -68,9 +68,9 @@ function needs(workloads: readonly Workload[], load: number): { cpuMilli: number
   let typicalMilli = 0;
   let memoryBytes = 0;
   for (const c of workloads.flatMap((w) => w.containers)) {
-    requestedMilli += c.requests?.cpu ? milliValue(c.requests.cpu) : 0;
+    requestedMilli += c.requests?.cpu ? thousandths(c.requests.cpu) : 0;
     typicalMilli += c.cpuMilli;
-    memoryBytes += c.requests?.memory ? unitValue(c.requests.memory) : 0;
+    memoryBytes += c.requests?.memory ? wholeUnits(c.requests.memory) : 0;
   }
   return { cpuMilli: Math.max(requestedMilli * 1.15, (typicalMilli * load) / 0.45), memoryBytes: memoryBytes * 1.15, typicalMilli };
 }

@@ -1,7 +1,7 @@
-import { formatAge } from '../model/age.js';
 import type { renderNamespace } from './render-namespace.js';
 import type { renderNode } from './render-node.js';
 import type { renderPod } from './render-pod.js';
+import { humanAge } from './table-age.js';
 import { column, type TableRow } from './table-format.js';
 
 // The columns and cells the apiserver prints for pods, nodes and namespaces
@@ -10,7 +10,7 @@ import { column, type TableRow } from './table-format.js';
 const NONE = '<none>';
 const AGE = column('Age', 'CreationTimestamp is a timestamp representing the server time when this object was created.');
 
-const age = (created: string, now: number) => formatAge(now - Date.parse(created));
+const age = (created: string, now: number) => humanAge(now - Date.parse(created));
 
 export const POD_COLUMNS = [
   column('Name', 'Name must be unique within a namespace.', 0, 'name'),
@@ -52,7 +52,7 @@ export function podRow(pod: Pod, now: number): TableRow {
       pod.metadata.name,
       `${statuses.filter((c) => c.ready).length}/${statuses.length}`,
       podReason(pod),
-      restarts > 0 && lastRestart > 0 ? `${restarts} (${formatAge(now - lastRestart)} ago)` : String(restarts),
+      restarts > 0 && lastRestart > 0 ? `${restarts} (${humanAge(now - lastRestart)} ago)` : String(restarts),
       age(pod.metadata.creationTimestamp, now),
       status.podIP ?? NONE,
       pod.spec.nodeName,

@@ -1,4 +1,4 @@
-import type { Faults } from './faults.js';
+import type { Faults } from './fault-switches.js';
 import type { Route } from './router.js';
 import { JSON_TYPE, jsonResponse, type SimResponse, textResponse } from './sim-response.js';
 

@@ -1,43 +1,13 @@
 import { metricsApi, metricsTimestamps } from './api-fault-rules.js';
+import type { FaultRule, Faults } from './fault-switches.js';
 import { hostileObjects } from './hostile-text.js';
 import { hostileKubelet, hugeSummary, malformedSummary, nodeProxy, slowKubelet, sparseSummary } from './kubelet-fault-rules.js';
+import { emptyWatches, ignoreLimit, loginPage, watchAsList } from './proxy-fault-rules.js';
 import type { Handler, SimRequest, SimResponse } from './sim-response.js';
-import { garbleResponses, resetRequests, serverErrors, truncateResponses } from './wire-fault-rules.js';
+import { bandwidth, hang, stallMidBody } from './stall-fault-rules.js';
+import { garbleResponses, resetEveryNth, resetRequests, serverErrors, truncateResponses } from './wire-fault-rules.js';
 
-/**
- * The switches of the simulated cluster's failures. Request kinds are named as the request log
- * names them without the method: "nodes", "pods", "watch pods", "metrics nodes", "kubelet summary"…
- */
-export interface Faults {
-  /** absent: no APIService (404, and metrics.k8s.io missing from discovery); unavailable: the aggregator's 503; forbidden: RBAC's 403. */
-  metricsApi: 'ok' | 'absent' | 'unavailable' | 'forbidden';
-  /** forbidden: RBAC denies nodes/proxy, so every kubelet read through the apiserver is a 403. */
-  nodeProxy: 'ok' | 'forbidden';
-  /** That node's kubelet answers after delayMs. */
-  slowKubelet: { node: string; delayMs: number } | null;
-  /** That node's /stats/summary body is not valid JSON. */
-  malformedSummary: string | null;
-  /** That node's /stats/summary is valid JSON with its stat blocks null, missing or nonsense. */
-  sparseSummary: string | null;
-  /** That node's /stats/summary is valid JSON padded past 24 MiB. */
-  hugeSummary: string | null;
-  /** The apiserver is gone: open connections (watches too) are cut and new ones reset as they open. */
-  apiserverDown: boolean;
-  /** Requests of these kinds have their connection reset before any answer. */
-  resetRequests: readonly string[];
-  /** Requests of these kinds are answered 200, then cut halfway through the body. */
-  truncateResponses: readonly string[];
-  /** Requests of these kinds get their whole body with a NUL byte in the middle, so it is not JSON. */
-  garbleResponses: readonly string[];
-  /** Requests of these kinds are refused with this status (429, 500, 503…), with Retry-After when set. */
-  serverErrors: { kinds: readonly string[]; status: number; retryAfterSeconds: number | null } | null;
-  /** Metrics API scrape timestamps a day ahead, a day behind, or not a time at all. */
-  metricsTimestamps: 'ok' | 'future' | 'past' | 'unparsable';
-  /** That node, and every pod on it, carry terminal escape sequences in their strings; its kubelet fails with them. */
-  hostileText: string | null;
-  /** Nodes (with their pods) and namespaces (with theirs) deleted; taken off this list, they come back as new objects. */
-  removed: { nodes: readonly string[]; namespaces: readonly string[] };
-}
+export type { FaultRule, Faults } from './fault-switches.js';
 
 export const NO_FAULTS: Faults = {
   metricsApi: 'ok',
@@ -47,7 +17,16 @@ export const NO_FAULTS: Faults = {
   sparseSummary: null,
   hugeSummary: null,
   apiserverDown: false,
+  unauthorized: false,
   resetRequests: [],
+  resetEveryNth: null,
+  hang: [],
+  stallMidBody: [],
+  bandwidth: null,
+  loginPage: [],
+  watchAsList: [],
+  emptyWatches: [],
+  ignoreLimit: [],
   truncateResponses: [],
   garbleResponses: [],
   serverErrors: null,
@@ -56,41 +35,60 @@ export const NO_FAULTS: Faults = {
   removed: { nodes: [], namespaces: [] },
 };
 
-type Next = () => Promise<SimResponse>;
+/** Switches checked as they are set: a bad count or rate is the test's mistake, said at once. */
+export function checkedFaults(f: Partial<Faults>): Partial<Faults> {
+  const every = f.resetEveryNth;
+  if (every && !(Number.isInteger(every.n) && every.n >= 1))
+    throw new RangeError(`resetEveryNth.n must be a whole number of at least 1, not ${every.n}`);
+  const cap = f.bandwidth;
+  if (cap && !(cap.bytesPerSecond > 0)) throw new RangeError(`bandwidth.bytesPerSecond must be above 0, not ${cap.bytesPerSecond}`);
+  // A fresh object, so setting the same count again starts it again (see resetEveryNth).
+  return every ? { ...f, resetEveryNth: { ...every } } : f;
+}
 
 /**
- * One fault: it looks at the current switches and the request, and either answers in place of
- * the cluster, or calls next() and may delay or alter what comes back. Adding a fault is a field
- * in Faults, its default in NO_FAULTS, and one rule in RULES. (apiserverDown and removed act on
- * connections and on the world, not on single requests: see sim-server.ts and presence.ts.)
+ * Adding a fault is a field in Faults, its default in NO_FAULTS, and one rule here. Rules run in
+ * order, each around the ones after it: connection faults first (a reset request never reaches
+ * anything else), then the pacing and stalls that act on whatever answer comes back, then the
+ * proxies that answer in the apiserver's place, then the apiserver's and kubelets' own faults.
+ * (apiserverDown, unauthorized and removed act on connections, authentication and the world, not
+ * through this chain: see sim-server.ts, start-sim.ts and presence.ts.)
  */
-export type FaultRule = (faults: Faults, request: SimRequest, next: Next) => Promise<SimResponse>;
-
-// Connection faults first: a reset request never reaches anything else.
-const RULES: readonly FaultRule[] = [
-  resetRequests,
-  serverErrors,
-  truncateResponses,
-  garbleResponses,
-  metricsApi,
-  metricsTimestamps,
-  nodeProxy,
-  slowKubelet,
-  hostileKubelet,
-  malformedSummary,
-  sparseSummary,
-  hugeSummary,
-  hostileObjects,
-];
+function rules(): readonly FaultRule[] {
+  return [
+    resetEveryNth(),
+    resetRequests,
+    hang,
+    bandwidth,
+    stallMidBody,
+    loginPage,
+    watchAsList,
+    emptyWatches,
+    ignoreLimit,
+    serverErrors,
+    truncateResponses,
+    garbleResponses,
+    metricsApi,
+    metricsTimestamps,
+    nodeProxy,
+    slowKubelet,
+    hostileKubelet,
+    malformedSummary,
+    sparseSummary,
+    hugeSummary,
+    hostileObjects,
+  ];
+}
 
 /** Wraps the cluster's handler in every fault rule, reading the switches afresh per request. */
 export function withFaults(current: () => Faults, handler: Handler): Handler {
+  const chain = rules();
   return (request) => {
     const faults = current();
-    const run = (i: number): Promise<SimResponse> => {
-      const rule = RULES[i];
-      return rule ? rule(faults, request, () => run(i + 1)) : Promise.resolve(handler(request));
+    const run = (i: number, r: SimRequest): Promise<SimResponse> => {
+      const rule = chain[i];
+      return rule ? rule(faults, r, (rewritten) => run(i + 1, rewritten ?? r)) : Promise.resolve(handler(r));
     };
-    return run(0);
+    return run(0, request);
   };
 }

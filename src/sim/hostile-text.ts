@@ -1,5 +1,5 @@
 import { kindOf, rewriteObjects } from './fault-body.js';
-import type { FaultRule } from './faults.js';
+import type { FaultRule } from './fault-switches.js';
 
 // What a compromised node or a malicious workload can put in the strings a monitor prints: a window
 // title (OSC 0), a clipboard write (OSC 52), a screen clear, blinking red, a full terminal reset,

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bodyText, rewriteObjects } from './fault-body.js';
-import type { FaultRule } from './faults.js';
+import type { FaultRule } from './fault-switches.js';
 import { HOSTILE } from './hostile-text.js';
 import { proxiedKubelet } from './kubelet-path.js';
 import { SIM_USER } from './sim-user.js';

@@ -1,9 +1,9 @@
-import { unitValue } from '../model/quantity.js';
 import { hash } from './hash.js';
 import { containerDisk, cpuStats, fsStats, imagesBytes, ioStats, memoryStats, networkStats, nodeFs, traffic } from './kubelet-stats.js';
 import { type CpuCounters, cpuCounters, type NodeSample, type PodSample } from './node-sample.js';
 import { diskFraction } from './node-state.js';
 import { kubeletUid, serviceAccountVolume } from './pod-identity.js';
+import { wholeUnits } from './quantity-value.js';
 import type { SimWorld } from './sim-world.js';
 import { rfc3339 } from './wire-text.js';
 
@@ -41,7 +41,7 @@ export function nodeFilesystem(world: SimWorld, sample: NodeSample): Fs {
 }
 
 function limitOf(memory: string | undefined): number | null {
-  return memory ? unitValue(memory) : null;
+  return memory ? wholeUnits(memory) : null;
 }
 
 function podMemoryLimit(p: PodSample): number | null {

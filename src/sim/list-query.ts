@@ -1,5 +1,5 @@
-import { type LabelSelector, parseLabelSelector, SelectorError } from '../model/label-selector.js';
 import { type FieldSelector, FieldSelectorError, parseFieldSelector } from './field-selector.js';
+import { type LabelSelector, LabelSelectorError, parseLabelSelector } from './label-selector.js';
 
 export interface ListQuery {
   /** null: everything in one answer. */
@@ -51,7 +51,7 @@ export function parseListQuery(query: URLSearchParams, selectableFields: readonl
       fields: parseFieldSelector(query.get('fieldSelector') ?? '', selectableFields),
     };
   } catch (e) {
-    if (e instanceof SelectorError) throw new ListQueryError(`unable to parse requirement: ${e.message}`);
+    if (e instanceof LabelSelectorError) throw new ListQueryError(e.message);
     if (e instanceof FieldSelectorError) throw new ListQueryError(e.message);
     throw e;
   }

@@ -1,7 +1,7 @@
-import { matchesSelector } from '../model/label-selector.js';
 import { matchesFields } from './field-selector.js';
 import { hash } from './hash.js';
 import { jsonList } from './json-list.js';
+import { selects } from './label-selector.js';
 import { type ListQuery, ListQueryError, parseListQuery } from './list-query.js';
 import { nodeInMetricsApi, type PodSample, sampleNode, samplePod } from './node-sample.js';
 import { podLabels } from './pod-identity.js';
@@ -92,7 +92,7 @@ function query(request: SimRequest, fields: readonly string[]): ListQuery | SimR
 function* listedNodes(world: SimWorld, q: ListQuery) {
   const s = scrape(world, CREATED_MARK);
   for (const node of world.layout.nodes) {
-    if (!matchesSelector(q.labels, nodeLabels(world.layout, node.index))) continue;
+    if (!selects(q.labels, nodeLabels(world.layout, node.index))) continue;
     if (!matchesFields(q.fields, (f) => (f === 'metadata.name' ? node.name : ''))) continue;
     const item = nodeMetrics(world, node.index, s, false);
     if (item) yield item;
@@ -107,7 +107,7 @@ function* listedPods(world: SimWorld, ids: ArrayLike<number>, q: ListQuery) {
     const pod = world.pod(slot);
     const sample = samplePod(world, slot, s.k, nodeListed[pod.node] ?? false);
     if (!sample?.inMetricsApi) continue;
-    if (!matchesSelector(q.labels, podLabels(world.layout, pod, sample.life))) continue;
+    if (!selects(q.labels, podLabels(world.layout, pod, sample.life))) continue;
     const fields = (f: string) => (f === 'metadata.name' ? sample.life.name : f === 'metadata.namespace' ? pod.workload.namespace : '');
     if (!matchesFields(q.fields, fields)) continue;
     yield podMetrics(world, sample, s, false);

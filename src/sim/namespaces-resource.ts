@@ -1,6 +1,6 @@
-import { matchesSelector } from '../model/label-selector.js';
 import { NAMESPACE_COLUMNS, namespaceRow } from './core-tables.js';
 import { matchesFields } from './field-selector.js';
+import { selects } from './label-selector.js';
 import { selectPage } from './list-page.js';
 import type { ListQuery } from './list-query.js';
 import { listResponse, objectResponse, type Presentation } from './list-response.js';
@@ -28,7 +28,7 @@ function matcher(world: SimWorld, query: ListQuery): (i: number) => boolean {
     const name = names[i] ?? '';
     return (
       world.presence.namespacePresent(name) &&
-      matchesSelector(query.labels, { 'kubernetes.io/metadata.name': name }) &&
+      selects(query.labels, { 'kubernetes.io/metadata.name': name }) &&
       matchesFields(query.fields, (f) => (f === 'metadata.name' ? name : f === 'status.phase' ? 'Active' : ''))
     );
   };

@@ -1,6 +1,6 @@
-import { matchesSelector } from '../model/label-selector.js';
 import { NODE_COLUMNS, nodeRow } from './core-tables.js';
 import { matchesFields } from './field-selector.js';
+import { selects } from './label-selector.js';
 import { selectPage } from './list-page.js';
 import type { ListQuery } from './list-query.js';
 import { listResponse, objectResponse, type Presentation } from './list-response.js';
@@ -14,7 +14,7 @@ export const NODE_FIELDS = ['metadata.name', 'spec.unschedulable'] as const;
 
 function matcher(world: SimWorld, query: ListQuery): (index: number) => boolean {
   return (index) =>
-    matchesSelector(query.labels, nodeLabels(world.layout, index)) &&
+    selects(query.labels, nodeLabels(world.layout, index)) &&
     matchesFields(query.fields, (f) =>
       f === 'metadata.name' ? (world.layout.nodes[index]?.name ?? '') : f === 'spec.unschedulable' ? 'false' : '',
     );

@@ -1,6 +1,6 @@
-import { matchesSelector } from '../model/label-selector.js';
 import { POD_COLUMNS, podRow } from './core-tables.js';
 import { matchesFields, requiredValue } from './field-selector.js';
+import { selects } from './label-selector.js';
 import { selectPage } from './list-page.js';
 import type { ListQuery } from './list-query.js';
 import { listResponse, objectResponse, type Presentation } from './list-response.js';
@@ -48,7 +48,7 @@ function matcher(world: SimWorld, namespace: string | null, query: ListQuery, t:
   return (slot) =>
     world.podPresent(slot) &&
     (namespace === null || world.pod(slot).workload.namespace === namespace) &&
-    (query.labels.length === 0 || matchesSelector(query.labels, podLabels(world.layout, world.pod(slot), world.life(slot, t)))) &&
+    (query.labels.length === 0 || selects(query.labels, podLabels(world.layout, world.pod(slot), world.life(slot, t)))) &&
     (query.fields.length === 0 || matchesFields(query.fields, (f) => field(world, slot, t, f)));
 }
 

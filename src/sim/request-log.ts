@@ -6,6 +6,10 @@ export interface RequestRecord {
   status: number;
   /** Simulated time of arrival (the injected clock). */
   readonly at: number;
+  /** Real time of arrival (Date.now()), whatever the simulated clock says: for measuring load. */
+  readonly arrivedAt: number;
+  /** What it was for: "GET pods", "GET watch nodes", "GET kubelet summary"… (see requestKind). */
+  readonly kind: string;
 }
 
 const KINDS: readonly [RegExp, string][] = [
@@ -41,12 +45,12 @@ export class RequestLog {
 
   constructor(private readonly capacity = 10_000) {}
 
-  add(method: string, path: string, at: number): RequestRecord {
-    const record: RequestRecord = { method, path, status: 0, at };
+  add(method: string, path: string, at: number, arrivedAt: number): RequestRecord {
+    const kind = requestKind(method, path);
+    const record: RequestRecord = { method, path, status: 0, at, arrivedAt, kind };
     if (this.ring.length < this.capacity) this.ring.push(record);
     else this.ring[this.next] = record;
     this.next = (this.next + 1) % this.capacity;
-    const kind = requestKind(method, path);
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
     this.total++;
     return record;
@@ -55,6 +59,11 @@ export class RequestLog {
   /** The kept records, oldest first. */
   records(): readonly RequestRecord[] {
     return this.ring.length < this.capacity ? [...this.ring] : [...this.ring.slice(this.next), ...this.ring.slice(0, this.next)];
+  }
+
+  /** The kept records that arrived at or after `at` (real time), oldest first. */
+  since(at: number): readonly RequestRecord[] {
+    return this.records().filter((r) => r.arrivedAt >= at);
   }
 
   countsByKind(): Readonly<Record<string, number>> {

@@ -10,6 +10,8 @@ export interface SimResponse {
   readonly headers?: Readonly<Record<string, string>>;
   /** A watch: each chunk is sent as soon as it is produced, never buffered or compressed. */
   readonly streaming?: boolean;
+  /** Set by a fault: the bytes on the wire are paced to this rate. */
+  readonly bytesPerSecond?: number;
 }
 
 export interface SimRequest {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RequestLog } from './request-log.js';
 import type { Handler, SimRequest, SimResponse } from './sim-response.js';
 import { badRequest, methodNotAllowed, statusResponse, unauthorized } from './status-body.js';
@@ -11,6 +12,8 @@ export interface ServerOptions {
   readonly tls: TlsMaterial;
   /** The bearer token accepted now (it can be rotated). */
   readonly token: () => string;
+  /** True while every request is to be refused 401, whatever its token. */
+  readonly rejectAll: () => boolean;
   /** True while the apiserver is down: every new connection is reset as it opens. */
   readonly refuse: () => boolean;
   readonly port: number;
@@ -47,7 +50,7 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): SimRequest | null
 
 async function answer(req: IncomingMessage, signal: AbortSignal, options: ServerOptions): Promise<SimResponse> {
   // Authentication comes first, as in the apiserver's filter chain; then the method.
-  if (!authorized(req.headers.authorization, options.token())) return unauthorized();
+  if (options.rejectAll() || !authorized(req.headers.authorization, options.token())) return unauthorized();
   if (req.method !== 'GET') return methodNotAllowed();
   const request = toRequest(req, signal);
   if (!request) return badRequest(`invalid path: ${req.url}`);
@@ -60,7 +63,7 @@ async function answer(req: IncomingMessage, signal: AbortSignal, options: Server
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, options: ServerOptions): Promise<void> {
-  const record = options.log.add(req.method ?? '', req.url ?? '', options.clock());
+  const record = options.log.add(req.method ?? '', req.url ?? '', options.clock(), Date.now());
   const controller = new AbortController();
   const abort = () => controller.abort();
   res.on('close', abort);
@@ -76,8 +79,47 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: ServerO
   }
 }
 
+function bind(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const failed = (e: Error) => reject(e);
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
+/** Stops listening and cuts every connection, as a killed apiserver process does. */
+function unbind(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  return closed;
+}
+
+/** Binds the port again, waiting while something else holds it, until it is free or the sim stops. */
+async function rebind(server: Server, port: number, stopping: AbortSignal): Promise<void> {
+  while (!stopping.aborted) {
+    try {
+      return await bind(server, port);
+    } catch {
+      await sleep(100, undefined, { signal: stopping }).catch(() => {});
+    }
+  }
+}
+
+export interface Listener {
+  readonly server: Server;
+  readonly port: number;
+  /**
+   * Closes the listener (clients then get ECONNREFUSED) or listens again on the same port; each
+   * call waits for the ones before it. Once the sim stops, it stays closed.
+   */
+  setOpen(open: boolean): Promise<void>;
+}
+
 /** The HTTPS listener on 127.0.0.1; every request is logged, authenticated, then handled. */
-export async function listen(options: ServerOptions): Promise<{ server: Server; port: number }> {
+export async function listen(options: ServerOptions): Promise<Listener> {
   const server = createServer({ key: options.tls.keyPem, cert: options.tls.certPem }, (req, res) => {
     void serve(req, res, options);
   });
@@ -86,9 +128,18 @@ export async function listen(options: ServerOptions): Promise<{ server: Server; 
   server.on('connection', (socket: Socket) => {
     if (options.refuse()) socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
-  return { server, port: (server.address() as AddressInfo).port };
+  await bind(server, options.port);
+  const port = (server.address() as AddressInfo).port;
+  let open = true;
+  let settled = Promise.resolve();
+  const setOpen = (wanted: boolean) => {
+    settled = settled.then(async () => {
+      const target = wanted && !options.stopping.aborted;
+      if (target === open) return;
+      open = target;
+      await (target ? rebind(server, port, options.stopping) : unbind(server));
+    });
+    return settled;
+  };
+  return { server, port, setOpen };
 }

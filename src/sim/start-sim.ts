@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coreRoutes } from './core-routes.js';
 import { discoveryRoutes } from './discovery-routes.js';
-import { type Faults, NO_FAULTS, withFaults } from './faults.js';
+import { checkedFaults, type Faults, NO_FAULTS, withFaults } from './faults.js';
 import { kubeletRoutes } from './kubelet-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { Pulse } from './pulse.js';
@@ -56,7 +56,19 @@ export interface Sim {
   readonly requests: readonly RequestRecord[];
   /** Requests ever seen, per kind ("GET pods", "GET watch nodes", "GET kubelet summary", "POST other"…). */
   requestCounts(): Readonly<Record<string, number>>;
-  setFaults(f: Partial<Faults>): void;
+  /** The kept requests that arrived at or after `at`, a real time (Date.now()), whatever the simulated clock. */
+  requestsSince(at: number): readonly RequestRecord[];
+  /**
+   * Requests per second of each kind ("GET pods"…) that arrived from `since` to `until` (real
+   * times, Date.now(); until defaults to now), from the kept requests.
+   */
+  requestRates(since: number, until?: number): Readonly<Record<string, number>>;
+  /**
+   * Changes the switches named; the others keep their state. Throws a RangeError at once for a bad
+   * count or rate. Resolves once the apiserver's listener is closed or listening again (at once
+   * when apiserverDown is not among them).
+   */
+  setFaults(f: Partial<Faults>): Promise<void>;
   /**
    * Issues a new token and rejects the old one from now on (401), as when a credential expires;
    * the sim's kubeconfig is rewritten with the new one.
@@ -91,7 +103,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     metricResolutionMs: checked('metricResolutionMs', options.metricResolutionMs ?? 15_000, 1000),
     clock,
   });
-  let faults: Faults = { ...NO_FAULTS, ...options.faults };
+  let faults: Faults = { ...NO_FAULTS, ...checkedFaults(options.faults ?? {}) };
   const pulse = new Pulse();
   const stopping = new AbortController();
   // Every request in flight listens for the sim stopping; at 5,000 nodes that is far more than 10.
@@ -100,16 +112,19 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   let token = randomBytes(24).toString('hex');
   const tls = await createTlsMaterial();
   const handler = clusterHandler(world, pulse, () => faults);
-  const { server, port } = await listen({
+  const listener = await listen({
     tls,
     token: () => token,
-    refuse: () => faults.apiserverDown,
+    rejectAll: () => faults.unauthorized,
+    refuse: () => faults.apiserverDown === true,
     port: options.port ?? 0,
     log,
     clock,
     handler,
     stopping: stopping.signal,
   });
+  const { server, port } = listener;
+  await listener.setOpen(faults.apiserverDown !== 'closed');
   if (faults.removed.nodes.length || faults.removed.namespaces.length) world.setRemoved(faults.removed.nodes, faults.removed.namespaces);
   // Watches learn of scheduled changes even when no request comes in.
   const pump = setInterval(() => world.sync() && pulse.fire(), 200);
@@ -125,9 +140,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const stop = once(async () => {
     clearInterval(pump);
     stopping.abort();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await listener.setOpen(false);
     if (ownDir) await rm(dir, { recursive: true, force: true });
   });
   return {
@@ -142,14 +155,17 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       return log.records();
     },
     requestCounts: () => log.countsByKind(),
+    requestsSince: (at) => log.since(at),
+    requestRates: (since, until = Date.now()) => rates(log.since(since), since, until),
     setFaults: (f) => {
-      faults = { ...faults, ...f };
+      faults = { ...faults, ...checkedFaults(f) };
       // The apiserver going down takes every open connection with it, watches included.
-      if (f.apiserverDown) server.closeAllConnections();
+      if (f.apiserverDown === true) server.closeAllConnections();
       if (f.removed) {
         world.setRemoved(f.removed.nodes, f.removed.namespaces);
         pulse.fire();
       }
+      return f.apiserverDown === undefined ? Promise.resolve() : listener.setOpen(f.apiserverDown !== 'closed');
     },
     rotateToken: async () => {
       token = randomBytes(24).toString('hex');
@@ -159,6 +175,13 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     cluster: clusterView(world),
     stop,
   };
+}
+
+function rates(records: readonly RequestRecord[], since: number, until: number): Record<string, number> {
+  const seconds = Math.max(until - since, 1) / 1000;
+  const counts: Record<string, number> = {};
+  for (const r of records) if (r.arrivedAt < until) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).map(([kind, n]) => [kind, n / seconds]));
 }
 
 /** A function that runs its body on the first call and hands every caller the same promise. */

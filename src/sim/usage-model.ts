@@ -1,7 +1,7 @@
-import { milliValue, unitValue } from '../model/quantity.js';
 import type { ClusterLayout, NodeSpec, PodSlot } from './cluster-layout.js';
 import { between, unit } from './hash.js';
 import type { ContainerLife } from './pod-life.js';
+import { thousandths, wholeUnits } from './quantity-value.js';
 import type { Scenarios } from './scenarios.js';
 import type { ContainerTemplate } from './workload.js';
 
@@ -126,7 +126,7 @@ export class UsageModel {
     const a2 = between(0.05, 0.15, ...key, 6);
     let base = template.cpuMilli * 1e6 * node.load * between(0.6, 1.4, ...key, 7);
     const limit = template.limits?.cpu;
-    if (limit) base = Math.min(base, (milliValue(limit) * 1e6 * 0.95) / (1 + a1 + a2 + 0.2));
+    if (limit) base = Math.min(base, (thousandths(limit) * 1e6 * 0.95) / (1 + a1 + a2 + 0.2));
     const own = wave(Math.max(base, 2e5), a1, a2, ...key);
     // On the hot node the pods peak together (a batch wave every 5 minutes), so the node's
     // CPU swings across the warning and critical lines instead of averaging out.
@@ -138,7 +138,7 @@ export class UsageModel {
     const a1 = between(0.02, 0.08, ...key, 5);
     let base = template.memoryMi * MI * between(0.85, 1.15, ...key, 7);
     const limit = template.limits?.memory;
-    if (limit) base = Math.min(base, (unitValue(limit) * 0.85) / (1 + a1 + 0.03));
+    if (limit) base = Math.min(base, (wholeUnits(limit) * 0.85) / (1 + a1 + 0.03));
     return wave(Math.max(base, 2 * MI), a1, 0.01, ...key);
   }
 
@@ -179,7 +179,7 @@ export class UsageModel {
     const limit = pod.workload.containers[index]?.limits?.memory;
     if (leak?.slot === pod.slot && limit) {
       const fraction = 0.5 + (0.48 * leak.schedule.offset(at)) / leak.schedule.periodMs;
-      return pages(unitValue(limit) * fraction);
+      return pages(wholeUnits(limit) * fraction);
     }
     const jitter = 1 + 0.012 * (2 * unit(this.layout.seed, 34, pod.slot, index, k) - 1);
     const memory = this.waves(this.memoryWaves, pod, (i, c) => this.memoryWave(pod, i, c))[index] as Wave;

@@ -1,16 +1,38 @@
 import { bodyText, failing, kindOf } from './fault-body.js';
-import type { FaultRule } from './faults.js';
+import type { FaultRule, Faults } from './fault-switches.js';
 import type { SimResponse } from './sim-response.js';
 import { type StatusDetails, statusObject } from './status-body.js';
 
 // Faults of the connection and the bytes on it, for requests of chosen kinds ("pods", "watch
 // nodes", "metrics pods", "kubelet summary"…, as the request log names them).
 
+/** A body that fails before its first byte: the server destroys the socket before writing the head. */
+const reset = (): SimResponse => ({ status: 200, contentType: 'application/json', body: failing('') });
+
 /** The connection is reset before any answer: the server destroys the socket. */
 export const resetRequests: FaultRule = async (faults, request, next) => {
   if (!faults.resetRequests.includes(kindOf(request))) return next();
-  return { status: 200, contentType: 'application/json', body: failing('') };
+  return reset();
 };
+
+/**
+ * One request in n of the chosen kinds is reset, counted: with n = 3 the 3rd, 6th, 9th… are, the
+ * others answered. The count is this sim's own and starts again each time the switch is set.
+ */
+export function resetEveryNth(): FaultRule {
+  let counting: Faults['resetEveryNth'] = null;
+  let seen = 0;
+  return async (faults, request, next) => {
+    const every = faults.resetEveryNth;
+    if (!every || (every.kinds !== 'all' && !every.kinds.includes(kindOf(request)))) return next();
+    if (every !== counting) {
+      counting = every;
+      seen = 0;
+    }
+    seen++;
+    return seen % every.n === 0 ? reset() : next();
+  };
+}
 
 async function firstHalf(response: SimResponse): Promise<string> {
   if (!response.streaming) {

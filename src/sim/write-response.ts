@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
+import { pacedStream } from './paced-stream.js';
 import type { Body, SimResponse } from './sim-response.js';
 
 // The apiserver compresses a response once it passes 128 KiB and the client accepts gzip
@@ -33,25 +34,35 @@ export function acceptsGzip(header: string | undefined): boolean {
   return (header ?? '').split(',').some((part) => part.trim().split(';')[0] === 'gzip');
 }
 
-async function stream(res: ServerResponse, response: SimResponse, body: AsyncGenerator<string>): Promise<void> {
+/** Where body bytes go: the response itself, or a pacer in front of it when a fault narrows the pipe. */
+function bodySink(res: ServerResponse, bytesPerSecond: number | undefined): Writable {
+  if (bytesPerSecond === undefined) return res;
+  const paced = pacedStream(bytesPerSecond);
+  paced.pipe(res);
+  res.on('close', () => paced.destroy());
+  return paced;
+}
+
+async function stream(res: ServerResponse, out: Writable, response: SimResponse, body: AsyncGenerator<string>): Promise<void> {
   res.writeHead(response.status, { 'Content-Type': response.contentType, ...response.headers });
   res.flushHeaders();
   for await (const chunk of body) {
     if (res.destroyed) break;
-    await write(res, chunk);
+    await write(out, chunk);
   }
-  res.end();
+  out.end();
 }
 
 export async function writeResponse(res: ServerResponse, response: SimResponse, gzip: boolean): Promise<void> {
   const body = chunks(response.body);
-  if (response.streaming) return stream(res, response, body);
+  const out = bodySink(res, response.bytesPerSecond);
+  if (response.streaming) return stream(res, out, response, body);
   const head: Buffer[] = [];
   let size = 0;
   for (let next = await body.next(); ; next = await body.next()) {
     if (next.done) {
       res.writeHead(response.status, { 'Content-Type': response.contentType, 'Content-Length': size, ...response.headers });
-      res.end(Buffer.concat(head));
+      out.end(Buffer.concat(head));
       return;
     }
     const buffer = Buffer.from(next.value);
@@ -64,9 +75,9 @@ export async function writeResponse(res: ServerResponse, response: SimResponse, 
     ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     ...response.headers,
   });
-  const sink: Writable = gzip ? createGzip({ level: 1 }) : res;
+  const sink: Writable = gzip ? createGzip({ level: 1 }) : out;
   if (gzip) {
-    sink.pipe(res);
+    sink.pipe(out);
     res.on('close', () => sink.destroy());
   }
   for (const buffer of head) await write(sink, buffer);

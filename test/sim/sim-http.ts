@@ -46,6 +46,54 @@ export function get(sim: Sim, path: string, options: GetOptions = {}): Promise<R
   });
 }
 
+export interface Probe {
+  /** null when no response head came. */
+  readonly status: number | null;
+  readonly headers: IncomingHttpHeaders;
+  /** The bytes that came, decoded as UTF-8 (never gunzipped: probes ask for no compression). */
+  readonly body: string;
+  /** ended: the body was complete; idle: nothing came for idleMs; else the error code (ECONNRESET…). */
+  readonly outcome: 'ended' | 'idle' | string;
+  /** Milliseconds from sending to each arrival of body bytes. */
+  readonly arrivals: readonly number[];
+}
+
+/**
+ * One request that reports what happened on the wire instead of failing: for answers that hang,
+ * stall, trickle or never end. Gives up once the connection has been quiet for idleMs.
+ */
+export function probe(sim: Sim, path: string, idleMs: number): Promise<Probe> {
+  const sent = Date.now();
+  return new Promise((resolve) => {
+    let status: number | null = null;
+    let headers: IncomingHttpHeaders = {};
+    const chunks: Buffer[] = [];
+    const arrivals: number[] = [];
+    let done = false;
+    const finish = (outcome: string) => {
+      if (done) return;
+      done = true;
+      resolve({ status, headers, body: Buffer.concat(chunks).toString('utf8'), outcome, arrivals });
+    };
+    const req = request(`${sim.url}${path}`, { ca: sim.caPem, headers: { Authorization: `Bearer ${sim.token}` } }, (res) => {
+      status = res.statusCode ?? 0;
+      headers = res.headers;
+      res.on('data', (c: Buffer) => {
+        chunks.push(c);
+        arrivals.push(Date.now() - sent);
+      });
+      res.on('end', () => finish('ended'));
+      res.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? e.message));
+    });
+    req.setTimeout(idleMs, () => {
+      finish('idle');
+      req.destroy();
+    });
+    req.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? e.message));
+    req.end();
+  });
+}
+
 export async function getJson<T = Record<string, unknown>>(sim: Sim, path: string): Promise<T> {
   const reply = await get(sim, path);
   if (reply.status !== 200) throw new Error(`${path}: ${reply.status} ${reply.body}`);
