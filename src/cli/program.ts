@@ -77,13 +77,18 @@ export function buildProgram(run: (action: Action) => void): Command {
   program.addCommand(statusCommand(run));
   program
     .command('check')
-    .description('exit 0, 1 or 2 for ok, warn or crit, with a one-line reason (3: cluster unreachable)')
+    .description('one line and the exit status of a monitoring plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
     .action((_options, cmd: Command) =>
       run(async () => {
         const { runCheck } = await import('./run-check.js');
-        const { line, exitCode } = await runCheck(cmd.optsWithGlobals());
-        process.stdout.write(`${line}\n`);
-        return exitCode;
+        const { checkFailure } = await import('./check-exit.js');
+        try {
+          const { line, exitCode } = await runCheck(cmd.optsWithGlobals());
+          process.stdout.write(`${line}\n`);
+          return exitCode;
+        } catch (error) {
+          return checkFailure(error);
+        }
       }),
     );
   program.addCommand(simCommand(run));

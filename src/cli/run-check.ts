@@ -2,6 +2,7 @@ import { Collector } from '../collect/collector.js';
 import { levelRank } from '../model/levels.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRows } from '../model/pod-row.js';
+import { CHECK_EXIT, CHECK_STATE } from './check-exit.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
@@ -10,11 +11,9 @@ export interface CheckFlags extends ClusterFlags, ThresholdFlags {
   readonly config?: string;
 }
 
-const EXIT = { ok: 0, warn: 1, crit: 2 } as const;
-const UNKNOWN = 3;
 const SHOWN = 3;
 
-/** `kmon check`: nodes and pods against the thresholds; one line and exit 0/1/2 for ok/warn/crit. */
+/** `kmon check`: nodes and pods against the thresholds; one line and a monitoring plugin's exit status. */
 export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitCode: number }> {
   const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
   const target = targetFor(flags);
@@ -34,7 +33,7 @@ export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitC
     // Without both lists there is nothing to judge: "OK" over an unread list would be a lie.
     const unread = snapshot.problems.find((p) => p.source === 'nodes' || p.source === 'pods');
     if (unread || snapshot.inventoryAt === null) {
-      return { line: `UNKNOWN: ${unread?.message ?? 'nodes could not be read'}`, exitCode: UNKNOWN };
+      return { line: `${CHECK_STATE.unknown}: ${unread?.message ?? 'nodes could not be read'}`, exitCode: CHECK_EXIT.unknown };
     }
     const findings = [
       ...buildNodeRows(snapshot, thresholds).flatMap((r) =>
@@ -48,14 +47,17 @@ export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitC
       .sort((a, b) => levelRank(b.level) - levelRank(a.level));
     const worst = findings[0]?.level ?? 'ok';
     if (worst === 'ok')
-      return { line: `OK: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`, exitCode: 0 };
+      return {
+        line: `${CHECK_STATE.ok}: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`,
+        exitCode: CHECK_EXIT.ok,
+      };
     const more = findings.length > SHOWN ? ` (+${findings.length - SHOWN} more)` : '';
     return {
-      line: `${worst.toUpperCase()}: ${findings
+      line: `${CHECK_STATE[worst]}: ${findings
         .slice(0, SHOWN)
         .map((f) => f.text)
         .join('; ')}${more}`,
-      exitCode: EXIT[worst],
+      exitCode: CHECK_EXIT[worst],
     };
   } finally {
     collector.stop();

@@ -1,6 +1,18 @@
 import { type Command, CommanderError } from 'commander';
+import { checkUnknown } from './check-exit.js';
 import type { Action } from './program.js';
 import { failure, oneLine, runFace } from './run-face.js';
+
+/** The subcommand named on the command line, skipping the program's options and their values. */
+function commandOf(program: Command, argv: readonly string[]): string | null {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('-')) return arg;
+    if (!arg.includes('=') && takesValue.has(arg)) i++;
+  }
+  return null;
+}
 
 async function run(build: (run: (action: Action) => void) => Command, argv: readonly string[]): Promise<number> {
   let action: Action | null = null;
@@ -18,6 +30,8 @@ async function run(build: (run: (action: Action) => void) => Command, argv: read
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
+      // `kmon check` answers bad input as a monitoring plugin does, whichever option it was.
+      if (commandOf(program, argv) === 'check') return checkUnknown(`bad input: ${oneLine(error)} (see kmon check --help)`);
       // A command that needs a subcommand (`kmon top`) has printed its help, which says what to add.
       if (error.code === 'commander.help') return 2;
       process.stderr.write(`kmon: ${oneLine(error)} (see kmon --help)\n`);

@@ -41,7 +41,7 @@ describe('kmon check', () => {
     expect(ran.code, ran.stderr).toBe(2);
     const line = oneLine(ran.stdout);
     const full = sim.cluster.roles.fullDiskNode;
-    expect(line).toMatch(/^CRIT: /);
+    expect(line).toMatch(/^CRITICAL: /);
     expect(line).toContain(`node ${full}: DiskPressure`);
     expect(line).toMatch(new RegExp(`node ${full}: disk at 9\\d%`));
   });
@@ -67,7 +67,7 @@ describe('kmon check', () => {
     calm();
     const ran = await check('--cpu-warn', '1', '--cpu-crit', '99');
     expect(ran.code, ran.stdout).toBe(1);
-    expect(oneLine(ran.stdout)).toMatch(/^WARN: node \S+: CPU at \d+%/);
+    expect(oneLine(ran.stdout)).toMatch(/^WARNING: node \S+: CPU at \d+%/);
   });
 
   it('exit 3 with UNKNOWN when the cluster cannot be reached', async () => {
@@ -79,5 +79,34 @@ describe('kmon check', () => {
     } finally {
       sim.setFaults({ apiserverDown: false });
     }
+  });
+
+  it('exit 3 with UNKNOWN when the credentials are rejected', async () => {
+    await sim.setFaults({ unauthorized: true });
+    try {
+      const ran = await check();
+      expect(ran.code).toBe(3);
+      expect(oneLine(ran.stdout)).toBe('UNKNOWN: nodes: unauthorized: the credentials were rejected');
+    } finally {
+      await sim.setFaults({ unauthorized: false });
+    }
+  });
+
+  // Nagios and Icinga read 2 as CRITICAL: a typo must not page anyone as a critical cluster would.
+  it.each([
+    [['--bogus'], /^UNKNOWN: bad input: unknown option '--bogus' \(see kmon check --help\)$/],
+    [['--cpu-warn', 'x'], /^UNKNOWN: bad input: option '--cpu-warn <pct>' argument 'x' is invalid/],
+    [['--cpu-warn', '95', '--cpu-crit', '90'], /^UNKNOWN: thresholds: /],
+    [['--context', 'no-such-context'], /^UNKNOWN: .*no-such-context/],
+  ])('bad input %j: exit 3 with one UNKNOWN line', async (args, line) => {
+    const ran = await check(...args);
+    expect(ran.code).toBe(3);
+    expect(oneLine(ran.stdout)).toMatch(line);
+    expect(ran.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('other commands keep exit 2 for bad input', async () => {
+    const ran = await kmon(['top', 'nodes', '--kubeconfig', sim.kubeconfigPath, '--bogus']);
+    expect(ran.code).toBe(2);
   });
 });

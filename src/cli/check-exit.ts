@@ -1,0 +1,21 @@
+import { oneLine } from './run-face.js';
+
+// `kmon check` follows the Nagios/Icinga plugin convention, so cron and monitoring systems can tell
+// a critical cluster from a typo: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN, with one line on stdout
+// that starts with the state.
+
+export const CHECK_EXIT = { ok: 0, warn: 1, crit: 2, unknown: 3 } as const;
+
+/** The state word a monitoring system shows for each exit status. */
+export const CHECK_STATE = { ok: 'OK', warn: 'WARNING', crit: 'CRITICAL', unknown: 'UNKNOWN' } as const;
+
+/** Prints the UNKNOWN line for `why` (bad input, a cluster that cannot be read) and returns its status. */
+export function checkUnknown(why: string): number {
+  process.stdout.write(`${CHECK_STATE.unknown}: ${why}\n`);
+  return CHECK_EXIT.unknown;
+}
+
+/** UNKNOWN for anything that stopped the check: bad input, a broken kubeconfig, a fault of kmon's. */
+export function checkFailure(error: unknown): number {
+  return checkUnknown(oneLine(error));
+}
