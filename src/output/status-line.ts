@@ -30,8 +30,10 @@ export interface StatusData {
   readonly problems: readonly StatusProblem[];
   /** Set when the cluster did not answer in time and these are the last known figures. */
   readonly staleMs: number | null;
-  /** Set when nothing is known at all: why. */
+  /** Set when the cluster could not be read this time: why, in full. */
   readonly error?: string;
+  /** The same in a word or two, beside old figures: "unreachable", "unauthorized", "no answer"… */
+  readonly errorLabel?: string;
 }
 
 export interface StatusOptions {
@@ -53,11 +55,15 @@ function parts(data: StatusData, ascii: boolean): Part[] {
   const glyph = (level: Level) => (level === 'ok' ? '' : `${levelGlyph(level, ascii)} `);
   const problemText = (p: StatusProblem) => `${p.label} ${glyph(p.level)}${p.node}${p.percent === null ? '' : ` ${pct(p.percent)}`}`;
   const cluster: Part = { text: `${ascii ? '*' : '⎈'} ${data.cluster}`, level: 'ok', priority: 100, keep: true };
-  if (data.error) return [cluster, { text: `${glyph('crit')}${data.error}`, level: 'crit', priority: 99, keep: true }];
+  // A cluster that cannot be read says so before anything else, in red: in a word beside the last
+  // known figures (then marked stale), in full where there are none.
+  const down = (text: string): Part[] => [{ text: `${ascii ? 'X' : '✗'} ${text}`, level: 'crit', priority: 99, keep: true }];
+  if (data.error && data.staleMs === null) return [cluster, ...down(data.error)];
   const ready = `${data.ready}/${data.total}`;
   // Every node Ready gives way before any problem does; fewer is itself an alert.
   const list: Part[] = [
     cluster,
+    ...(data.error ? down(data.errorLabel ?? data.error) : []),
     data.ready < data.total ? { text: ready, level: 'crit', priority: 95 } : { text: ready, level: 'ok', priority: 65 },
   ];
   if (data.staleMs !== null)
@@ -66,11 +72,12 @@ function parts(data: StatusData, ascii: boolean): Part[] {
   if (data.cpuTrend.length > 1)
     list.push({ text: sparkline(data.cpuTrend, { width: 4, ascii, max: 100 }), level: 'ok', priority: 20, dim: true, joins: true });
   list.push({ text: `mem ${glyph(data.memoryLevel)}${pct(data.memoryPercent)}`, level: data.memoryLevel, priority: 55 });
-  // Short of room, a problem names just its node, unless a worse one names it already; the worst always stays.
+  // Short of room, a problem names just its node, unless a worse one names it already.
   data.problems.forEach((p, i) => {
     const named = data.problems.slice(0, i).some((q) => q.node === p.node);
     const compact = named ? undefined : `${glyph(p.level)}${p.node}`;
-    list.push({ text: problemText(p), compact, level: p.level, priority: 90 - i, keep: i === 0 });
+    // The worst always stays, but for a cluster that cannot be read: then its old problems give way.
+    list.push({ text: problemText(p), compact, level: p.level, priority: 90 - i, keep: i === 0 && !data.error });
   });
   return list;
 }
@@ -109,7 +116,7 @@ export async function statusLine(data: StatusData, options: StatusOptions): Prom
       memory: { percent: data.memoryPercent, level: data.memoryLevel },
       problems: data.problems.map((p) => ({ ...p, percent: p.percent === null ? null : Math.trunc(p.percent) })),
       stale: data.staleMs !== null,
-      ...(data.error ? { error: data.error } : {}),
+      ...(data.error ? { error: data.error, reason: data.errorLabel ?? null } : {}),
       ageSeconds: data.staleMs === null ? 0 : Math.round(data.staleMs / 1000),
     });
   }

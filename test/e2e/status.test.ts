@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Sim, startSim } from '../../src/sim/start-sim.js';
 import { KMON, kmon } from '../helpers/cli.js';
-import { hangingServer } from '../helpers/hanging-server.js';
 import { cacheHome, PLAIN_ENV, status, visible, visibleWidth } from '../helpers/status-run.js';
 import { writeTestKubeconfig } from './faults/test-kubeconfig.js';
 
@@ -206,7 +205,7 @@ describe('kmon status cache', () => {
 
   it('--cached with nothing cached says so', async () => {
     const ran = await status(sim.kubeconfigPath, cacheHome(), ['--format', 'plain', '--cached']);
-    expect(line(ran.stdout)).toBe(`⎈ ${sim.contextName} ‼ nothing cached yet`);
+    expect(line(ran.stdout)).toBe(`⎈ ${sim.contextName} ✗ nothing cached yet`);
   });
 
   it('a first run starts a background disk refresh; a later run shows disk problems, even with runs in between', async () => {
@@ -235,13 +234,16 @@ describe('kmon status run after run, as tmux runs it', () => {
     const cache = cacheHome();
     const kubeconfig = await writeTestKubeconfig({ server: sim.url, caPem: sim.caPem, exec: true });
     await kubeconfig.setToken(sim.token);
-    const lineFile = path.join(cache, 'kmon', 'test.json');
-    const diskFile = path.join(cache, 'kmon', 'test.disk.json');
     for (const run of [1, 2, 3]) {
       const ran = await status(kubeconfig.path, cache, ['--format', 'plain']);
       expect(ran.stderr).toBe('');
       expect(line(ran.stdout), `run ${run}`).toMatch(/^⎈ test 6\/6 cpu \d+%/);
-      await vi.waitFor(() => expect(existsSync(diskFile)).toBe(true), { timeout: 10_000, interval: 50 });
+      const diskFile = await waitForFile(
+        path.join(cache, 'kmon'),
+        (name) => name.endsWith('.disk.json'),
+        () => new Promise((r) => setTimeout(r, 50)),
+      );
+      const lineFile = diskFile.replace(/\.disk\.json$/, '.json');
       // The refresh saves the line too, once done: until then it would undo the edit below.
       await vi.waitFor(() => expect(running(`--refresh-disk`, kubeconfig.path)).toBe(false), { timeout: 10_000, interval: 50 });
       // Five minutes on: the next run starts the disk refresh again.
@@ -304,36 +306,64 @@ describe('kmon status when the cluster stops answering', () => {
     own = await startSim({ nodes: 3, podsPerNode: 3, seed: 4, now: () => FROZEN });
     cache = cacheHome();
     // --no-kubelet: no background disk refresh to outlive the cluster and touch the cache.
-    fresh = line((await status(own.kubeconfigPath, cache, ['--format', 'plain', '--no-kubelet'])).stdout);
+    fresh = line((await status(own.kubeconfigPath, cache, ['--format', 'plain', '--no-kubelet', '--max-width', '200'])).stdout);
   });
   afterAll(() => own?.stop());
 
-  it('refused: the last known line at once, marked stale', async () => {
-    own.setFaults({ apiserverDown: true });
-    const started = Date.now();
-    const ran = await status(own.kubeconfigPath, cache, ['--format', 'plain', '--no-kubelet', '--timeout', '3s']);
-    expect(Date.now() - started).toBeLessThan(3_000);
-    expect(line(ran.stdout)).toMatch(/ stale \d+s /);
-    expect(line(ran.stdout).replace(/ stale \d+s/, '')).toBe(fresh);
-    own.setFaults({ apiserverDown: false });
+  it('refused: ✗ unreachable at once, beside the last known line marked stale', async () => {
+    await own.setFaults({ apiserverDown: 'closed' });
+    try {
+      const started = Date.now();
+      const ran = await status(own.kubeconfigPath, cache, ['--format', 'plain', '--no-kubelet', '--timeout', '3s', '--max-width', '200']);
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(line(ran.stdout)).toMatch(/^⎈ \S+ ✗ unreachable \d+\/\d+ stale \d+s /);
+      expect(line(ran.stdout).replace(/ ✗ unreachable/, '').replace(/ stale \d+s/, '')).toBe(fresh);
+    } finally {
+      await own.setFaults({ apiserverDown: false });
+    }
   });
 
-  it('hung (a server that accepts and never answers): the last known line within --timeout, marked stale', async () => {
-    const hang = await hangingServer();
+  it('credentials rejected after a good run: ✗ unauthorized in every format, the figures stale, an error in JSON, exit 0', async () => {
+    await own.setFaults({ unauthorized: true });
     try {
-      const kubeconfig = await hang.kubeconfigLike(own.kubeconfigPath);
+      const [plain, tmux, ansi, json] = await Promise.all(
+        ['plain', 'tmux', 'ansi', 'json'].map((format) => status(own.kubeconfigPath, cacheHome(cache), ['--format', format, '--no-kubelet'])),
+      );
+      expect(line(plain?.stdout ?? '')).toMatch(/^⎈ \S+ ✗ unauthorized \d+\/\d+ stale \d+s /);
+      expect(line(tmux?.stdout ?? '')).toContain('#[fg=red,bold]✗ unauthorized#[default]');
+      expect(line(ansi?.stdout ?? '')).toContain('\x1b[1;31m✗ unauthorized\x1b[0m');
+      const data = JSON.parse(line(json?.stdout ?? '')) as StatusJson & { error: string; reason: string };
+      expect(data).toMatchObject({ level: 'crit', stale: true, reason: 'unauthorized', error: 'unauthorized: the credentials were rejected' });
+      expect(json?.code).toBe(0);
+    } finally {
+      await own.setFaults({ unauthorized: false });
+    }
+  });
+
+  it('the cache is kept per server and user: another cluster under the same context name never shows these figures', async () => {
+    const other = await startSim({ nodes: 2, podsPerNode: 1, seed: 9, now: () => FROZEN, contextName: own.contextName });
+    try {
+      await other.setFaults({ apiserverDown: 'closed' });
+      const ran = await status(other.kubeconfigPath, cacheHome(cache), ['--format', 'plain', '--no-kubelet']);
+      expect(line(ran.stdout)).toMatch(/^⎈ \S+ ✗ cannot reach https:\/\/127\.0\.0\.1:\d+: connection refused$/);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('hung (a server that accepts and never answers): ✗ no answer within --timeout, beside the last known line marked stale', async () => {
+    await own.setFaults({ hang: ['nodes', 'metrics nodes'] });
+    try {
       const started = Date.now();
-      const ran = await status(kubeconfig, cache, ['--format', 'json', '--no-kubelet', '--timeout', '1s']);
+      const ran = await status(own.kubeconfigPath, cache, ['--format', 'json', '--no-kubelet', '--timeout', '1s']);
       const took = Date.now() - started;
       expect(took).toBeGreaterThanOrEqual(1_000);
       // The timeout plus a process start and exit, which under load can take a good part of a second.
       expect(took).toBeLessThan(2_500);
-      const data = JSON.parse(line(ran.stdout)) as StatusJson & { ageSeconds: number };
-      expect(data.stale).toBe(true);
-      expect(data.nodes).toEqual({ ready: 3, total: 3 });
-      expect(hang.connections()).toBeGreaterThan(0);
+      const data = JSON.parse(line(ran.stdout)) as StatusJson & { ageSeconds: number; reason: string };
+      expect(data).toMatchObject({ stale: true, reason: 'no answer', level: 'crit', nodes: { ready: 3, total: 3 } });
     } finally {
-      await hang.close();
+      await own.setFaults({ hang: [] });
     }
   });
 });

@@ -67,10 +67,22 @@ describe('statusLine fitting', () => {
     expect(await line(DATA, 12, 'plain', true)).toBe('* prod-~ !!~');
   });
 
-  it('an error line keeps the cluster and the reason, cut to fit', async () => {
-    const error = { ...DATA, problems: [], error: 'cannot reach https://10.0.0.1:6443: connection refused' };
-    expect(await line(error, 200)).toBe('⎈ prod-eu ‼ cannot reach https://10.0.0.1:6443: connection refused');
-    expect(await line(error, 30)).toBe('⎈ prod-eu ‼ cannot reach http…');
+  it('an error line with nothing known keeps the cluster and the reason in full, cut to fit', async () => {
+    const error = { ...DATA, problems: [], staleMs: null, error: 'cannot reach https://10.0.0.1:6443: connection refused' };
+    expect(await line(error, 200)).toBe('⎈ prod-eu ✗ cannot reach https://10.0.0.1:6443: connection refused');
+    expect(await line(error, 30)).toBe('⎈ prod-eu ✗ cannot reach http…');
+  });
+
+  it('a cluster that cannot be read beside its last known figures: ✗ and the cause in a word, then stale, in every format', async () => {
+    const down = { ...DATA, staleMs: 95_000, error: 'unauthorized: the credentials were rejected', errorLabel: 'unauthorized' };
+    expect(await line(down, 200)).toMatch(/^⎈ prod-eu ✗ unauthorized 12\/12 stale 95s /);
+    expect(await line(down, 200, 'plain', true)).toMatch(/^\* prod-eu X unauthorized 12\/12 stale 95s /);
+    expect(await line(down, 200, 'tmux')).toMatch(/^⎈ prod-eu #\[fg=red,bold\]✗ unauthorized#\[default\] /);
+    expect(await line(down, 200, 'ansi')).toContain('\x1b[1;31m✗ unauthorized\x1b[0m');
+    // Short of room, the cause and stale stay; the figures go.
+    expect(await line(down, 30)).toMatch(/^⎈ prod-eu ✗ unauthorized stale/);
+    const json = JSON.parse(await line(down, 200, 'json')) as Record<string, unknown>;
+    expect(json).toMatchObject({ level: 'crit', stale: true, error: 'unauthorized: the credentials were rejected', reason: 'unauthorized' });
   });
 
   it('wide characters in a cluster name are measured as two columns', async () => {

@@ -1,6 +1,8 @@
 import type { Connection } from '../../kube/connect.js';
 import type { KubeTarget } from '../../kube/kubeconfig/kube-target.js';
+import { isKubeError } from '../../kube/kube-error.js';
 import { lazyImport } from '../../kube/lazy-import.js';
+import { problemLabel } from '../../model/cluster-health.js';
 import { buildNodeRows } from '../../model/node-row.js';
 import type { NodeUsage } from '../../model/records.js';
 import type { Thresholds } from '../../model/thresholds.js';
@@ -89,8 +91,23 @@ async function readCluster(
   return { data, cache: withData({ ...cache, trend }, data, now) };
 }
 
-function staleData(cache: StatusCache, target: KubeTarget, now: number, why: string): StatusData {
-  if (cache.data) return { ...cache.data, staleMs: now - cache.savedAt };
+interface Failure {
+  readonly message: string;
+  readonly label: string;
+}
+
+function failureOf(error: unknown): Failure {
+  if (isKubeError(error)) return { message: error.message, label: problemLabel(error.kind) };
+  return { message: (error as Error).message, label: 'failing' };
+}
+
+/**
+ * The last known figures, always visibly stale, with why the cluster was not read this time (none
+ * for --cached, which asks nothing); or, with nothing cached, only why.
+ */
+function staleData(cache: StatusCache, target: KubeTarget, now: number, why: Failure | null): StatusData {
+  const error = why ? { error: why.message, errorLabel: why.label } : {};
+  if (cache.data) return { ...cache.data, staleMs: Math.max(1000, now - cache.savedAt), ...error };
   const none = {
     ready: 0,
     total: 0,
@@ -101,7 +118,7 @@ function staleData(cache: StatusCache, target: KubeTarget, now: number, why: str
     memoryLevel: 'ok',
     problems: [],
   } as const;
-  return { ...none, cluster: target.clusterName, staleMs: null, error: why };
+  return { ...none, cluster: target.clusterName, staleMs: null, error: why?.message ?? 'nothing cached yet' };
 }
 
 /** Starts `kmon status --refresh-disk` detached, so this run answers now and the next one has disk. */
@@ -122,7 +139,7 @@ async function once(
 ): Promise<StatusData> {
   const now = Date.now();
   let cache = readCache(files.line);
-  if (flags.cached) return staleData(cache, target, now, 'nothing cached yet');
+  if (flags.cached) return staleData(cache, target, now, null);
   const connection = openConnection(target, { ...flags, requestTimeout: flags.timeout });
   try {
     let disk = readDiskCache(files.disk);
@@ -132,9 +149,9 @@ async function once(
       disk = await readDisk(connection.client, flags);
       writeCache(files.disk, disk);
     }
-    let why = `no answer within ${flags.timeout / 1000}s`;
-    const reading = await withTimeout(readCluster(connection, target, cache, disk, thresholds, now), flags.timeout).catch((e: Error) => {
-      why = e.message;
+    let why: Failure = { message: `no answer within ${flags.timeout / 1000}s`, label: problemLabel('timeout') };
+    const reading = await withTimeout(readCluster(connection, target, cache, disk, thresholds, now), flags.timeout).catch((e: unknown) => {
+      why = failureOf(e);
       return 'timeout' as const;
     });
     if (reading === 'timeout') return staleData(cache, target, now, why);
@@ -151,7 +168,7 @@ async function once(
 export async function runStatus(flags: StatusFlags): Promise<number> {
   const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
   const target = targetFor(flags);
-  const files = cacheFiles(cacheDir(), target.context);
+  const files = cacheFiles(cacheDir(), { context: target.context, server: target.server, user: target.userName });
   // NO_COLOR and --no-color hold in every format, tmux's too; alerts keep their glyphs.
   const color = flags.color !== false && (process.env.NO_COLOR ?? '') === '';
   const render = (data: StatusData, format: StatusFormat) =>

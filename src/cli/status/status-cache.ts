@@ -54,10 +54,13 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 function contextFileBase(context: string): string {
   const safe = context.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
-  if (safe === context) return safe;
-  let hash = 0;
-  for (const ch of context) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
-  return `${safe}-${hash.toString(36)}`;
+  return safe === context ? safe : `${safe}-${hash(context)}`;
+}
+
+function hash(text: string): string {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return h.toString(36);
 }
 
 /** Where one context's status files live; `tmux` and `text` hold ready-made lines from --watch. */
@@ -68,9 +71,15 @@ export interface CacheFiles {
   readonly text: string;
 }
 
-export function cacheFiles(dir: string, context: string): CacheFiles {
-  const base = path.join(dir, contextFileBase(context));
-  return { line: `${base}.json`, disk: `${base}.disk.json`, tmux: `${base}.tmux`, text: `${base}.txt` };
+/**
+ * The figures are kept per context, server and user, so two clusters that share a context name
+ * (two kubeconfigs, a context repointed) never show each other's figures; the ready-made lines of
+ * --watch keep the context's name alone, for a tmux.conf to name.
+ */
+export function cacheFiles(dir: string, identity: { context: string; server: string; user: string }): CacheFiles {
+  const base = path.join(dir, contextFileBase(identity.context));
+  const figures = `${base}.${hash(`${identity.server}\n${identity.user}`)}`;
+  return { line: `${figures}.json`, disk: `${figures}.disk.json`, tmux: `${base}.tmux`, text: `${base}.txt` };
 }
 
 /** The file's content if it is there and has the expected shape, else `fallback`. */
