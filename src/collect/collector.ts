@@ -224,7 +224,11 @@ export class Collector {
    * poll that backed off while it was gone runs now, and the frame recovers in one beat.
    */
   private recovered(): void {
-    if (this.failures > 0) this.pollSoon();
+    if (this.failures === 0) return;
+    // What backed off only because the apiserver was gone is asked again in that poll.
+    this.usage.retryNow();
+    this.sweeper?.retryNow();
+    this.pollSoon();
   }
 
   private podMetricsArrived(): void {

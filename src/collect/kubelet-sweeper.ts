@@ -33,6 +33,8 @@ interface NodeState {
   fetched: FetchedSummary | null;
   lastAttempt: number;
   failures: number;
+  /** Quick re-reads spent on failures a retry can mend (a reset before the answer). */
+  retries: number;
   retryAfterMs: number | null;
   /** The apiserver, not this node, failed the last read. */
   apiserverDown: boolean;
@@ -43,6 +45,9 @@ interface NodeState {
 const failureBackoff = (refreshMs: number) => ({ baseMs: Math.min(5_000, Math.max(500, refreshMs)), maxMs: 120_000 });
 // While nodes/proxy is forbidden, one probe this often notices when the permission is granted.
 const FORBIDDEN_PROBE_MS = 60_000;
+// A read that failed as a retry can mend (a connection reset before the answer) is asked again at
+// once, within the budget, this many times before it counts as a failure: as client-go retries GETs.
+const QUICK_RETRIES = 2;
 
 /**
  * Reads every node's kubelet Summary API under a request budget: wanted and alerting nodes first,
@@ -73,7 +78,15 @@ export class KubeletSweeper {
     for (const name of this.nodes.keys()) if (!live.has(name)) this.nodes.delete(name);
     for (const name of names) {
       if (!this.nodes.has(name))
-        this.nodes.set(name, { fetched: null, lastAttempt: 0, failures: 0, retryAfterMs: null, apiserverDown: false, inFlight: false });
+        this.nodes.set(name, {
+          fetched: null,
+          lastAttempt: 0,
+          failures: 0,
+          retries: 0,
+          retryAfterMs: null,
+          apiserverDown: false,
+          inFlight: false,
+        });
     }
     this.problems.retain((key) => live.has(key));
     this.pump();
@@ -231,6 +244,7 @@ export class KubeletSweeper {
       const podsKept = this.options.keepPodUsage?.() !== false;
       state.fetched = { summary: podsKept ? summary : { ...summary, pods: [] }, fetchedAt: Date.now(), podsKept };
       state.failures = 0;
+      state.retries = 0;
       state.retryAfterMs = null;
       state.apiserverDown = false;
       this.forbiddenSince = null;
@@ -249,8 +263,16 @@ export class KubeletSweeper {
   }
 
   private failed(name: string, state: NodeState, error: unknown): void {
-    state.failures++;
     const kube = isKubeError(error) ? error : null;
+    // Only a connection that broke before the answer: a kubelet that answered 5xx is backed off.
+    if (kube?.retryable && kube.status === null && state.retries < QUICK_RETRIES) {
+      state.retries++;
+      // Due again now; a one-shot sweep counts it as not read yet.
+      state.lastAttempt = 0;
+      return;
+    }
+    state.retries = 0;
+    state.failures++;
     state.retryAfterMs = kube?.retryAfterMs ?? null;
     state.apiserverDown = kube?.kind === 'unreachable';
     if (kube?.kind === 'forbidden') this.forbiddenSince = Date.now();

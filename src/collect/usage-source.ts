@@ -50,9 +50,11 @@ interface View<M> {
   readonly source: MetricsSource;
   readonly value: M;
   readonly at: number | null;
-  readonly problem: ReadProblem | null;
+  /** Why the read fails (or what it left out), and what is shown instead. */
+  readonly problem: (ReadProblem & { readonly shown: string | null }) | null;
 }
 
+const USING_SUMMARIES = 'using kubelet summaries';
 const RETRY_MAX_MS = 120_000;
 const ALL_KINDS: MetricsKinds = { nodes: true, pods: true };
 
@@ -83,22 +85,31 @@ function fromSummaries(summaries: ReadonlyMap<string, FetchedSummary>) {
  */
 function view<M>(read: MetricsRead<M>, summaries: { value: M; at: number } | null, empty: M): View<M> {
   const last = read.last();
-  if (!read.failing() && last) return { source: 'metrics-api', value: last.value, at: last.at, problem: read.problem() };
-  const problem = read.problem() ?? { kind: 'server-error' as const, message: 'Metrics API not read yet' };
-  if (summaries && (!last || summaries.at > last.at)) {
-    return { source: 'kubelet', ...summaries, problem: { ...problem, message: `${problem.message}: using kubelet summaries` } };
-  }
-  const message = `${problem.message}: CPU/memory ${last ? 'not refreshed' : 'unknown'}`;
-  if (last) return { source: 'metrics-api', value: last.value, at: last.at, problem: { ...problem, message } };
-  return { source: 'none', value: empty, at: null, problem: { ...problem, message } };
+  const left = read.problem();
+  if (!read.failing() && last) return { source: 'metrics-api', value: last.value, at: last.at, problem: left && { ...left, shown: null } };
+  const problem = left ?? { kind: 'server-error' as const, message: 'Metrics API not read yet' };
+  if (summaries && (!last || summaries.at > last.at))
+    return { source: 'kubelet', ...summaries, problem: { ...problem, shown: USING_SUMMARIES } };
+  const shown = `CPU/memory ${last ? 'not refreshed' : 'unknown'}`;
+  if (last) return { source: 'metrics-api', value: last.value, at: last.at, problem: { ...problem, shown } };
+  return { source: 'none', value: empty, at: null, problem: { ...problem, shown } };
 }
 
-/** One problem where both reads fail alike or only one is made; otherwise each names its read. */
-function problemsOf(nodes: ReadProblem | null, pods: ReadProblem | null, kinds: MetricsKinds): ReadProblem[] {
-  if (nodes && pods && nodes.message === pods.message) return [nodes];
-  if (!kinds.nodes || !kinds.pods) return [nodes, pods].filter((p) => p !== null);
-  const named = (what: string, p: ReadProblem | null) => (p ? [{ ...p, message: `${what}: ${p.message}` }] : []);
-  return [...named('node metrics', nodes), ...named('pod metrics', pods)];
+const text = ({ kind, message, shown }: NonNullable<View<unknown>['problem']>, what = ''): ReadProblem => ({
+  kind,
+  message: `${what}${message}${shown ? `: ${shown}` : ''}`,
+});
+
+/**
+ * One problem where both reads fail alike (metrics-server missing fails both), saying the kubelets
+ * stand in as soon as they do for either; otherwise each problem names its read.
+ */
+function problemsOf(nodes: View<unknown>['problem'], pods: View<unknown>['problem'], kinds: MetricsKinds): ReadProblem[] {
+  if (nodes && pods && nodes.kind === pods.kind) {
+    return [text({ ...nodes, shown: pods.shown === USING_SUMMARIES ? pods.shown : nodes.shown })];
+  }
+  if (!kinds.nodes || !kinds.pods) return [nodes, pods].flatMap((p) => (p ? [text(p)] : []));
+  return [...(nodes ? [text(nodes, 'node metrics: ')] : []), ...(pods ? [text(pods, 'pod metrics: ')] : [])];
 }
 
 /**
@@ -132,8 +143,11 @@ export class UsageSource {
     const podsRead = this.kinds.pods && this.pods.due(now) ? reader.podMetrics({ namespace, labelSelector: selectors.pods, signal }) : null;
     // Settled here too, so a failure while the nodes' read is awaited is never an unhandled rejection.
     podsRead?.catch(() => undefined);
-    if (nodesRead) await this.readNodes(nodesRead, now);
-    if (podsRead) await this.readPods(podsRead, now, signal);
+    // A failure's backoff runs from when it failed: asking again within the request timeout takes a while.
+    const began = Date.now();
+    const failedAt = () => now + (Date.now() - began);
+    if (nodesRead) await this.readNodes(nodesRead, now, failedAt);
+    if (podsRead) await this.readPods(podsRead, now, failedAt, signal);
     return this.current();
   }
 
@@ -204,7 +218,7 @@ export class UsageSource {
     return !this.cadence.due(now, intervalMs);
   }
 
-  private async readNodes(read: Promise<DecodedList<NodeUsage>>, now: number): Promise<void> {
+  private async readNodes(read: Promise<DecodedList<NodeUsage>>, now: number, failedAt: () => number): Promise<void> {
     try {
       const list = await read;
       this.cadence.observe(newestSample(list.items), now, shortestWindow(list.items));
@@ -214,17 +228,17 @@ export class UsageSource {
         leftOut(list),
       );
     } catch (error) {
-      this.nodes.failed(error, now);
+      this.nodes.failed(error, failedAt());
     }
   }
 
-  private async readPods(read: Promise<DecodedList<PodUsage>>, now: number, signal?: AbortSignal): Promise<void> {
+  private async readPods(read: Promise<DecodedList<PodUsage>>, now: number, failedAt: () => number, signal?: AbortSignal): Promise<void> {
     const waitMs = this.pods.last() === null ? (this.options.podsWaitMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
     let list: DecodedList<PodUsage> | false;
     try {
       list = await Promise.race([read, timeout(waitMs)]);
     } catch (error) {
-      this.pods.failed(error, now);
+      this.pods.failed(error, failedAt());
       return;
     }
     if (list) this.takePods(list, now);

@@ -1,4 +1,5 @@
-import { type Credentials, needsPlugin } from './credentials/credentials.js';
+import type { Credentials } from './credentials/credentials.js';
+import { execCredentials } from './credentials/exec-credentials.js';
 import { pluginCredentials } from './credentials/plugin-credentials.js';
 import { staticCredentials } from './credentials/static-credentials.js';
 import { KubeClient, type Timeouts } from './kube-client.js';
@@ -14,7 +15,8 @@ export interface Connection {
 }
 
 function credentialsFor(target: KubeTarget): Credentials {
-  return needsPlugin(target.user) ? pluginCredentials(target) : staticCredentials(target.user);
+  if (target.user.exec) return execCredentials(target);
+  return target.user['auth-provider'] ? pluginCredentials(target) : staticCredentials(target.user);
 }
 
 /**

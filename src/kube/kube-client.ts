@@ -118,6 +118,8 @@ export class KubeClient {
       timeoutMs: this.timeouts.kubeletMs,
       maxBytes: SUMMARY_MAX,
       signal,
+      // Kubelet reads have a budget of their own; the sweeper asks again within it.
+      retry: false,
     });
     let raw: unknown;
     try {

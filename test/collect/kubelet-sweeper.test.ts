@@ -248,4 +248,41 @@ describe('KubeletSweeper', () => {
     await expect(result).resolves.toBe(6);
     expect(s.summaries().size).toBe(4);
   });
+
+  it('a read whose connection was reset before the answer is asked again at once, within the budget, as client-go retries a GET', async () => {
+    const reader = new FakeClusterReader();
+    const resets = new Map<string, number>();
+    reader.summary = (node) => {
+      const n = resets.get(node) ?? 0;
+      // Every node's first two reads are reset; the third answers.
+      if (n < 2) {
+        resets.set(node, n + 1);
+        throw new KubeError('unreachable', 'connection to https://x reset before any answer', { retryable: true });
+      }
+      return nodeSummary(node);
+    };
+    const s = sweeper(reader, { qps: 10, burst: 3 });
+    s.setNodes(names(3));
+    const unread = s.sweepOnce();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(await unread).toBe(0);
+    expect(s.currentProblems()).toEqual([]);
+    expect(s.summaries().size).toBe(3);
+    // Nine reads under a budget of a burst of 3 and 10/s: the retries waited for their tokens.
+    const times = reader.summaryCalls.map((c) => c.at - T0);
+    expect(times).toHaveLength(9);
+    expect(times.filter((t) => t < 100)).toHaveLength(3);
+  });
+
+  it('a kubelet that answers 500 is not asked again at once: it backs off', async () => {
+    const reader = new FakeClusterReader();
+    reader.summary = () => {
+      throw new KubeError('server-error', 'HTTP 500: Internal Error', { status: 500, retryable: true });
+    };
+    const s = sweeper(reader);
+    s.setNodes(names(1));
+    expect(await s.sweepOnce()).toBe(0);
+    expect(reader.summaryCalls).toHaveLength(1);
+    expect(s.currentProblems()).toHaveLength(1);
+  });
 });

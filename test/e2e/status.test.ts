@@ -317,7 +317,11 @@ describe('kmon status when the cluster stops answering', () => {
       const ran = await status(own.kubeconfigPath, cache, ['--format', 'plain', '--no-kubelet', '--timeout', '3s', '--max-width', '200']);
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(line(ran.stdout)).toMatch(/^⎈ \S+ ✗ unreachable \d+\/\d+ stale \d+s /);
-      expect(line(ran.stdout).replace(/ ✗ unreachable/, '').replace(/ stale \d+s/, '')).toBe(fresh);
+      expect(
+        line(ran.stdout)
+          .replace(/ ✗ unreachable/, '')
+          .replace(/ stale \d+s/, ''),
+      ).toBe(fresh);
     } finally {
       await own.setFaults({ apiserverDown: false });
     }
@@ -327,13 +331,20 @@ describe('kmon status when the cluster stops answering', () => {
     await own.setFaults({ unauthorized: true });
     try {
       const [plain, tmux, ansi, json] = await Promise.all(
-        ['plain', 'tmux', 'ansi', 'json'].map((format) => status(own.kubeconfigPath, cacheHome(cache), ['--format', format, '--no-kubelet'])),
+        ['plain', 'tmux', 'ansi', 'json'].map((format) =>
+          status(own.kubeconfigPath, cacheHome(cache), ['--format', format, '--no-kubelet']),
+        ),
       );
       expect(line(plain?.stdout ?? '')).toMatch(/^⎈ \S+ ✗ unauthorized \d+\/\d+ stale \d+s /);
       expect(line(tmux?.stdout ?? '')).toContain('#[fg=red,bold]✗ unauthorized#[default]');
       expect(line(ansi?.stdout ?? '')).toContain('\x1b[1;31m✗ unauthorized\x1b[0m');
       const data = JSON.parse(line(json?.stdout ?? '')) as StatusJson & { error: string; reason: string };
-      expect(data).toMatchObject({ level: 'crit', stale: true, reason: 'unauthorized', error: 'unauthorized: the credentials were rejected' });
+      expect(data).toMatchObject({
+        level: 'crit',
+        stale: true,
+        reason: 'unauthorized',
+        error: 'unauthorized: the credentials were rejected',
+      });
       expect(json?.code).toBe(0);
     } finally {
       await own.setFaults({ unauthorized: false });

@@ -82,7 +82,12 @@ describe('statusLine fitting', () => {
     // Short of room, the cause and stale stay; the figures go.
     expect(await line(down, 30)).toMatch(/^⎈ prod-eu ✗ unauthorized stale/);
     const json = JSON.parse(await line(down, 200, 'json')) as Record<string, unknown>;
-    expect(json).toMatchObject({ level: 'crit', stale: true, error: 'unauthorized: the credentials were rejected', reason: 'unauthorized' });
+    expect(json).toMatchObject({
+      level: 'crit',
+      stale: true,
+      error: 'unauthorized: the credentials were rejected',
+      reason: 'unauthorized',
+    });
   });
 
   it('wide characters in a cluster name are measured as two columns', async () => {

@@ -1,6 +1,6 @@
 import type { Connection } from '../../kube/connect.js';
-import type { KubeTarget } from '../../kube/kubeconfig/kube-target.js';
 import { isKubeError } from '../../kube/kube-error.js';
+import type { KubeTarget } from '../../kube/kubeconfig/kube-target.js';
 import { lazyImport } from '../../kube/lazy-import.js';
 import { problemLabel } from '../../model/cluster-health.js';
 import { buildNodeRows } from '../../model/node-row.js';

@@ -13,11 +13,6 @@ export interface Credentials {
   refresh(): Promise<void>;
 }
 
-/** Exec and auth-provider users need @kubernetes/client-node; every other kind is read directly. */
-export function needsPlugin(user: UserEntry): boolean {
-  return user.exec !== undefined || user['auth-provider'] !== undefined;
-}
-
 export function impersonationHeaders(user: UserEntry): Record<string, string | readonly string[]> {
   const headers: Record<string, string | readonly string[]> = {};
   if (user.as) headers['Impersonate-User'] = user.as;

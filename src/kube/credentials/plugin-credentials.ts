@@ -5,8 +5,9 @@ import type { KubeTarget } from '../kubeconfig/kube-target.js';
 import { lazyImport } from '../lazy-import.js';
 import type { AuthMaterial, Credentials } from './credentials.js';
 
-// client-node re-runs an exec plugin on every request when its credential carries no expiry; asking
-// it at most this often keeps a poll of thousands of kubelet reads from spawning thousands of processes.
+// Auth providers (OIDC, and the old azure and gcp ones) through client-node, which knows them. A
+// refreshed credential is asked for at most this often, so a poll of thousands of kubelet reads
+// does not refresh thousands of times.
 const REUSE_MS = 30_000;
 
 async function loadClientConfig(target: KubeTarget): Promise<KubeConfig> {
@@ -37,7 +38,7 @@ function toMaterial(opts: { headers?: unknown; cert?: unknown; key?: unknown }):
   return cert && key ? { headers, cert, key } : { headers };
 }
 
-/** Exec plugins, OIDC and other auth providers, through @kubernetes/client-node. */
+/** OIDC and other auth providers, through @kubernetes/client-node. */
 export function pluginCredentials(target: KubeTarget, now: () => number = Date.now): Credentials {
   let config: Promise<KubeConfig> | null = null;
   let cached: { material: AuthMaterial; at: number } | null = null;

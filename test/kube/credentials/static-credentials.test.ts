@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { needsPlugin } from '../../../src/kube/credentials/credentials.js';
 import { staticCredentials } from '../../../src/kube/credentials/static-credentials.js';
 import { KubeconfigError } from '../../../src/kube/kubeconfig/kubeconfig-error.js';
 import type { UserEntry } from '../../../src/kube/kubeconfig/schema.js';
@@ -101,15 +100,5 @@ describe('client certificates', () => {
   ])('%s is a KubeconfigError at start', (_, user, message) => {
     expect(() => staticCredentials(user)).toThrow(KubeconfigError);
     expect(() => staticCredentials(user)).toThrow(message);
-  });
-});
-
-describe('needsPlugin', () => {
-  it.each<[UserEntry, boolean]>([
-    [{ token: 't' }, false],
-    [{ exec: { command: 'aws' } }, true],
-    [{ 'auth-provider': { name: 'oidc' } }, true],
-  ])('%j → %s', (user, expected) => {
-    expect(needsPlugin(user)).toBe(expected);
   });
 });
