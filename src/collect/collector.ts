@@ -1,6 +1,6 @@
 import { isKubeError } from '../kube/kube-error.js';
 import { HistoryStore } from '../model/history.js';
-import type { ProblemKind, ProblemSource } from '../model/problems.js';
+import type { ProblemSource } from '../model/problems.js';
 import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
@@ -9,6 +9,7 @@ import { HistoryRecorder } from './history-recorder.js';
 import type { Inventory, InventoryRefresh } from './inventory.js';
 import { KubeletSweeper } from './kubelet-sweeper.js';
 import { ListInventory } from './list-inventory.js';
+import type { ReadProblem } from './metrics-read.js';
 import { ProblemSet } from './problem-set.js';
 import type { Selectors } from './selectors.js';
 import { sharedAbort } from './shared-abort.js';
@@ -91,7 +92,10 @@ export class Collector {
         reader,
         ...kubelet,
         refreshMs: options.intervalMs,
-        onUpdate: () => this.summariesChanged(),
+        onUpdate: (answered) => {
+          if (answered) this.apiserverAnswered();
+          this.summariesChanged();
+        },
         keepPodUsage: () => this.usage.needsPodSummaries(),
         // Summaries standing in for the Metrics API are read every poll; for disk alone, less often.
         backgroundRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS)),
@@ -160,6 +164,7 @@ export class Collector {
     const [refresh, read] = await Promise.all([this.inventory.refresh(now, this.abort.signal), this.usage.read(now, this.abort.signal)]);
     const usage = refresh.nodesError && refresh.podsError ? read : this.usage.confirmCurrent(now);
     this.last = { refresh, usage };
+    if (this.usage.answeredSince(now)) this.apiserverAnswered();
     this.summaryFrameDone = false;
     this.trackProblems(refresh, usage, now);
     this.sweeper?.setNodes(refresh.state.nodes.map((n) => n.name));
@@ -231,6 +236,15 @@ export class Collector {
     this.pollSoon();
   }
 
+  /**
+   * A read went through while the lists were failing: the apiserver is back, so lists and watches
+   * waiting out their backoff are asked again now, not when their backoff says.
+   */
+  private apiserverAnswered(): void {
+    const refresh = this.last?.refresh;
+    if (refresh?.nodesError || refresh?.podsError) this.inventory.retryNow?.();
+  }
+
   private podMetricsArrived(): void {
     if (!this.running || !this.last) return;
     this.takeUsage();
@@ -264,7 +278,8 @@ export class Collector {
       if (!error) this.problems.clear(key);
       else {
         const kind = isKubeError(error) ? error.kind : 'server-error';
-        this.problems.set(key, { source, kind, message: `${source}: ${(error as Error).message}` }, now);
+        const cause = (error as Error).message;
+        this.problems.set(key, { source, kind, message: `${source}: ${cause}`, cause }, now);
       }
     };
     track('nodes', 'nodes', refresh.nodesError);
@@ -282,7 +297,7 @@ export class Collector {
   }
 
   /** Problems of one source, keyed by place so each keeps its start time while it lasts. */
-  private setAll(prefix: string, source: ProblemSource, list: readonly { kind: ProblemKind; message: string }[], now: number): void {
+  private setAll(prefix: string, source: ProblemSource, list: readonly ReadProblem[], now: number): void {
     for (const [i, problem] of list.entries()) this.problems.set(`${prefix} ${i}`, { source, ...problem }, now);
     this.problems.retain((key) => !key.startsWith(`${prefix} `) || Number(key.slice(prefix.length + 1)) < list.length);
   }

@@ -25,5 +25,7 @@ export interface Inventory {
   onListed?(listener: () => void): void;
   /** For inventories that keep reading between refreshes: called when a failing list is current again. */
   onRecovered?(listener: () => void): void;
+  /** The apiserver answered another read: lists waiting out a backoff are asked again now. */
+  retryNow?(): void;
   close(): void;
 }

@@ -24,7 +24,8 @@ export interface SweeperOptions {
   readonly backgroundRefreshMs?: () => number;
   /** Nodes whose last summary says they need watching (e.g. disk over the warning level). */
   readonly urgent?: (summary: NodeSummary) => boolean;
-  readonly onUpdate?: () => void;
+  /** After each read, with whether it was answered. */
+  readonly onUpdate?: (answered: boolean) => void;
   /** Whether per-pod CPU/memory in summaries is wanted (only while they stand in for the Metrics API). */
   readonly keepPodUsage?: () => boolean;
 }
@@ -238,8 +239,10 @@ export class KubeletSweeper {
     state.inFlight = true;
     state.lastAttempt = Date.now();
     this.inFlight++;
+    let answered = false;
     try {
       const summary = await this.options.reader.nodeSummary(name, this.abort.signal);
+      answered = true;
       // 5,000 summaries carry 150,000 pods' usage; held only while it is the source of CPU/memory.
       const podsKept = this.options.keepPodUsage?.() !== false;
       state.fetched = { summary: podsKept ? summary : { ...summary, pods: [] }, fetchedAt: Date.now(), podsKept };
@@ -258,7 +261,7 @@ export class KubeletSweeper {
     }
     for (const resolve of this.settled.splice(0)) resolve();
     if (!this.running) return;
-    this.options.onUpdate?.();
+    this.options.onUpdate?.(answered);
     this.pump();
   }
 

@@ -5,12 +5,15 @@ import { type BackoffPolicy, backoffDelay } from './backoff.js';
 export interface ReadProblem {
   readonly kind: ProblemKind;
   readonly message: string;
+  /** The error's own words, where the message adds to them. */
+  readonly cause?: string;
 }
 
 /** Why the Metrics API failed, in words that say what to fix. */
 export function metricsApiWhy(error: KubeError): string {
   switch (error.kind) {
     case 'unreachable':
+    case 'unauthorized':
       return error.message;
     case 'not-found':
       return 'metrics-server not installed';
@@ -69,7 +72,7 @@ export class MetricsRead<M> {
     if (!isKubeError(error)) throw error;
     this.failures++;
     this.retryAt = now + backoffDelay(this.failures - 1, this.policy, error.retryAfterMs);
-    this.why = { kind: error.kind, message: metricsApiWhy(error) };
+    this.why = { kind: error.kind, message: metricsApiWhy(error), cause: error.message };
   }
 
   /** Asks at the next read, whatever the backoff: the apiserver is back after an outage. */

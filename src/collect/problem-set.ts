@@ -1,10 +1,10 @@
-import type { Problem, ProblemKind, ProblemSource } from '../model/problems.js';
+import type { Problem } from '../model/problems.js';
 
 /** Current problems by key; a problem that persists keeps the time it was first seen. */
 export class ProblemSet {
   private readonly current = new Map<string, Problem>();
 
-  set(key: string, problem: { source: ProblemSource; kind: ProblemKind; message: string; node?: string }, now: number): void {
+  set(key: string, problem: Omit<Problem, 'since'>, now: number): void {
     const previous = this.current.get(key);
     const since = previous && previous.kind === problem.kind ? previous.since : now;
     this.current.set(key, { ...problem, since });

@@ -95,9 +95,10 @@ function view<M>(read: MetricsRead<M>, summaries: { value: M; at: number } | nul
   return { source: 'none', value: empty, at: null, problem: { ...problem, shown } };
 }
 
-const text = ({ kind, message, shown }: NonNullable<View<unknown>['problem']>, what = ''): ReadProblem => ({
+const text = ({ kind, message, shown, cause }: NonNullable<View<unknown>['problem']>, what = ''): ReadProblem => ({
   kind,
   message: `${what}${message}${shown ? `: ${shown}` : ''}`,
+  ...(cause ? { cause } : {}),
 });
 
 /**
@@ -180,6 +181,11 @@ export class UsageSource {
       this.pods.confirm(now);
     }
     return this.current();
+  }
+
+  /** Whether the Metrics API answered a read made at or after `at`. */
+  answeredSince(at: number): boolean {
+    return [this.nodes, this.pods].some((read) => !read.failing() && (read.last()?.at ?? Number.NEGATIVE_INFINITY) >= at);
   }
 
   /** Asks the Metrics API at the next read, whatever the backoff: the apiserver is back after an outage. */

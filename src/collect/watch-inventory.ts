@@ -68,6 +68,11 @@ export class WatchInventory implements Inventory {
     this.recovered = listener;
   }
 
+  retryNow(): void {
+    this.nodes.retryNow();
+    this.pods.retryNow();
+  }
+
   close(): void {
     this.nodes.close();
     this.pods.close();

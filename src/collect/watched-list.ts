@@ -108,6 +108,13 @@ export class WatchedList<T> {
     return this.skipped;
   }
 
+  /** Something else reached the apiserver: a list or watch waiting out its backoff is asked again now. */
+  retryNow(): void {
+    if (this.connected) return;
+    this.nextListAt = 0;
+    this.wake?.();
+  }
+
   close(): void {
     this.abort.abort();
     this.wake?.();

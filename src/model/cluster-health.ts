@@ -28,13 +28,19 @@ export function problemLabel(kind: ProblemKind): string {
   return LABELS[kind];
 }
 
+/** A failure that means the cluster as a whole cannot be read. */
+function clusterWide(problem: Problem): boolean {
+  // Rejected credentials fail every read, even while a watch opened before goes on.
+  return (problem.source === 'nodes' && problem.kind !== 'degraded') || problem.kind === 'unauthorized';
+}
+
 /**
  * Whether the cluster can be read at all. The node list is the one read every face needs; when it
  * fails (refused, DNS, TLS, 401, 403, no answer, a broken credential plugin), whatever else is on
  * screen is old or missing, and that is the most important thing to say.
  */
 export function clusterProblem(snapshot: Pick<Snapshot, 'problems'>): ClusterProblem | null {
-  const failed = snapshot.problems.find((p: Problem) => p.source === 'nodes' && p.kind !== 'degraded');
+  const failed = snapshot.problems.find(clusterWide);
   if (!failed) return null;
-  return { label: problemLabel(failed.kind), message: failed.message.replace(/^nodes: /, ''), since: failed.since };
+  return { label: problemLabel(failed.kind), message: failed.cause ?? failed.message, since: failed.since };
 }

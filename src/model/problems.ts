@@ -21,6 +21,8 @@ export interface Problem {
   readonly kind: ProblemKind;
   /** Short, single-line and already safe to print. */
   readonly message: string;
+  /** The failure itself, without what kmon did about it ("unauthorized: the credentials were rejected"). */
+  readonly cause?: string;
   /** The node, for kubelet problems. */
   readonly node?: string;
   /** When this problem was first seen in a row of failures. */

@@ -249,6 +249,7 @@ describe('Collector', () => {
       source: 'nodes',
       kind: 'unreachable',
       message: `nodes: cannot reach ${SERVER}: connection refused`,
+      cause: `cannot reach ${SERVER}: connection refused`,
       since: T0 + INTERVAL,
     };
     expect(second?.problems).toEqual([problem]);
@@ -293,6 +294,7 @@ describe('Collector', () => {
       expect(latest?.podMetricsSource).toBe('kubelet');
       expect(latest?.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(11);
       expect(latest?.problems).toContainEqual({
+        cause: error().message,
         source: 'metrics',
         kind: error().kind,
         message: `${why}: using kubelet summaries`,
