@@ -1,4 +1,5 @@
 import { Collector } from '../collect/collector.js';
+import { clusterProblem } from '../model/cluster-health.js';
 import { buildNodeRows, type NodeRow } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -48,9 +49,11 @@ const POD_SORT: Record<string, SortKey<PodLine>> = {
 };
 
 function fatal(snapshot: Snapshot, kind: 'nodes' | 'pods'): string | null {
-  // An unreachable apiserver fails every read alike; its message names the server.
+  // A cluster that cannot be read (refused, rejected credentials, no answer) fails every read alike.
+  const down = clusterProblem(snapshot);
+  if (down) return down.message;
   const failed = snapshot.problems.find((p) => p.source !== 'kubelet' && p.kind === 'unreachable');
-  if (failed) return failed.message.replace(/^(nodes|pods): /, '');
+  if (failed) return failed.cause ?? failed.message;
   // One poll: a node list that failed means no nodes at all, not an empty cluster.
   const nodesFailed = snapshot.problems.find((p) => p.source === 'nodes');
   if (kind === 'nodes' && nodesFailed) return nodesFailed.message;

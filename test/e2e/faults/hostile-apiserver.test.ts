@@ -4,6 +4,7 @@ import { clusterProblem } from '../../../src/model/cluster-health.js';
 import type { Faults } from '../../../src/sim/faults.js';
 import { type Sim, startSim } from '../../../src/sim/start-sim.js';
 import { kmon } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 import { healthy, type Live, startLive, until } from './live-collector.js';
 
 // Apiservers and proxies this project did not write: watches that are not honoured, connections
@@ -209,5 +210,48 @@ describe('a server that ignores limit and sends a big list slowly', () => {
         ),
       ),
     MINUTE,
+  );
+});
+
+describe.concurrent('the one-shot faces against clusters that cannot be read: never a healthy-looking answer', () => {
+  it.each<[string, Partial<Faults>, number, string, string]>([
+    [
+      'refused (the port closed)',
+      { apiserverDown: 'closed' },
+      50,
+      'cannot reach https://127.0.0.1:PORT: connection refused',
+      'unreachable',
+    ],
+    ['credentials rejected', { unauthorized: true }, 51, 'unauthorized: the credentials were rejected', 'unauthorized'],
+    [
+      'no answer at all',
+      { hang: ['nodes', 'pods', 'metrics nodes', 'metrics pods'] },
+      52,
+      'no answer from https://127.0.0.1:PORT within 2s',
+      'no answer',
+    ],
+  ])('%s: top exits 1 with one line, check 3 with UNKNOWN, status a red ✗', (_, faults, seed, message, label) =>
+    withSim({}, seed, async (sim) => {
+      await sim.setFaults(faults);
+      const expected = message.replace('https://127.0.0.1:PORT', sim.url);
+      const args = ['--kubeconfig', sim.kubeconfigPath, '--request-timeout', '2s'];
+      const [nodes, pods, check, status] = await Promise.all([
+        kmon(['top', 'nodes', ...args]),
+        kmon(['top', 'pods', '-A', ...args]),
+        kmon(['check', ...args]),
+        kmon(['status', '--format', 'plain', '--no-kubelet', '--kubeconfig', sim.kubeconfigPath], {
+          XDG_CACHE_HOME: tempDir('kmon-hostile-'),
+          LANG: 'C.UTF-8',
+        }),
+      ]);
+      for (const top of [nodes, pods]) {
+        expect(top.code).toBe(1);
+        expect(top.stdout).toBe('');
+        expect(top.stderr).toBe(`kmon: ${expected}\n`);
+      }
+      expect(check.code).toBe(3);
+      expect(check.stdout).toBe(`UNKNOWN: nodes: ${expected}\n`);
+      expect(status.stdout).toMatch(new RegExp(`✗ (${label}|${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`));
+    }),
   );
 });
