@@ -141,4 +141,24 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
       await tmux.kill();
     }
   });
+
+  it('a server that answers watches with lists: the header says watches are unavailable, and the frame stays current, never STALE', async () => {
+    const listing = await startSim({ nodes: 2, podsPerNode: 2, seed: 32, faults: { watchAsList: ['watch nodes', 'watch pods'] } });
+    const tmux = await startKmon('watch-as-list', listing.kubeconfigPath);
+    try {
+      const shown = await tmux.waitFor((s) => text(s).includes('watch unavailable (answered with a'), 20_000, 'the notice');
+      expect(text(shown)).toMatch(/⚠ watch unavailable \(answered with a (Node|Pod)List\): listing (nodes|pods) every 1s \(\+1 more\)/);
+      // Three intervals make data STALE: ten go by, the frame current all along.
+      const until = Date.now() + 10_000;
+      while (Date.now() < until) {
+        expect(text(await tmux.capture())).not.toContain('STALE');
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      expect(text(await tmux.capture())).toMatch(/nodes 2\/2 Ready/);
+      await quit(tmux);
+    } finally {
+      await tmux.kill();
+      await listing.stop();
+    }
+  });
 });
