@@ -1,5 +1,5 @@
 import { type Command, CommanderError } from 'commander';
-import type { Action } from './program.js';
+import type { Action } from './action.js';
 import { failure, oneLine, runFace } from './run-face.js';
 
 async function run(build: (run: (action: Action) => void) => Command, argv: readonly string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
+import type { Action } from '../action.js';
 import { parseDuration, parsePositiveInt } from '../commander-values.js';
-import type { Action } from '../program.js';
 import type { StatusFlags } from './run-status.js';
 
 export function statusCommand(run: (action: Action) => void): Command {
