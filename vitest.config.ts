@@ -1,8 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // End-to-end tests start HTTPS servers, kubectl and tmux; two workers match CI's two cores.
@@ -10,5 +9,17 @@ export default defineConfig({
     // Colour on, so tests can see which cells are yellow or red; and CI off for Ink, which holds
     // frames back under CI.
     env: { FORCE_COLOR: '1', CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
+    projects: [
+      {
+        extends: true,
+        // In-process: pure code, components, and the simulator over loopback HTTPS. Needs no build.
+        test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, 'test/e2e/**'] },
+      },
+      {
+        extends: true,
+        // The built kmon (dist/) in child processes, real tmux sessions, kubectl.
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.{ts,tsx}'] },
+      },
+    ],
   },
 });
