@@ -1,5 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
+// The tests' environment below turns CI off for Ink, so the real value is read here and passed on
+// under another name: on CI, tests that need the real captures fail when they are missing.
+const ci = process.env.CI ?? '';
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -8,7 +12,9 @@ export default defineConfig({
     maxWorkers: 2,
     // Colour on, so tests can see which cells are yellow or red; and CI off for Ink, which holds
     // frames back under CI.
-    env: { FORCE_COLOR: '1', CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
+    env: { FORCE_COLOR: '1', CI: 'false', CONTINUOUS_INTEGRATION: 'false', KMON_TEST_CI: ci },
+    // vitest counts skipped tests but does not say why; the second reporter does, after the summary.
+    reporters: ['default', './test/helpers/skip-reasons-reporter.ts'],
     projects: [
       {
         extends: true,
