@@ -20,7 +20,7 @@ const common = {
 // Chunk names carry content hashes: without a clean start, every build would leave the last one's behind.
 rmSync('dist', { recursive: true, force: true });
 
-await Promise.all([
+const [, status] = await Promise.all([
   build({ ...common, entryPoints: { kmon: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, packages: 'external', minifySyntax: true }),
   build({
     ...common,
@@ -29,6 +29,7 @@ await Promise.all([
     format: 'cjs',
     minify: true,
     external: ['@kubernetes/client-node', 'ink', 'react'],
+    metafile: true,
   }),
   // Loads dist/status.cjs through V8's code cache on Node versions without a compile cache of their own.
   build({
@@ -39,3 +40,8 @@ await Promise.all([
     format: 'cjs',
   }),
 ]);
+
+// The status bundle shares its flag table with the full program (src/cli/flag-table.ts); an import
+// that drags commander in with it would cost every tmux refresh, so it stops the build.
+const heavy = Object.keys(status.metafile.inputs).filter((input) => input.includes('node_modules/commander/'));
+if (heavy.length) throw new Error(`dist/status.cjs must not bundle commander, but it takes ${heavy.join(', ')}`);

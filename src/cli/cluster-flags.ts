@@ -8,23 +8,11 @@ import { resolveTarget } from '../kube/kubeconfig/resolve-target.js';
 import type { RequestLog } from '../kube/request-log.js';
 import { diskFigure } from '../model/disk.js';
 import { levelOf, type Thresholds } from '../model/thresholds.js';
+import type { CLUSTER_FLAGS, FlagValues } from './flag-table.js';
 import { UsageError } from './usage-error.js';
 
-/** Cluster flags as commander parsed them (see options.ts). */
-export interface ClusterFlags {
-  readonly kubeconfig?: string;
-  readonly context?: string;
-  readonly namespace?: string;
-  readonly allNamespaces?: boolean;
-  readonly selector?: string;
-  readonly requestTimeout: number;
-  readonly kubelet: boolean;
-  readonly kubeletQps: number;
-  readonly kubeletBurst: number;
-  readonly kubeletConcurrency: number;
-  readonly kubeletTimeout: number;
-  readonly log?: string;
-}
+/** Cluster flags as read from the command line (flag-table.ts). */
+export type ClusterFlags = FlagValues<typeof CLUSTER_FLAGS>;
 
 export function targetFor(flags: ClusterFlags, env: NodeJS.ProcessEnv = process.env): KubeTarget {
   try {

@@ -5,7 +5,7 @@ import * as values from './parse-values.js';
 // can start without commander; commander reports a parser's refusal as a usage mistake ("option
 // '--timeout <duration>' argument 'x' is invalid. …") only when it is an InvalidArgumentError.
 
-function forCommander<T>(parse: (text: string) => T): (text: string) => T {
+export function forCommander<T>(parse: (text: string) => T): (text: string) => T {
   return (text) => {
     try {
       return parse(text);
@@ -15,7 +15,5 @@ function forCommander<T>(parse: (text: string) => T): (text: string) => T {
   };
 }
 
-export const parseDuration = forCommander(values.parseDuration);
-export const parsePercent = forCommander(values.parsePercent);
 export const parsePositiveInt = forCommander(values.parsePositiveInt);
 export const parseWholeSeconds = forCommander(values.parseWholeSeconds);

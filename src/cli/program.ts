@@ -1,11 +1,9 @@
 import { Command, Option } from 'commander';
+import type { Action } from './action.js';
 import { parsePositiveInt, parseWholeSeconds } from './commander-values.js';
 import { addClusterOptions, addDisplayOptions, addThresholdOptions } from './options.js';
 import type { TopFlags } from './run-top.js';
 import { statusCommand } from './status/status-command.js';
-
-/** What an action asks main to do once parsing is over: faces return their exit status. */
-export type Action = () => Promise<number>;
 
 function topCommand(kind: 'nodes' | 'pods', run: (action: Action) => void): Command {
   const command = new Command(kind)

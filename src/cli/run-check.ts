@@ -7,9 +7,7 @@ import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targe
 import { loadConfig } from './config-file.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 
-export interface CheckFlags extends ClusterFlags, ThresholdFlags {
-  readonly config?: string;
-}
+export type CheckFlags = ClusterFlags & ThresholdFlags;
 
 const SHOWN = 3;
 

@@ -1,6 +1,6 @@
 import { type Command, CommanderError } from 'commander';
+import type { Action } from './action.js';
 import { checkUnknown } from './check-exit.js';
-import type { Action } from './program.js';
 import { failure, oneLine, runFace } from './run-face.js';
 
 /** The subcommand named on the command line, skipping the program's options and their values. */

@@ -7,18 +7,13 @@ import { topNodesTable } from '../output/top-nodes.js';
 import { topPodsTable } from '../output/top-pods.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
+import type { DISPLAY_FLAGS, FlagValues } from './flag-table.js';
 import { preferSmallHeap } from './prefer-small-heap.js';
 import { detectTerminal, type TerminalCaps } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { warningLines } from './warnings.js';
 
-export interface LiveFlags extends ClusterFlags, ThresholdFlags {
-  readonly config?: string;
-  readonly interval?: number;
-  readonly ascii?: boolean;
-  readonly color?: boolean;
-  readonly altScreen?: boolean;
-}
+export type LiveFlags = ClusterFlags & ThresholdFlags & FlagValues<typeof DISPLAY_FLAGS>;
 
 async function withDemoCluster<T>(demo: boolean, flags: LiveFlags, run: (flags: LiveFlags) => Promise<T>): Promise<T> {
   if (!demo) return run(flags);

@@ -16,7 +16,6 @@ import { UsageError } from './usage-error.js';
 import { warningLines } from './warnings.js';
 
 export interface TopFlags extends ClusterFlags, ThresholdFlags {
-  readonly config?: string;
   readonly output: 'table' | 'wide' | 'json';
   readonly sortBy?: 'cpu' | 'memory' | 'disk' | 'name';
   readonly containers?: boolean;

@@ -1,14 +1,9 @@
 import { DEFAULT_THRESHOLDS, type Thresholds, thresholdProblems } from '../model/thresholds.js';
+import type { FlagValues, THRESHOLD_FLAGS } from './flag-table.js';
 import { UsageError } from './usage-error.js';
 
-export interface ThresholdFlags {
-  readonly cpuWarn?: number;
-  readonly cpuCrit?: number;
-  readonly memWarn?: number;
-  readonly memCrit?: number;
-  readonly diskWarn?: number;
-  readonly diskCrit?: number;
-}
+/** The config file and threshold flags as read from the command line (flag-table.ts). */
+export type ThresholdFlags = FlagValues<typeof THRESHOLD_FLAGS>;
 
 /** Flags over `base` (the config file's thresholds or the defaults), checked as a whole. */
 export function thresholdsFrom(flags: ThresholdFlags, base: Thresholds = DEFAULT_THRESHOLDS): Thresholds {

@@ -7,5 +7,3 @@ export interface Figure {
   readonly percent: number | null;
   readonly level: Level;
 }
-
-export const UNKNOWN_FIGURE: Figure = { used: null, total: null, percent: null, level: 'ok' };

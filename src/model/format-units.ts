@@ -40,8 +40,3 @@ export function formatBytesPair(used: number, total: number): string {
   const unit = 1024 ** exp;
   return `${compact(used / unit)}/${compact(total / unit)}${BINARY_UNITS[exp]}`;
 }
-
-/** Whole percent, truncated as kubectl does. */
-export function formatPercent(percent: number | null): string {
-  return percent === null ? '-' : `${Math.trunc(percent)}%`;
-}

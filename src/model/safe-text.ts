@@ -17,10 +17,3 @@ export function safeText(text: string): string {
     .replace(/[\t\n]/g, ' ')
     .replace(UNSAFE_CHAR, '?');
 }
-
-/** safeText on every key and value. */
-export function safeLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(labels)) out[safeText(k)] = safeText(v);
-  return out;
-}

@@ -1,4 +1,4 @@
-import type { KeyPress } from './state.js';
+import type { KeyPress } from './key-press.js';
 
 // The keymap is data: input handling and the help overlay both read it, so help can never drift
 // from what the keys do.

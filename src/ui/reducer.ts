@@ -1,5 +1,6 @@
+import type { KeyPress } from './key-press.js';
 import { type Command, commandFor } from './keymap.js';
-import type { Action, CommandContext, KeyPress, Pane, PaneState, UiState } from './state.js';
+import type { Action, CommandContext, Pane, PaneState, UiState } from './state.js';
 
 function withPane(state: UiState, which: Pane, change: Partial<PaneState>): UiState {
   return { ...state, panes: { ...state.panes, [which]: { ...state.panes[which], ...change } } };

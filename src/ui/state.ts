@@ -1,5 +1,6 @@
 import type { SortState } from '../model/pane-order.js';
 import type { Snapshot } from '../model/snapshot.js';
+import type { KeyPress } from './key-press.js';
 import type { Command } from './keymap.js';
 
 // One pure reducer for everything the screen remembers. A snapshot arriving is not an action here:
@@ -56,23 +57,6 @@ export interface CommandContext {
   readonly namespaces: readonly (string | null)[];
   /** Name of the selected node, for node-pods. */
   readonly selectedNodeName: string | null;
-}
-
-/** The key flags the reducer reads (a subset of Ink's Key). */
-export interface KeyPress {
-  readonly upArrow?: boolean;
-  readonly downArrow?: boolean;
-  readonly pageUp?: boolean;
-  readonly pageDown?: boolean;
-  readonly home?: boolean;
-  readonly end?: boolean;
-  readonly tab?: boolean;
-  readonly return?: boolean;
-  readonly escape?: boolean;
-  readonly backspace?: boolean;
-  readonly delete?: boolean;
-  readonly ctrl?: boolean;
-  readonly meta?: boolean;
 }
 
 export type Action =

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Action } from '../../src/cli/action.js';
 import { addClusterOptions, addThresholdOptions } from '../../src/cli/options.js';
-import { type Action, buildProgram } from '../../src/cli/program.js';
+import { buildProgram } from '../../src/cli/program.js';
 import { runStatus } from '../../src/cli/status/run-status.js';
 import { STATUS_FLAG_NAMES, statusFlags } from '../../src/cli/status/status-argv.js';
 import { statusCommand } from '../../src/cli/status/status-command.js';

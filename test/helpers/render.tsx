@@ -1,25 +1,8 @@
-// The one render helper for Ink tests: a fake terminal of a pinned size (resizable), frames read
-// back as text, and keys written as a terminal would send them.
-import { EventEmitter } from 'node:events';
-import { render as inkRender } from 'ink';
-import type { ReactElement } from 'react';
-import { FakeStdin } from './fake-stdin.js';
-
-class FakeStdout extends EventEmitter {
-  readonly isTTY = true;
-  frames: string[] = [];
-  constructor(
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (frame: string) => {
-    this.frames.push(frame);
-    this.emit('frame', frame);
-    return true;
-  };
-}
+// The one render helper for Ink tests: ink-testing-library's render on a terminal of a pinned size
+// (resizable), frames read back as text, and keys written as a terminal would send them. Colour is
+// pinned too: vitest.config.ts sets FORCE_COLOR=1, so cells carry their SGR codes.
+import { render } from 'ink-testing-library';
+import { type ReactElement, type ReactNode, useEffect } from 'react';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -34,19 +17,35 @@ export const KEYS = {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Calls onUnmount when Ink takes the tree down: on unmount, or when the app exits (q). */
+function Mounted({ onUnmount, children }: { readonly onUnmount: () => void; readonly children: ReactNode }) {
+  useEffect(() => onUnmount, [onUnmount]);
+  return children;
+}
+
 export function renderAt(tree: ReactElement, columns: number, rows: number) {
-  const stdout = new FakeStdout(columns, rows);
-  const stdin = new FakeStdin();
-  const instance = inkRender(tree, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
-    debug: true,
-    exitOnCtrlC: false,
-    patchConsole: false,
+  let exited: () => void = () => {};
+  const exit = new Promise<void>((resolve) => {
+    exited = resolve;
   });
+  const mounted = (node: ReactNode) => <Mounted onUnmount={exited}>{node}</Mounted>;
+  // ink-testing-library's terminal is 100 columns wide and has no height. It is first drawn empty,
+  // then given the size asked for, so the tree's first frame is already at that size.
+  const instance = render(mounted(null));
+  const { stdout, stdin } = instance;
+  const size = { columns, rows };
+  Object.defineProperty(stdout, 'columns', { get: () => size.columns, configurable: true });
+  Object.defineProperty(stdout, 'rows', { get: () => size.rows, configurable: true });
+  // Each frame is also announced, for keyAtFrame.
+  const write = stdout.write;
+  stdout.write = (frame: string) => {
+    write(frame);
+    stdout.emit('frame', frame);
+  };
+  instance.rerender(mounted(tree));
+
   return {
-    lastFrame: () => stdout.frames.at(-1) ?? '',
+    lastFrame: () => instance.lastFrame() ?? '',
     /** Sends keys one at a time, letting Ink and React settle after each. */
     async press(...keys: string[]) {
       for (const key of keys) {
@@ -79,8 +78,8 @@ export function renderAt(tree: ReactElement, columns: number, rows: number) {
       await tick();
     },
     async resize(newColumns: number, newRows: number) {
-      stdout.columns = newColumns;
-      stdout.rows = newRows;
+      size.columns = newColumns;
+      size.rows = newRows;
       stdout.emit('resize');
       await tick();
       await tick();
@@ -89,9 +88,10 @@ export function renderAt(tree: ReactElement, columns: number, rows: number) {
       await tick();
       await tick();
     },
-    rerender: instance.rerender,
+    rerender: (node: ReactElement) => instance.rerender(mounted(node)),
     unmount: () => instance.unmount(),
-    waitUntilExit: () => instance.waitUntilExit(),
+    /** Resolves once the app has exited (or been unmounted). */
+    waitUntilExit: () => exit,
   };
 }
 

@@ -12,7 +12,11 @@ let started = 0;
 export class Tmux {
   private constructor(private readonly socket: string) {}
 
-  /** A detached session running `sh` in a width×height window, with `env` for everything started in it. */
+  /**
+   * A detached session running `sh` in a width×height window, with `env` for everything started in
+   * it, once the shell shows its prompt: text typed before that is echoed ahead of the prompt, which
+   * then lands at the start of the command's first line of output.
+   */
   static async start(name: string, width: number, height: number, env: NodeJS.ProcessEnv = {}): Promise<Tmux> {
     const socket = `kmon-${name}-${process.pid}-${++started}`;
     const tmux = new Tmux(socket);
@@ -23,6 +27,7 @@ export class Tmux {
         env: { ...process.env, PS1: '$ ', ...env },
       },
     );
+    await tmux.waitFor((screen) => screen.trim() !== '', 10_000, 'the shell prompt');
     return tmux;
   }
 

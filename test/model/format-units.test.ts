@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatBytesPair, formatCores, formatCpu, formatPercent } from '../../src/model/format-units.js';
+import { formatBytes, formatBytesPair, formatCores, formatCpu } from '../../src/model/format-units.js';
 
 const Ki = 1024;
 const Mi = 1024 ** 2;
@@ -62,18 +62,5 @@ describe('formatBytesPair', () => {
     [3 * Gi, 512 * Mi, '3/0.5Gi'],
   ])('%d of %d → %s', (used, total, text) => {
     expect(formatBytesPair(used, total)).toBe(text);
-  });
-});
-
-describe('formatPercent', () => {
-  it.each([
-    [null, '-'],
-    [0, '0%'],
-    [0.5, '0%'],
-    [48.99, '48%'],
-    [100, '100%'],
-    [206.7, '206%'],
-  ])('%s → %s (truncated like kubectl)', (percent, text) => {
-    expect(formatPercent(percent)).toBe(text);
   });
 });

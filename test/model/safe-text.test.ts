@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeLabels, safeText } from '../../src/model/safe-text.js';
+import { safeText } from '../../src/model/safe-text.js';
 
 describe('safeText', () => {
   it.each([
@@ -21,9 +21,5 @@ describe('safeText', () => {
     ['line separator becomes ?', 'a\u2028b', 'a?b'],
   ])('%s', (_, input, output) => {
     expect(safeText(input)).toBe(output);
-  });
-
-  it('sanitizes label keys and values', () => {
-    expect(safeLabels({ 'a\x1b[1m': 'b\nc' })).toEqual({ a: 'b c' });
   });
 });

@@ -1,16 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { load as parse } from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Sim, startSim } from '../../src/sim/start-sim.js';
+import { describeWithFixtures, fixtureText } from '../helpers/fixtures.js';
 import { get, getJson, manualClock } from './sim-http.js';
-
-// The real captures beside the project (see shared/fixtures/PROVENANCE.md); never copied in.
-const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures');
-const present = existsSync(FIXTURES);
-if (!present) console.warn(`skipping fixture shape tests: ${FIXTURES} is absent`);
-
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -30,7 +22,7 @@ function unknownKeys(ours: Json, theirs: readonly Json[], path = ''): string[] {
   });
 }
 
-describe.skipIf(!present)('payload shapes match the real captures', () => {
+describeWithFixtures('payload shapes match the real captures', () => {
   let sim: Sim;
   beforeAll(async () => {
     sim = await startSim({ nodes: 6, podsPerNode: 8, now: manualClock().now });
@@ -38,7 +30,7 @@ describe.skipIf(!present)('payload shapes match the real captures', () => {
   afterAll(() => sim.stop());
 
   it('summary: every field we send appears in the kubelet v1.35 capture', async () => {
-    const theirs = JSON.parse(fixture('stats-summary.k8s-v1.35.0-minikube.sample.json')) as Json;
+    const theirs = JSON.parse(fixtureText('stats-summary.k8s-v1.35.0-minikube.sample.json')) as Json;
     for (const node of sim.cluster.nodeNames) {
       const ours = await getJson<Json>(sim, `/api/v1/nodes/${node}/proxy/stats/summary`);
       expect(unknownKeys(ours, [theirs])).toEqual([]);
@@ -57,10 +49,10 @@ describe.skipIf(!present)('payload shapes match the real captures', () => {
   });
 
   it('nodes and pods: every field we send appears in the captured objects', async () => {
-    const nodes = (parse(fixture('nodes-list.k8s-v1.35.0-minikube.sample.yaml')) as { items: Json[] }).items;
+    const nodes = (parse(fixtureText('nodes-list.k8s-v1.35.0-minikube.sample.yaml')) as { items: Json[] }).items;
     const pods = [
-      ...(parse(fixture('pods-list.k8s-v1.35.0-minikube.sample.yaml')) as { items: Json[] }).items,
-      ...(JSON.parse(fixture('kubelet-pods.k8s-v1.35.0-minikube.sample.json')) as { items: Json[] }).items,
+      ...(parse(fixtureText('pods-list.k8s-v1.35.0-minikube.sample.yaml')) as { items: Json[] }).items,
+      ...(JSON.parse(fixtureText('kubelet-pods.k8s-v1.35.0-minikube.sample.json')) as { items: Json[] }).items,
     ];
     const ourNodes = await getJson<{ items: Json[] }>(sim, '/api/v1/nodes');
     const ourPods = await getJson<{ items: Json[] }>(sim, '/api/v1/pods');
@@ -76,7 +68,7 @@ describe.skipIf(!present)('payload shapes match the real captures', () => {
   });
 
   it('cAdvisor: our series carry the HELP text of the capture', async () => {
-    const theirs = fixture('cadvisor-metrics.k8s-v1.35.0-minikube.sample.txt');
+    const theirs = fixtureText('cadvisor-metrics.k8s-v1.35.0-minikube.sample.txt');
     const ours = (await get(sim, '/api/v1/nodes/hello-kube-002/proxy/metrics/cadvisor')).body;
     const help = ours.split('\n').filter((l) => l.startsWith('# HELP ') || l.startsWith('# TYPE '));
     expect(help.length).toBeGreaterThan(10);

@@ -4,6 +4,7 @@ import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
 import { App } from '../../src/ui/components/App.js';
 import type { SnapshotSource } from '../../src/ui/hooks/use-snapshot.js';
 import { makeTheme } from '../../src/ui/theme.js';
+import { container } from '../helpers/records.js';
 import { KEYS, plain, renderAt } from '../helpers/render.js';
 import { clusterSnapshot, LONG_NAMES, NOW, PushSource } from './ui-fixture.js';
 
@@ -244,6 +245,23 @@ describe('live screen', () => {
     expect(frame).toMatch(/MEM 100Mi \(19% of request 512Mi, 9% of limit 1Gi\)/);
     expect(frame).toContain('CPU REQ/LIM');
     expect(frame).toContain('500m/1');
+  });
+
+  it('lines up the container table by display width when a reason has wide characters', async () => {
+    const base = clusterSnapshot();
+    const sidecar = container('sidecar', { state: 'waiting', stateReason: '镜像拉取失败', ready: false });
+    const pods = base.pods.map((p) => (p.name === 'app-00' ? { ...p, containers: [...p.containers, sidecar] } : p));
+    const r = show({ columns: 80, rows: 24, source: new PushSource({ ...base, pods }) });
+    await r.settle();
+    await r.press(KEYS.tab, 'N', KEYS.enter);
+    const lines = plain(r.lastFrame()).split('\n');
+    for (const l of lines) expect(stringWidth(l)).toBeLessThanOrEqual(80);
+    const header = lines.find((l) => l.includes('READY')) ?? '';
+    const row = lines.find((l) => l.includes('sidecar')) ?? '';
+    expect(row).toContain('waiting:镜像拉取失败 ');
+    // The READY column starts at the same terminal column in the header and in the row.
+    const columnOf = (line: string, text: string) => stringWidth(line.slice(0, line.indexOf(text)));
+    expect(columnOf(row, ' no ') + 1).toBe(columnOf(header, 'READY'));
   });
 
   it('lists keys in the help overlay, generated from the keymap', async () => {

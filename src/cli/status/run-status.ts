@@ -10,6 +10,7 @@ import { statusData } from '../../output/status-data.js';
 import { type StatusData, type StatusFormat, statusLine } from '../../output/status-line.js';
 import { type ClusterFlags, openConnection, targetFor } from '../cluster-flags.js';
 import { loadConfig } from '../config-file.js';
+import type { FlagValues, STATUS_FLAGS } from '../flag-table.js';
 import { colorDepth, isUtf8Locale } from '../terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from '../threshold-flags.js';
 import {
@@ -27,18 +28,7 @@ import {
 import { readDisk } from './status-disk.js';
 import { statusSnapshot } from './status-snapshot.js';
 
-export interface StatusFlags extends ClusterFlags, ThresholdFlags {
-  readonly config?: string;
-  readonly format?: StatusFormat;
-  readonly maxWidth: number;
-  readonly timeout: number;
-  readonly ascii?: boolean;
-  /** false with --no-color. */
-  readonly color?: boolean;
-  readonly cached?: boolean;
-  readonly refreshDisk?: boolean;
-  readonly watch?: number;
-}
+export type StatusFlags = ClusterFlags & ThresholdFlags & FlagValues<typeof STATUS_FLAGS>;
 
 const TREND_POINTS = 8;
 // Disk figures cost one kubelet read per node; the line refreshes them in the background this often.

@@ -1,15 +1,17 @@
 import { Box, Text } from 'ink';
 import { formatAge } from '../../model/age.js';
+import { CONTAINER_COLUMNS, type ContainerLine } from '../../model/container-columns.js';
 import { formatBytes, formatCpu } from '../../model/format-units.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import type { PodFigure, PodRow } from '../../model/pod-row.js';
-import type { ContainerInfo, PodInfo, PodUsage } from '../../model/records.js';
+import type { PodInfo, PodUsage } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
+import { fitColumns } from '../fit-columns.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
 import { ChartRow, chartRowHeight } from './ChartRow.js';
-import { DetailTable } from './DetailTable.js';
 import { HistoryChart } from './HistoryChart.js';
+import { Table } from './Table.js';
 
 interface Props {
   readonly row: PodRow;
@@ -36,33 +38,20 @@ function figureText(label: string, f: PodFigure, format: (n: number) => string, 
   return `${label} ${format(f.usage)} (${parts.join(', ')})`;
 }
 
-function containerRow(c: ContainerInfo, usage: PodUsage | null, now: number): Record<string, string> {
-  const u = usage?.containers.find((x) => x.name === c.name);
-  const last = c.lastTermination;
-  const amount = (v: number | null, f: (n: number) => string) => (v === null ? '-' : f(v));
-  return {
-    NAME: c.name,
-    STATE: c.stateReason ? `${c.state}:${c.stateReason}` : c.state,
-    READY: c.ready ? 'yes' : 'no',
-    RESTARTS: String(c.restarts),
-    'LAST EXIT': last
-      ? `${last.reason || `exit ${last.exitCode}`}${last.finishedAt === null ? '' : ` ${formatAge(now - last.finishedAt)} ago`}`
-      : '-',
-    CPU: amount(u?.cpuMilli ?? null, formatCpu),
-    'CPU REQ/LIM': `${amount(c.requests.cpuMilli, formatCpu)}/${amount(c.limits.cpuMilli, formatCpu)}`,
-    MEM: amount(u?.memoryBytes ?? null, formatBytes),
-    'MEM REQ/LIM': `${amount(c.requests.memoryBytes, formatBytes)}/${amount(c.limits.memoryBytes, formatBytes)}`,
-  };
-}
-
-const CONTAINER_COLUMNS = ['NAME', 'STATE', 'READY', 'RESTARTS', 'LAST EXIT', 'CPU', 'CPU REQ/LIM', 'MEM', 'MEM REQ/LIM'];
+// The container table is not sorted: containers keep the order of the pod's spec.
+const UNSORTED = { column: '', descending: false };
 
 export function PodDetail({ row, pod, usage, history, asOfTick, now, width, height, theme }: Props) {
   const { ascii } = theme;
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
-  // Fixed lines: three heading lines, the reasons, the containers title and its table (2 lines a row + 4).
-  const spare = height - 3 - row.reasons.length - 1 - (pod.containers.length * 2 + 4);
+  const containers: ContainerLine[] = pod.containers.map((container) => ({
+    container,
+    usage: usage?.containers.find((u) => u.name === container.name) ?? null,
+  }));
+  const context = { now, ascii, history, asOfTick };
+  // Fixed lines: three heading lines, the reasons, the containers title, its table's header and rows.
+  const spare = height - 3 - row.reasons.length - 1 - (containers.length + 1);
   let chartHeight = 10;
   while (chartHeight > 3 && chartRowHeight(width, 2, chartHeight) > spare) chartHeight--;
   const line = (text: string, color?: string, bold?: boolean) => (
@@ -111,7 +100,16 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
         ]}
       </ChartRow>
       {line(` containers (${pod.containers.length})`, undefined, true)}
-      <DetailTable rows={pod.containers.map((c) => containerRow(c, usage, now))} columns={CONTAINER_COLUMNS} width={width} ascii={ascii} />
+      <Table
+        placed={fitColumns(CONTAINER_COLUMNS, containers, context, width)}
+        rows={containers}
+        keys={containers.map((c) => c.container.name)}
+        selected={null}
+        focused={false}
+        sort={UNSORTED}
+        context={context}
+        theme={theme}
+      />
     </Box>
   );
 }
