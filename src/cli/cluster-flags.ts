@@ -38,6 +38,7 @@ export function openConnection(target: KubeTarget, flags: ClusterFlags): Connect
       target,
       { requestMs: flags.requestTimeout, kubeletMs: flags.kubeletTimeout },
       flags.log ? requestLog(flags.log) : undefined,
+      { qps: flags.apiQps, burst: flags.apiBurst },
     );
   } catch (e) {
     if (e instanceof KubeconfigError) throw new UsageError(e.message);

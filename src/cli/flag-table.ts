@@ -34,7 +34,21 @@ export const CLUSTER_FLAGS = [
   { name: 'namespace', short: 'n', arg: '<ns>', help: 'only this namespace' },
   { name: 'all-namespaces', short: 'A', help: 'all namespaces' },
   { name: 'selector', short: 'l', arg: '<selector>', help: 'label selector, e.g. app=web,tier!=db' },
-  { name: 'request-timeout', arg: '<duration>', help: 'timeout for each apiserver request', parse: parseDuration, default: '10s' },
+  {
+    name: 'request-timeout',
+    arg: '<duration>',
+    help: 'how long an apiserver answer may take to begin, or go silent once it has',
+    parse: parseDuration,
+    default: '10s',
+  },
+  {
+    name: 'api-qps',
+    arg: '<n>',
+    help: 'apiserver requests per second at most (kubelet reads aside)',
+    parse: parsePositiveInt,
+    default: '5',
+  },
+  { name: 'api-burst', arg: '<n>', help: 'apiserver requests allowed in a burst above the rate', parse: parsePositiveInt, default: '10' },
   { name: 'no-kubelet', help: 'never read kubelets through nodes/proxy (disk shows as unknown)' },
   { name: 'kubelet-qps', arg: '<n>', help: 'kubelet reads per second through the apiserver', parse: parsePositiveInt, default: '20' },
   {

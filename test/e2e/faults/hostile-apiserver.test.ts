@@ -255,3 +255,17 @@ describe.concurrent('the one-shot faces against clusters that cannot be read: ne
     }),
   );
 });
+
+describe('the request limiter from the command line', () => {
+  it('--api-qps 1 --api-burst 1: no two apiserver requests within a second, kubelet reads aside; --api-qps 0 is bad input', () =>
+    withSim({}, 53, async (sim) => {
+      const ran = await kmon(['top', 'nodes', '--kubeconfig', sim.kubeconfigPath, '--api-qps', '1', '--api-burst', '1']);
+      expect(ran.code, ran.stderr).toBe(0);
+      const starts = sim.requests.filter((r) => !r.kind.startsWith('GET kubelet ')).map((r) => r.arrivedAt);
+      expect(starts.length).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < starts.length; i++) expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(950);
+      const bad = await kmon(['top', 'nodes', '--kubeconfig', sim.kubeconfigPath, '--api-qps', '0']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^kmon: option '--api-qps <n>' argument '0' is invalid/);
+    }));
+});
