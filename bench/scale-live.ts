@@ -58,6 +58,8 @@ const unsubscribe = collector.subscribe((snapshot) => {
   if (!firstFrameMs) firstFrameMs = Date.now() - started;
   if (!podsListedMs && snapshot.podsListed) podsListedMs = Date.now() - started;
 });
+// KMON_BENCH_PROFILE=FILE writes a CPU profile of the steady polls alone (not the first list).
+const profile = process.env.KMON_BENCH_PROFILE ? await steadyProfile() : null;
 await new Promise<void>((resolve) => {
   const wait = setInterval(() => {
     if (!firstFrameMs) return;
@@ -70,6 +72,7 @@ await new Promise<void>((resolve) => {
       const stallMs = stalls.max / 1e6;
       stalls.reset();
       samples.push({ at: Date.now(), cpuMs: (used.user + used.system) / 1000, rss: m.rss, stallMs });
+      if (podsListedMs && !profile?.started()) profile?.start();
       if (trace) {
         const mb = (n: number) => Math.round(n / 1048576);
         console.error(
@@ -85,6 +88,7 @@ await new Promise<void>((resolve) => {
 });
 unsubscribe();
 stalls.disable();
+await profile?.stop(process.env.KMON_BENCH_PROFILE ?? '');
 
 // Keys are timed with polling stopped, so each figure is the screen's own work (sorting and
 // filtering 150,000 pods); what background polls cost a keypress is the stall figure.
@@ -124,3 +128,26 @@ console.log(
     stallMs: Math.round(Math.max(...steady.map((s) => s.stallMs))),
   }),
 );
+
+/** A CPU profile started when the steady polls begin, through the inspector of this process. */
+async function steadyProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  let started = false;
+  return {
+    started: () => started,
+    start: () => {
+      started = true;
+      void session.post('Profiler.start');
+    },
+    stop: async (file: string) => {
+      if (!started) return;
+      const { profile: data } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(data));
+      session.disconnect();
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import type { DecodedList } from '../kube/decode/decode-list.js';
-import type { Listed, Selection } from '../kube/kube-client.js';
+import type { Listed, Selection, SummaryOptions } from '../kube/kube-client.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
 
 /** The reads the collector needs; KubeClient provides them, tests pass fakes. */
@@ -8,5 +8,5 @@ export interface ClusterReader {
   listPods(selection?: Selection): Promise<Listed<PodInfo>>;
   nodeMetrics(selection?: Selection): Promise<DecodedList<NodeUsage>>;
   podMetrics(selection?: Selection): Promise<DecodedList<PodUsage>>;
-  nodeSummary(node: string, signal?: AbortSignal): Promise<NodeSummary>;
+  nodeSummary(node: string, options?: SummaryOptions): Promise<NodeSummary>;
 }

@@ -241,11 +241,11 @@ export class KubeletSweeper {
     this.inFlight++;
     let answered = false;
     try {
-      const summary = await this.options.reader.nodeSummary(name, this.abort.signal);
-      answered = true;
-      // 5,000 summaries carry 150,000 pods' usage; held only while it is the source of CPU/memory.
+      // 5,000 summaries carry 150,000 pods' usage; read only while it is the source of CPU/memory.
       const podsKept = this.options.keepPodUsage?.() !== false;
-      state.fetched = { summary: podsKept ? summary : { ...summary, pods: [] }, fetchedAt: Date.now(), podsKept };
+      const summary = await this.options.reader.nodeSummary(name, { signal: this.abort.signal, pods: podsKept });
+      answered = true;
+      state.fetched = { summary, fetchedAt: Date.now(), podsKept };
       state.failures = 0;
       state.retries = 0;
       state.retryAfterMs = null;

@@ -44,10 +44,10 @@ const list = (kind: string, metadata: Record<string, unknown>, items: unknown[])
 const timeouts = { requestMs: 10_000, kubeletMs: 5000 };
 
 describe('KubeClient', () => {
-  it('lists nodes page by page with limit/continue, as kubectl does', async () => {
+  it('lists nodes page by page with limit/continue', async () => {
     const { transport, requests } = fakeTransport({
-      '/api/v1/nodes?limit=500': list('NodeList', { resourceVersion: '10', continue: 'tok/1' }, [node('a'), node('b')]),
-      '/api/v1/nodes?limit=500&continue=tok%2F1': list('NodeList', { resourceVersion: '11' }, [node('c'), node('bad', 'lots')]),
+      '/api/v1/nodes?limit=5000': list('NodeList', { resourceVersion: '10', continue: 'tok/1' }, [node('a'), node('b')]),
+      '/api/v1/nodes?limit=5000&continue=tok%2F1': list('NodeList', { resourceVersion: '11' }, [node('c'), node('bad', 'lots')]),
     });
     const result = await new KubeClient(target, transport, timeouts).listNodes();
     expect(result.items.map((n) => n.name)).toEqual(['a', 'b', 'c']);
@@ -60,9 +60,9 @@ describe('KubeClient', () => {
     [
       'pods in a namespace with a selector',
       (c) => c.listPods({ namespace: 'shop', labelSelector: 'app=web' }),
-      '/api/v1/namespaces/shop/pods?limit=500&labelSelector=app%3Dweb',
+      '/api/v1/namespaces/shop/pods?limit=5000&labelSelector=app%3Dweb',
     ],
-    ['pods in all namespaces', (c) => c.listPods({ namespace: null }), '/api/v1/pods?limit=500'],
+    ['pods in all namespaces', (c) => c.listPods({ namespace: null }), '/api/v1/pods?limit=5000'],
     [
       'node metrics',
       (c) => c.nodeMetrics({ labelSelector: 'tier in (a,b)' }),
@@ -87,11 +87,28 @@ describe('KubeClient', () => {
     expect(requests[0]?.options).toMatchObject({ timeoutMs: 5000, maxBytes: 16 * 1024 * 1024 });
   });
 
+  it('a summary read without its pods: the node figures, no pods, and an answer cut short still refused', async () => {
+    const path = '/api/v1/nodes/n1/proxy/stats/summary';
+    const pod = {
+      podRef: { name: 'p', namespace: 'ns' },
+      containers: [{ name: 'c', cpu: { usageNanoCores: 5 }, memory: { workingSetBytes: 7 } }],
+    };
+    const body = JSON.stringify({ node: { nodeName: 'n1', fs: { capacityBytes: 100, availableBytes: 40 } }, pods: [pod] }, null, 1);
+    const client = (text: string) => new KubeClient(target, fakeTransport({ [path]: text }).transport, timeouts);
+    const slim = await client(body).nodeSummary('n1', { pods: false });
+    expect(slim).toMatchObject({ nodeName: 'n1', fs: { capacityBytes: 100, availableBytes: 40 }, pods: [] });
+    expect((await client(body).nodeSummary('n1')).pods).toHaveLength(1);
+    const cut = await client(body.slice(0, body.length - 20))
+      .nodeSummary('n1', { pods: false })
+      .catch((e: unknown) => e);
+    expect(cut).toMatchObject({ kind: 'malformed', message: 'summary is not valid JSON' });
+  });
+
   it.each([
     ['a truncated list', '{"kind":"NodeList","items":[{"metadata":{"name":"a"'],
     ['an HTML error page', '<html>502 Bad Gateway</html>'],
   ])('%s is a malformed KubeError naming the path', async (_, body) => {
-    const { transport } = fakeTransport({ '/api/v1/nodes?limit=500': body });
+    const { transport } = fakeTransport({ '/api/v1/nodes?limit=5000': body });
     const error = await new KubeClient(target, transport, timeouts).listNodes().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KubeError);
     expect(error).toMatchObject({ kind: 'malformed', message: expect.stringMatching(/^\/api\/v1\/nodes: invalid JSON list \(/) });

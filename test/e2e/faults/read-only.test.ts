@@ -86,10 +86,10 @@ describe('read-only, and no credential in any output', () => {
     }
     const all = logs.join('');
     for (const path of [
-      'GET /api/v1/nodes?limit=500',
+      'GET /api/v1/nodes?limit=5000',
       'GET /apis/metrics.k8s.io/v1beta1/nodes',
       '/proxy/stats/summary',
-      'GET /api/v1/pods?limit=500',
+      'GET /api/v1/pods?limit=5000',
     ])
       expect(all).toContain(path);
   });
