@@ -1,6 +1,7 @@
 // npm run bench: every benchmark in turn, each printing its own table. They print figures; none
-// passes or fails. KMON_BENCH_ONLY=status|top|live runs one; KMON_BENCH_DEFAULT_HEAP=1 runs the live
+// passes or fails. KMON_BENCH_ONLY=status|top|live|idle runs one; KMON_BENCH_DEFAULT_HEAP=1 runs the live
 // screen without its small-heap setting, to show what that setting trades.
+import { benchIdle } from './idle-runs.js';
 import { benchLive } from './scale-live-runs.js';
 import { benchTopPods } from './scale-top.js';
 
@@ -8,6 +9,7 @@ const STEPS: Record<string, () => Promise<unknown>> = {
   status: () => import('./status.js'),
   top: benchTopPods,
   live: benchLive,
+  idle: benchIdle,
 };
 
 const only = process.env.KMON_BENCH_ONLY;

@@ -1,5 +1,5 @@
-// The live screen mounted on a fake 120×32 terminal, fed by a real collector, with every frame's
-// render time recorded, and keys pressed as a user would press them.
+// The live screen mounted on a fake terminal (120×32 unless told), fed by a real collector, with
+// every frame's render time recorded, and keys pressed as a user would press them.
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
 import { createElement } from 'react';
@@ -11,11 +11,22 @@ import { FakeStdin } from '../test/helpers/fake-stdin.js';
 
 class Terminal extends EventEmitter {
   readonly isTTY = true;
-  readonly columns = 120;
-  readonly rows = 32;
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super();
+  }
   write(): boolean {
     return true;
   }
+}
+
+export interface ScreenOptions {
+  readonly columns?: number;
+  readonly rows?: number;
+  /** Ink's frame cap: the live face's own (15) to measure it idle, high to time keys. */
+  readonly maxFps?: number;
 }
 
 export interface Screen {
@@ -26,18 +37,24 @@ export interface Screen {
   unmount(): void;
 }
 
-export function mountScreen(source: SnapshotSource, thresholds: Thresholds, onVisibleNodes?: (names: readonly string[]) => void): Screen {
+export function mountScreen(
+  source: SnapshotSource,
+  thresholds: Thresholds,
+  onVisibleNodes?: (names: readonly string[]) => void,
+  options: ScreenOptions = {},
+): Screen {
+  const { columns = 120, rows = 32, maxFps = 1000 } = options;
   const frames: number[] = [];
   let waiting: ((ms: number) => void) | null = null;
   const keyboard = new FakeStdin();
   const theme = makeTheme({ color: true, ascii: false });
   const app = render(createElement(App, { source, thresholds, theme, namespace: null, onVisibleNodes }), {
-    stdout: new Terminal() as unknown as NodeJS.WriteStream,
+    stdout: new Terminal(columns, rows) as unknown as NodeJS.WriteStream,
     stdin: keyboard as unknown as NodeJS.ReadStream,
-    stderr: new Terminal() as unknown as NodeJS.WriteStream,
+    stderr: new Terminal(columns, rows) as unknown as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: false,
-    maxFps: 1000,
+    maxFps,
     onRender: ({ renderTime }) => {
       frames.push(renderTime);
       waiting?.(renderTime);

@@ -92,9 +92,9 @@ export class Collector {
         reader,
         ...kubelet,
         refreshMs: options.intervalMs,
-        onUpdate: (answered) => {
+        onUpdate: (answered, news) => {
           if (answered) this.apiserverAnswered();
-          this.summariesChanged();
+          if (news) this.summariesChanged();
         },
         keepPodUsage: () => this.usage.needsPodSummaries(),
         // Summaries standing in for the Metrics API are read every poll; for disk alone, less often.
@@ -259,8 +259,9 @@ export class Collector {
     this.trackProblems(this.last.refresh, usage, Date.now());
   }
 
-  // At most one extra frame between polls for summaries that came in since: a first sweep shows
-  // disk within a moment, and 5,000 kubelets answering through a poll do not cause 5,000 frames.
+  // At most one extra frame between polls, and only for news (a node's first figures, a kubelet
+  // newly failing): a first sweep shows disk within a moment, 5,000 kubelets answering through a
+  // poll do not cause 5,000 frames, and figures merely refreshed wait for the next poll's frame.
   private summariesChanged(): void {
     if (!this.running || this.coalesce || this.summaryFrameDone || !this.last) return;
     this.summaryFrameDone = true;

@@ -24,8 +24,11 @@ export interface SweeperOptions {
   readonly backgroundRefreshMs?: () => number;
   /** Nodes whose last summary says they need watching (e.g. disk over the warning level). */
   readonly urgent?: (summary: NodeSummary) => boolean;
-  /** After each read, with whether it was answered. */
-  readonly onUpdate?: (answered: boolean) => void;
+  /**
+   * After each read: whether it was answered, and whether it told something new to show between
+   * polls (a node's first figures, or a failure where there were figures).
+   */
+  readonly onUpdate?: (answered: boolean, news: boolean) => void;
   /** Whether per-pod CPU/memory in summaries is wanted (only while they stand in for the Metrics API). */
   readonly keepPodUsage?: () => boolean;
 }
@@ -240,6 +243,7 @@ export class KubeletSweeper {
     state.lastAttempt = Date.now();
     this.inFlight++;
     let answered = false;
+    const hadFigures = state.fetched !== null && state.failures === 0;
     try {
       // 5,000 summaries carry 150,000 pods' usage; read only while it is the source of CPU/memory.
       const podsKept = this.options.keepPodUsage?.() !== false;
@@ -261,7 +265,7 @@ export class KubeletSweeper {
     }
     for (const resolve of this.settled.splice(0)) resolve();
     if (!this.running) return;
-    this.options.onUpdate?.(answered);
+    this.options.onUpdate?.(answered, answered !== hadFigures);
     this.pump();
   }
 

@@ -39,7 +39,7 @@ const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[
 
 export function App({ source, thresholds, theme, namespace, onVisibleNodes }: AppProps) {
   const live = useSnapshot(source);
-  const now = useNow();
+  const now = useNow(live);
   const { columns: width, rows: height } = useTerminalSize();
   const [state, dispatch] = useReducer(reducer, namespace, initialState);
   const shown = state.frozen ?? live;
