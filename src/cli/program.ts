@@ -34,6 +34,7 @@ interface SimFlags {
   readonly seed: number;
   readonly port?: number;
   readonly metricResolution: number;
+  readonly faults?: string;
 }
 
 function simCommand(run: (action: Action) => void): Command {
@@ -48,10 +49,11 @@ function simCommand(run: (action: Action) => void): Command {
         .default(15_000, '15s')
         .argParser(parseWholeSeconds),
     )
-    .action(({ metricResolution, ...options }: SimFlags) =>
+    .option('--faults <json>', 'misbehave from the start, e.g. \'{"watchAsList":["watch pods"],"resetEveryNth":{"n":3,"kinds":"all"}}\'')
+    .action(({ metricResolution, faults, ...options }: SimFlags) =>
       run(async () => {
         const { runSimFace } = await import('./run-sim.js');
-        return runSimFace({ ...options, metricResolutionMs: metricResolution });
+        return runSimFace({ ...options, metricResolutionMs: metricResolution }, faults);
       }),
     );
 }
