@@ -2,12 +2,22 @@ import type { Level } from './levels.js';
 import type { Histories } from './snapshot.js';
 import type { SortValue } from './sort.js';
 
-/** What one table cell shows: text (with its alert glyph already in it) and the level to colour it. */
+/** What one table cell shows: text, the alert glyph after it, and the level to colour it. */
 export interface Cell {
   readonly text: string;
   readonly level: Level;
   /** De-emphasised: unknown or not-yet-read values. */
   readonly dim?: boolean;
+  /**
+   * Drawn after the text (" ‼", or the blank slot where a glyph would be): without colour the
+   * glyph is the only sign of an alert, so a cell too narrow for both cuts the text, never this.
+   */
+  readonly mark?: string;
+}
+
+/** Everything a cell draws, glyph included. */
+export function cellText(cell: Cell): string {
+  return cell.mark ? cell.text + cell.mark : cell.text;
 }
 
 export interface CellContext {

@@ -7,6 +7,7 @@ import { levelRank } from './levels.js';
 import type { NodeRow } from './node-row.js';
 import { percentCell, placeholderCell } from './percent-cell.js';
 import { sparkline } from './sparkline.js';
+import { statusCell } from './status-cell.js';
 
 function trend(row: NodeRow, ctx: CellContext, series: 0 | 1, total: number | null): Cell {
   const values = ctx.history.nodeUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
@@ -61,10 +62,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
     priority: 80,
     align: 'left',
     sort: { value: (r) => `${levelRank(r.statusLevel)}${r.status}`, descending: true },
-    cell: (r, c) => ({
-      text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`,
-      level: r.statusLevel,
-    }),
+    cell: (r, c) => statusCell(r.status, r.statusLevel, c.ascii),
   },
   {
     id: 'roles',

@@ -2,10 +2,10 @@ import { formatAge } from './age.js';
 import type { Cell, CellContext, Column } from './columns.js';
 import { UNKNOWN_CELL } from './columns.js';
 import { formatBytes, formatCpu } from './format-units.js';
-import { levelGlyph } from './level-glyph.js';
 import { percentCell } from './percent-cell.js';
 import type { PodRow } from './pod-row.js';
 import { sparkline } from './sparkline.js';
+import { statusCell } from './status-cell.js';
 
 const HEADROOM = 4 / 3;
 
@@ -69,10 +69,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     priority: 85,
     align: 'left',
     sort: { descending: true },
-    cell: (r, c) => ({
-      text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`,
-      level: r.statusLevel,
-    }),
+    cell: (r, c) => statusCell(r.status, r.statusLevel, c.ascii),
   },
   {
     id: 'restarts',

@@ -14,15 +14,28 @@ function cut(text: string, columns: number): string {
   return chars.join('');
 }
 
+function padded(text: string, columns: number, align: 'left' | 'right'): string {
+  const pad = ' '.repeat(Math.max(0, columns - textWidth(text)));
+  return align === 'right' ? pad + text : text + pad;
+}
+
 /** Text cut (marked with the ellipsis, a single column) or padded to exactly `columns` cells. */
 export function fitText(text: string, columns: number, align: 'left' | 'right' = 'left', ellipsis = '…'): string {
   if (columns <= 0) return '';
-  let shown = text;
-  let w = textWidth(shown);
-  if (w > columns) {
-    shown = `${cut(shown, columns - 1)}${ellipsis}`;
-    w = textWidth(shown);
-  }
-  const pad = ' '.repeat(Math.max(0, columns - w));
-  return align === 'right' ? pad + shown : shown + pad;
+  return padded(textWidth(text) > columns ? `${cut(text, columns - 1)}${ellipsis}` : text, columns, align);
+}
+
+/**
+ * A cell's text and its trailing mark (an alert glyph) in exactly `columns` cells. Short of room the
+ * mark loses its leading blank first, then the text is cut before it: "CrashLo…‼", never "CrashLoop…".
+ */
+export function fitCell(text: string, mark: string, columns: number, align: 'left' | 'right', ellipsis = '…'): string {
+  if (columns <= 0) return '';
+  const whole = text + mark;
+  if (textWidth(whole) <= columns) return padded(whole, columns, align);
+  const glyph = mark.trim();
+  if (textWidth(text + glyph) <= columns) return padded(text + glyph, columns, align);
+  const room = columns - textWidth(glyph);
+  if (room < 2) return fitText(whole, columns, align, ellipsis);
+  return padded(`${cut(text, room - 1)}${ellipsis}${glyph}`, columns, align);
 }

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { fitToContent, layoutColumns } from '../../model/column-layout.js';
-import type { CellContext, Column } from '../../model/columns.js';
+import { type CellContext, type Column, cellText } from '../../model/columns.js';
 import type { SortState } from '../../model/pane-order.js';
 import { fitText, textWidth } from '../fit-text.js';
 import type { RowList } from '../row-list.js';
@@ -33,7 +33,7 @@ export interface PaneProps<R> {
 /** Width of a column's title (with room for the sort arrow) and of its widest visible cell. */
 function widest<R>(column: Column<R>, rows: readonly R[], context: Omit<CellContext, 'width'>): number {
   let width = textWidth(column.title) + 1;
-  for (const row of rows) width = Math.max(width, textWidth(column.cell(row, { ...context, width: column.maxWidth }).text));
+  for (const row of rows) width = Math.max(width, textWidth(cellText(column.cell(row, { ...context, width: column.maxWidth }))));
   return width;
 }
 

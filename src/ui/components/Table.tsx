@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import type { PlacedColumn } from '../../model/column-layout.js';
 import type { CellContext } from '../../model/columns.js';
 import type { SortState } from '../../model/pane-order.js';
-import { fitText } from '../fit-text.js';
+import { fitCell, fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
 import { type Segment, TableRow } from './TableRow.js';
 
@@ -33,7 +33,7 @@ function rowSegments<R>(row: R, placed: readonly PlacedColumn<R>[], context: Omi
   placed.forEach(({ column, width }, i) => {
     const cell = column.cell(row, { ...context, width });
     segments.push({
-      text: (i ? ' ' : '') + fitText(cell.text, width, column.align, theme.symbols.ellipsis),
+      text: (i ? ' ' : '') + fitCell(cell.text, cell.mark ?? '', width, column.align, theme.symbols.ellipsis),
       color: theme.levelColor(cell.level),
       dim: cell.dim,
       bold: cell.level === 'crit',
