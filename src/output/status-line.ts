@@ -70,7 +70,7 @@ function parts(data: StatusData, ascii: boolean): Part[] {
   data.problems.forEach((p, i) => {
     const named = data.problems.slice(0, i).some((q) => q.node === p.node);
     const compact = named ? undefined : `${glyph(p.level)}${p.node}`;
-    list.push({ text: problemText(p), compact, level: p.level, priority: 90 - i, keep: i === 0 });
+    list.push({ text: problemText(p), compact, level: p.level, priority: 90 - i, keep: i === 0, repeats: named });
   });
   return list;
 }
