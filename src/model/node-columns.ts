@@ -3,7 +3,7 @@ import type { Cell, CellContext, Column } from './columns.js';
 import { UNKNOWN_CELL } from './columns.js';
 import { formatBytesPair, formatCores } from './format-units.js';
 import { levelGlyph } from './level-glyph.js';
-import { levelRank } from './levels.js';
+import { type Level, levelRank } from './levels.js';
 import type { NodeRow } from './node-row.js';
 import { percentCell, placeholderCell } from './percent-cell.js';
 import { sparkline } from './sparkline.js';
@@ -22,23 +22,43 @@ function diskCell(row: NodeRow, ctx: CellContext): Cell {
   return placeholderCell(row.diskUnknown === 'not read yet' ? (ctx.ascii ? '.' : '…') : '-', ctx.ascii);
 }
 
-/** The worst thing about a node in one cell, for narrow panes: "‼ disk 93%", "‼ NotReady". */
+interface Worst {
+  readonly level: Level;
+  readonly text: string;
+  /** null for a condition (NotReady, DiskPressure), which goes before any figure at its level. */
+  readonly percent: number | null;
+}
+
+/** The worst thing about a node: a failing condition, else its fullest resource at the worst level. */
+function worstOf(row: NodeRow): Worst | null {
+  let worst: Worst | null = row.statusLevel === 'ok' ? null : { level: row.statusLevel, text: row.status, percent: null };
+  for (const [label, figure] of [
+    ['disk', row.disk],
+    ['mem', row.memory],
+    ['cpu', row.cpu],
+  ] as const) {
+    if (figure.percent === null) continue;
+    const rank = levelRank(figure.level) - (worst ? levelRank(worst.level) : -1);
+    if (rank > 0 || (rank === 0 && worst?.percent != null && figure.percent > worst.percent)) {
+      worst = { level: figure.level, text: `${label} ${Math.trunc(figure.percent)}%`, percent: figure.percent };
+    }
+  }
+  return worst;
+}
+
+/** The worst thing about a node in one cell, for narrow panes: "‼ disk 93%", "‼ NotReady", "cpu 36%". */
 export function worstCell(row: NodeRow, ascii: boolean): Cell {
-  const parts = [
-    { level: row.statusLevel, text: row.status },
-    { level: row.disk.level, text: `disk ${Math.trunc(row.disk.percent ?? 0)}%` },
-    { level: row.memory.level, text: `mem ${Math.trunc(row.memory.percent ?? 0)}%` },
-    { level: row.cpu.level, text: `cpu ${Math.trunc(row.cpu.percent ?? 0)}%` },
-  ];
-  const worst = parts.reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
-  if (worst.level === 'ok') return { text: `cpu ${Math.trunc(row.cpu.percent ?? 0)}%`, level: 'ok', dim: row.cpu.percent === null };
+  const worst = worstOf(row);
+  if (!worst) return UNKNOWN_CELL;
+  if (worst.level === 'ok') return { text: worst.text, level: 'ok' };
   return { text: `${levelGlyph(worst.level, ascii)} ${worst.text}`, level: worst.level };
 }
 
-/** Worst first, then the highest of its percentages: the order a narrow pane shows. */
-export function severity(row: NodeRow): number {
-  const highest = Math.max(row.cpu.percent ?? 0, row.memory.percent ?? 0, row.disk.percent ?? 0);
-  return levelRank(row.level) * 1000 + Math.min(highest, 999);
+/** The order a narrow pane shows, by exactly what worstCell shows: worst level, conditions, then the figure. */
+export function severity(row: NodeRow): number | null {
+  const worst = worstOf(row);
+  if (!worst) return null;
+  return levelRank(worst.level) * 1000 + (worst.percent === null ? 999 : Math.min(worst.percent, 998));
 }
 
 export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
