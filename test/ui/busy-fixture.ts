@@ -1,6 +1,6 @@
 // A cluster shaped like the demo a new user first sees: eight hello-kube nodes (one under
-// DiskPressure, one NotReady), replicas whose names share a long prefix and differ only in their
-// generated suffix, a pod in CrashLoopBackOff, and namespaces of different sizes.
+// DiskPressure, one NotReady, one running ten pods), replicas whose names share a long prefix and
+// differ only in their generated suffix, a pod in CrashLoopBackOff, and namespaces of different sizes.
 
 import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { ContainerInfo, PodInfo } from '../../src/model/records.js';
@@ -11,6 +11,8 @@ import { NOW } from './ui-fixture.js';
 export const NODE_NAMES = Array.from({ length: 8 }, (_, i) => `hello-kube-00${i + 1}`);
 export const REPLICA_SUFFIXES = ['qb7sk', 'fmwpc', '2t2fs', '28mgk', 'rgqvj', 'pxrz6'];
 export const CRASHING = 'report-generator-hp9bz46bk-7lf8t';
+/** The node running ten pods. */
+export const BUSY_NODE = 'hello-kube-004';
 
 const limited = (cpuMilli: number, memoryBytes: number): Partial<ContainerInfo> => ({
   requests: { cpuMilli: cpuMilli / 2, memoryBytes: memoryBytes / 2 },
@@ -38,7 +40,12 @@ function podSpecs(): PodSpec[] {
   for (let i = 0; i < 8; i++) {
     specs.push({ namespace: 'kube-system', name: `kube-proxy-${'abcdefgh'[i]}x6rz`, node: i, cpu: 3 + i, memoryMi: 20 + i });
   }
+  for (const [i, suffix] of ['5db9v', 'lxd5x', 'tmdgl', 'cpv2x', 'tv7p2'].entries()) {
+    specs.push({ namespace: 'batch', name: `image-resizer-fhwvz4qrm-${suffix}`, node: 3, cpu: 300 + i * 50, memoryMi: 120 + i * 4 });
+  }
   specs.push(
+    { namespace: 'kube-system', name: 'metrics-server-2b748qk4q-rht78', node: 3, cpu: 34, memoryMi: 33 },
+    { namespace: 'monitoring', name: 'node-exporter-qkqvl', node: 3, cpu: 14, memoryMi: 22 },
     { namespace: 'web', name: 'web-api-smzskc58zc-jzshs', node: 1, cpu: 365, memoryMi: 307, container: limited(1000, 512 * MiB) },
     { namespace: 'web', name: 'web-frontend-pxrtfqvtsh-8wkh4', node: 2, cpu: 2, memoryMi: 41 },
     { namespace: 'web', name: 'web-frontend-pxrtfqvtsh-8wn94', node: 3, cpu: 6, memoryMi: 41 },
@@ -59,12 +66,12 @@ export function busySnapshot(seq = 1, tweak: (index: number) => number = () => 0
   const nodes = NODE_NAMES.map((name, i) =>
     nodeInfo(name, {
       createdAt: NOW - 27 * 86_400_000,
-      conditions:
-        i === 1
-          ? [condition('Ready', 'True'), condition('DiskPressure', 'True', 'kubelet has disk pressure')]
-          : i === 5
-            ? [condition('Ready', 'False', 'kubelet stopped posting node status')]
-            : [condition('Ready', 'True')],
+      conditions: [
+        condition('MemoryPressure', 'False', 'kubelet has sufficient memory available'),
+        condition('DiskPressure', i === 1 ? 'True' : 'False', i === 1 ? 'kubelet has disk pressure' : 'kubelet has no disk pressure'),
+        condition('PIDPressure', 'False', 'kubelet has sufficient PID available'),
+        condition('Ready', i === 5 ? 'False' : 'True', i === 5 ? 'kubelet stopped posting node status' : 'kubelet is posting ready status'),
+      ],
     }),
   );
   const specs = podSpecs();
@@ -76,7 +83,7 @@ export function busySnapshot(seq = 1, tweak: (index: number) => number = () => 0
       containers: [container('main', s.container ?? {})],
     }),
   );
-  return snapshot({
+  const taken = snapshot({
     seq,
     takenAt: NOW,
     inventoryAt: NOW,
@@ -95,4 +102,22 @@ export function busySnapshot(seq = 1, tweak: (index: number) => number = () => 0
       }),
     ),
   });
+  recordHistory(taken);
+  return taken;
+}
+
+/** Eight samples of history per node and pod, so charts and sparklines have lines to draw. */
+function recordHistory(taken: Snapshot): void {
+  const { history, seq } = taken;
+  for (let t = 1; t <= 8; t++) {
+    for (const n of taken.nodes) {
+      const usage = taken.nodeUsage.get(n.name);
+      history.nodeUsage.record(n.uid, t, seq, [(usage?.cpuMilli ?? 0) * (0.9 + t / 80), usage?.memoryBytes ?? 0]);
+      history.nodeDisk.record(n.uid, t, seq, [40 + t]);
+    }
+    for (const p of taken.pods) {
+      const usage = taken.podUsage.get(p.namespace, p.name);
+      history.podUsage.record(p.uid, t, seq, [(usage?.cpuMilli ?? 0) * (0.9 + t / 80), usage?.memoryBytes ?? 0]);
+    }
+  }
 }

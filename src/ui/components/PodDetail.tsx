@@ -5,9 +5,10 @@ import { levelGlyph } from '../../model/level-glyph.js';
 import type { PodFigure, PodRow } from '../../model/pod-row.js';
 import type { ContainerInfo, PodInfo, PodUsage } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
+import { podDetailLayout } from '../detail-layout.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
-import { ChartRow, chartRowHeight } from './ChartRow.js';
+import { ChartGrid } from './ChartGrid.js';
 import { DetailTable } from './DetailTable.js';
 import { HistoryChart } from './HistoryChart.js';
 
@@ -61,15 +62,14 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
   const { ascii } = theme;
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
-  // Fixed lines: three heading lines, the reasons, the containers title and its table (2 lines a row + 4).
-  const spare = height - 3 - row.reasons.length - 1 - (pod.containers.length * 2 + 4);
-  let chartHeight = 10;
-  while (chartHeight > 3 && chartRowHeight(width, 2, chartHeight) > spare) chartHeight--;
-  const line = (text: string, color?: string, bold?: boolean) => (
-    <Text wrap="truncate" color={color} bold={bold}>
+  const layout = podDetailLayout(height, width, { reasons: row.reasons.length, containers: pod.containers.length });
+  const rows = pod.containers.slice(0, layout.containers.shown).map((c) => containerRow(c, usage, now));
+  const line = (text: string, color?: string, bold?: boolean, dim?: boolean) => (
+    <Text wrap="truncate" color={color} bold={bold} dimColor={dim}>
       {fitText(text, width, 'left', theme.symbols.ellipsis)}
     </Text>
   );
+  const more = (count: number, what: string) => (count ? line(`  +${count} more ${what}`, undefined, false, true) : null);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       {line(
@@ -79,39 +79,53 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
       )}
       {line(` ${figureText('CPU', row.cpu, formatCpu, ascii)}`, theme.levelColor(row.cpu.level))}
       {line(` ${figureText('MEM', row.memory, formatBytes, ascii)}`, theme.levelColor(row.memory.level))}
-      {row.reasons.map((r) => (
+      {row.reasons.slice(0, layout.reasons.shown).map((r) => (
         <Text key={r} wrap="truncate" color={theme.levelColor(row.level)}>
           {fitText(`  ${levelGlyph(row.level, ascii) || theme.symbols.bullet} ${r}`, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ))}
-      <ChartRow width={width} count={2}>
-        {(w) => [
-          <HistoryChart
-            key="cpu"
-            title={`CPU millicores${row.cpu.limit === null ? '' : ` (limit ${formatCpu(row.cpu.limit)})`}`}
-            values={cpu}
-            width={w}
-            height={chartHeight}
-            min={0}
-            cap={row.cpu.limit ?? undefined}
-            format={(v) => `${v.toFixed(0)}m`}
-            theme={theme}
-          />,
-          <HistoryChart
-            key="mem"
-            title={`memory MiB${row.memory.limit === null ? '' : ` (limit ${formatBytes(row.memory.limit)})`}`}
-            values={mem}
-            width={w}
-            height={chartHeight}
-            min={0}
-            cap={row.memory.limit === null ? undefined : row.memory.limit / MiB}
-            format={(v) => `${v.toFixed(0)}Mi`}
-            theme={theme}
-          />,
-        ]}
-      </ChartRow>
+      {more(layout.reasons.more, 'reasons')}
+      {layout.plot ? (
+        <ChartGrid width={width} count={2}>
+          {(w) => [
+            <HistoryChart
+              key="cpu"
+              title={`CPU millicores${row.cpu.limit === null ? '' : ` (limit ${formatCpu(row.cpu.limit)})`}`}
+              values={cpu}
+              width={w}
+              height={layout.plot}
+              min={0}
+              cap={row.cpu.limit ?? undefined}
+              format={(v) => `${v.toFixed(0)}m`}
+              theme={theme}
+            />,
+            <HistoryChart
+              key="mem"
+              title={`memory MiB${row.memory.limit === null ? '' : ` (limit ${formatBytes(row.memory.limit)})`}`}
+              values={mem}
+              width={w}
+              height={layout.plot}
+              min={0}
+              cap={row.memory.limit === null ? undefined : row.memory.limit / MiB}
+              format={(v) => `${v.toFixed(0)}Mi`}
+              theme={theme}
+            />,
+          ]}
+        </ChartGrid>
+      ) : layout.chartsNote ? (
+        line(' charts left out: too few lines', undefined, false, true)
+      ) : null}
       {line(` containers (${pod.containers.length})`, undefined, true)}
-      <DetailTable rows={pod.containers.map((c) => containerRow(c, usage, now))} columns={CONTAINER_COLUMNS} width={width} ascii={ascii} />
+      {layout.containers.table ? (
+        <DetailTable rows={rows} columns={CONTAINER_COLUMNS} width={width} ascii={ascii} />
+      ) : (
+        rows.map((r) => (
+          <Text key={r.NAME} wrap="truncate">
+            {fitText(`  ${r.NAME}  ${r.STATE}  ready ${r.READY}  ${r.RESTARTS} restarts`, width, 'left', theme.symbols.ellipsis)}
+          </Text>
+        ))
+      )}
+      {more(layout.containers.more, 'containers')}
     </Box>
   );
 }
