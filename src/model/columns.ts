@@ -40,6 +40,8 @@ export interface Column<R> {
   readonly align: 'left' | 'right';
   /** Text columns (names, status) are no wider than their widest visible cell, leaving room to others. */
   readonly fitContent?: boolean;
+  /** Names are cut in the middle when too long, keeping the end that tells them apart. */
+  readonly cutMiddle?: boolean;
   /**
    * Sortable columns: their natural direction (biggest first for figures), and how to read the
    * value from a row. The pod pane has no row objects to read from; it sorts from its PodTable by

@@ -65,6 +65,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   {
     id: 'name',
     fitContent: true,
+    cutMiddle: true,
     title: 'NAME',
     minWidth: 16,
     maxWidth: 40,

@@ -41,6 +41,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   {
     id: 'name',
     fitContent: true,
+    cutMiddle: true,
     title: 'NAME',
     minWidth: 24,
     maxWidth: 50,
@@ -52,6 +53,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   {
     id: 'node',
     fitContent: true,
+    cutMiddle: true,
     title: 'NODE',
     minWidth: 8,
     maxWidth: 30,

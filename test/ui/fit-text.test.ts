@@ -20,3 +20,16 @@ describe('fitCell: an alert glyph is never cut', () => {
     expect(fitCell('NotReady', ' ‼', 0, 'left')).toBe('');
   });
 });
+
+describe('fitCell on names: cut where they stay telling', () => {
+  it.each([
+    ['payments-api-glfw2fmrgl-qb7sk', 24, 'payments-api-glfw…-qb7sk'],
+    ['payments-api-glfw2fmrgl-qb7sk', 12, 'payments…7sk'],
+    ['hello-kube-002', 10, 'hello…-002'],
+    ['ip-10-0-12-35.eu-west-1.compute.internal', 16, 'ip-10-0-12-35.e…'],
+    ['ip-10-0-12-35.eu-west-1.compute.internal', 10, 'ip-10-…-35'],
+    ['prometheus-k8s-0', 10, 'prometh…-0'],
+  ])('%s in %i columns: %s', (name, columns, expected) => {
+    expect(fitCell(name, '', columns, 'left', '…', 'middle')).toBe(expected);
+  });
+});

@@ -10,7 +10,7 @@ import type { PodRow } from '../../model/pod-row.js';
 import type { NodeInfo } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
 import { nodeDetailLayout } from '../detail-layout.js';
-import { fitText } from '../fit-text.js';
+import { fitCell, fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
 import { ChartGrid } from './ChartGrid.js';
 import { HistoryChart } from './HistoryChart.js';
@@ -38,10 +38,13 @@ function fsLine(label: string, figure: Figure | null, ascii: boolean): string {
   return `${label} ${pct(figure, ascii)} ${formatBytesPair(figure.used, figure.total)} (${formatBytes(figure.total - figure.used)} free)`;
 }
 
-function podLine(p: PodRow): string {
+/** "  ns/name  status  cpu  memory": the name gives way first, cut in the middle, so the figures show. */
+function podLine(p: PodRow, width: number, theme: Theme): string {
   const cpu = p.cpu.usage === null ? '-' : formatCpu(p.cpu.usage);
   const mem = p.memory.usage === null ? '-' : formatBytes(p.memory.usage);
-  return `  ${`${p.namespace}/${p.name}`.padEnd(48)} ${p.status.padEnd(18)} ${cpu.padStart(6)} ${mem.padStart(7)}`;
+  const name = fitCell(`${p.namespace}/${p.name}`, '', Math.max(16, Math.min(48, width - 38)), 'left', theme.symbols.ellipsis, 'middle');
+  const status = `${p.status}${p.level === 'ok' ? '' : ` ${levelGlyph(p.level, theme.ascii)}`}`;
+  return `  ${name} ${status.padEnd(18)} ${cpu.padStart(6)} ${mem.padStart(7)}`;
 }
 
 function Line({
@@ -149,7 +152,13 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
       ))}
       <Line ellipsis={theme.symbols.ellipsis} bold width={width} text={` pods on this node (${pods.length}, by memory)`} />
       {pods.slice(0, layout.pods.shown).map((p) => (
-        <Line ellipsis={theme.symbols.ellipsis} key={p.uid} width={width} color={theme.levelColor(p.level)} text={podLine(p)} />
+        <Line
+          ellipsis={theme.symbols.ellipsis}
+          key={p.uid}
+          width={width}
+          color={theme.levelColor(p.level)}
+          text={podLine(p, width, theme)}
+        />
       ))}
       {layout.pods.more ? <Line ellipsis={theme.symbols.ellipsis} dim width={width} text={`  +${layout.pods.more} more`} /> : null}
     </Box>

@@ -33,7 +33,9 @@ function rowSegments<R>(row: R, placed: readonly PlacedColumn<R>[], context: Omi
   placed.forEach(({ column, width }, i) => {
     const cell = column.cell(row, { ...context, width });
     segments.push({
-      text: (i ? ' ' : '') + fitCell(cell.text, cell.mark ?? '', width, column.align, theme.symbols.ellipsis),
+      text:
+        (i ? ' ' : '') +
+        fitCell(cell.text, cell.mark ?? '', width, column.align, theme.symbols.ellipsis, column.cutMiddle ? 'middle' : 'end'),
       color: theme.levelColor(cell.level),
       dim: cell.dim,
       bold: cell.level === 'crit',
