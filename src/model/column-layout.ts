@@ -21,8 +21,10 @@ export function fitToContent<R>(columns: readonly Column<R>[], widest: (column: 
 
 /**
  * Fits columns into `width`: drops the lowest-priority columns until the minimum widths fit, then
- * grows flexible columns (highest priority first) toward their maximum. The result never exceeds
- * `width`, so no line wraps at any terminal size.
+ * shares out the room left: first making whole the text columns that need least (a NODE short of
+ * six columns comes before a NAME short of fourteen, which would only be cut elsewhere), then
+ * growing the most important columns still short, and last the columns that fill (sparklines). The
+ * result never exceeds `width`, so no line wraps at any terminal size.
  */
 export function layoutColumns<R>(columns: readonly Column<R>[], width: number): PlacedColumn<R>[] {
   const byPriority = [...columns].sort((a, b) => b.priority - a.priority);
@@ -36,11 +38,14 @@ export function layoutColumns<R>(columns: readonly Column<R>[], width: number): 
   }
   const widths = new Map([...kept].map((c) => [c, c.minWidth]));
   let spare = width - used;
-  for (const column of byPriority) {
-    if (!kept.has(column) || spare <= 0) continue;
-    const grow = Math.min(spare, column.maxWidth - column.minWidth);
-    widths.set(column, column.minWidth + grow);
-    spare -= grow;
-  }
+  const need = (c: Column<R>) => c.maxWidth - (widths.get(c) ?? c.minWidth);
+  const grow = (c: Column<R>, by: number) => {
+    widths.set(c, (widths.get(c) ?? c.minWidth) + by);
+    spare -= by;
+  };
+  const growing = byPriority.filter((c) => kept.has(c) && !c.fills);
+  const text = growing.filter((c) => c.fitContent).sort((a, b) => need(a) - need(b));
+  for (const column of text) if (need(column) <= spare) grow(column, need(column));
+  for (const column of [...growing, ...byPriority.filter((c) => kept.has(c) && c.fills)]) grow(column, Math.min(spare, need(column)));
   return columns.filter((c) => kept.has(c)).map((column) => ({ column, width: widths.get(column) ?? column.minWidth }));
 }

@@ -42,6 +42,8 @@ export interface Column<R> {
   readonly fitContent?: boolean;
   /** Names are cut in the middle when too long, keeping the end that tells them apart. */
   readonly cutMiddle?: boolean;
+  /** Takes only the room left once every other column is whole (sparklines). */
+  readonly fills?: boolean;
   /**
    * Sortable columns: their natural direction (biggest first for figures), and how to read the
    * value from a row. The pod pane has no row objects to read from; it sorts from its PodTable by

@@ -55,7 +55,9 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     fitContent: true,
     cutMiddle: true,
     title: 'NODE',
-    minWidth: 8,
+    // Room for a whole host label (ip-10-0-12-34, hello-kube-001): a node name cut shorter tells
+    // nodes apart no better than no NODE column at all.
+    minWidth: 16,
     maxWidth: 30,
     priority: 35,
     align: 'left',
@@ -104,7 +106,16 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     sort: { descending: true },
     cell: (r, c) => percentCell(r.cpu.percentOfRequest, r.cpu.level, c.ascii),
   },
-  { id: 'cpu~', title: 'cpu', minWidth: 6, maxWidth: 10, priority: 30, align: 'left', cell: (r, c) => trend(r, c, 0, r.cpu.limit) },
+  {
+    id: 'cpu~',
+    title: 'cpu',
+    fills: true,
+    minWidth: 6,
+    maxWidth: 10,
+    priority: 30,
+    align: 'left',
+    cell: (r, c) => trend(r, c, 0, r.cpu.limit),
+  },
   {
     id: 'mem',
     title: 'MEM',
@@ -125,7 +136,16 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     sort: { descending: true },
     cell: (r, c) => percentCell(r.memory.percentOfLimit, r.memory.level, c.ascii),
   },
-  { id: 'mem~', title: 'mem', minWidth: 6, maxWidth: 10, priority: 29, align: 'left', cell: (r, c) => trend(r, c, 1, r.memory.limit) },
+  {
+    id: 'mem~',
+    title: 'mem',
+    fills: true,
+    minWidth: 6,
+    maxWidth: 10,
+    priority: 29,
+    align: 'left',
+    cell: (r, c) => trend(r, c, 1, r.memory.limit),
+  },
   {
     id: 'age',
     fitContent: true,

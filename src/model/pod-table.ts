@@ -21,6 +21,7 @@ export class PodTable {
   readonly size: number;
   private readonly usage: (PodUsage | null)[];
   private readonly status: string[];
+  private readonly statusLevel: Uint8Array;
   private readonly level: Uint8Array;
   private readonly restarts: Uint32Array;
   private readonly cpu: Float64Array;
@@ -40,6 +41,7 @@ export class PodTable {
     this.size = n;
     this.usage = new Array(n);
     this.status = new Array(n);
+    this.statusLevel = new Uint8Array(n);
     this.level = new Uint8Array(n);
     this.restarts = new Uint32Array(n);
     this.cpu = new Float64Array(n);
@@ -56,6 +58,7 @@ export class PodTable {
       const memoryLevel = levelOf(percentOf(memory, f.limits.memoryBytes), thresholds.memory);
       this.usage[i] = usage;
       this.status[i] = f.status;
+      this.statusLevel[i] = levelRank(f.statusLevel);
       this.restarts[i] = f.restarts;
       this.level[i] = levelRank(worstLevel(f.statusLevel, cpuLevel, memoryLevel));
       this.cpu[i] = cpu ?? Number.NaN;
@@ -84,6 +87,15 @@ export class PodTable {
 
   levelOf(i: number): Level {
     return LEVELS[this.level[i] ?? 0] ?? 'ok';
+  }
+
+  /** The STATUS column's text and level (the pod's own state, not its CPU or memory). */
+  statusOf(i: number): { readonly text: string; readonly level: Level } {
+    return { text: this.status[i] ?? '', level: LEVELS[this.statusLevel[i] ?? 0] ?? 'ok' };
+  }
+
+  restartsOf(i: number): number {
+    return this.restarts[i] ?? 0;
   }
 
   /** What the `/` filter searches: namespace, name, node and status. */

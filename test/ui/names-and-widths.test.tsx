@@ -27,3 +27,42 @@ describe('pod names too long for their column', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 });
+
+const RIGHT_ALIGNED = new Set(['RST', 'CPU', 'CPU/R', 'MEM', 'MEM/L', 'AGE']);
+
+/** Where each column of the pod pane's header starts (or, right-aligned, ends). */
+function columnStarts(lines: readonly string[]): Record<string, number> {
+  const header = lines.find((l) => /^NAMESPACE\s+NAME/.test(l)) ?? '';
+  return Object.fromEntries(
+    [...header.matchAll(/\S+/g)].map((m) => {
+      const title = m[0].replace(/[▼▲]$/, '');
+      return [title, RIGHT_ALIGNED.has(title) ? m.index + m[0].length : m.index];
+    }),
+  );
+}
+
+/** The NODE cell of every pod row on screen. */
+function nodeCells(lines: readonly string[]): string[] {
+  const starts = columnStarts(lines);
+  const at = starts.NODE ?? -1;
+  const header = lines.findIndex((l) => /^NAMESPACE\s+NAME/.test(l));
+  return lines
+    .slice(header + 1)
+    .filter((l) => /^[a-z-]+\s/.test(l))
+    .map((l) => l.slice(at).split(' ')[0] ?? '');
+}
+
+describe('pod pane column widths', () => {
+  it.each([100, 120])('at %i columns hold still while scrolling, sorting and filtering, and NODE is never cut', async (columns) => {
+    const screen = await show(busySnapshot(), { columns, rows: 32 });
+    await screen.press(KEYS.tab);
+    const before = columnStarts(screenLines(screen));
+    expect(before.NODE).toBeGreaterThan(0);
+    for (const keys of [[KEYS.pageDown, KEYS.pageDown], ['N'], ['M'], ['>', '>'], ['/', ...'report', KEYS.enter]]) {
+      await screen.press(...keys);
+      const lines = screenLines(screen);
+      expect(columnStarts(lines), keys.join('')).toEqual(before);
+      for (const node of nodeCells(lines)) expect(NODE_NAMES, keys.join('')).toContain(node);
+    }
+  });
+});

@@ -5,6 +5,7 @@ import type { NodeRow } from '../../model/node-row.js';
 import { POD_COLUMNS } from '../../model/pod-columns.js';
 import type { PodRow } from '../../model/pod-row.js';
 import type { Thresholds } from '../../model/thresholds.js';
+import { measuredWidths, podTableWidths } from '../column-widths.js';
 import { fitText } from '../fit-text.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
@@ -59,6 +60,15 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
     [layout.nodes, layout.pods, state.panes.nodes.selected, vm, live],
   );
   useKeys(state, dispatch, context);
+  // Measured once a snapshot (or column set), not once a frame: fitted columns hold no figures that tick.
+  const nodeWidth = useMemo(
+    () =>
+      shown
+        ? measuredWidths(vm.nodeColumns, vm.allNodes, { now: Date.now(), ascii: theme.ascii, history: shown.history, asOfTick: shown.seq })
+        : (c: Column<NodeRow>) => c.maxWidth,
+    [vm.nodeColumns, vm.allNodes, theme.ascii, shown],
+  );
+  const podWidth = useMemo(() => podTableWidths(vm.podTable, theme.ascii), [vm.podTable, theme.ascii]);
 
   const visibleNodes = useMemo(() => {
     const names: string[] = [];
@@ -102,6 +112,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       context={cellContext}
       theme={theme}
       empty={shown.inventoryAt === null ? 'nodes not read yet' : 'no nodes match'}
+      contentWidth={nodeWidth}
     />
   );
   return (
@@ -146,6 +157,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
             theme={theme}
             empty={shown.podsListed ? 'no pods match' : 'pods not read yet'}
             count={shown.podsListed ? undefined : theme.symbols.ellipsis}
+            contentWidth={podWidth}
           />
         </>
       )}

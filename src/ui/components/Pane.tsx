@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
 import { fitToContent, layoutColumns } from '../../model/column-layout.js';
-import { type CellContext, type Column, cellText } from '../../model/columns.js';
+import type { CellContext, Column } from '../../model/columns.js';
 import type { SortState } from '../../model/pane-order.js';
-import { fitText, textWidth } from '../fit-text.js';
+import type { ContentWidth } from '../column-widths.js';
+import { fitText } from '../fit-text.js';
 import type { RowList } from '../row-list.js';
 import type { Theme } from '../theme.js';
 import { visibleStart } from '../visible-window.js';
@@ -28,13 +29,8 @@ export interface PaneProps<R> {
   readonly empty: string;
   /** Shown for the row count while it would mislead: `…` for a list still being read. */
   readonly count?: string;
-}
-
-/** Width of a column's title (with room for the sort arrow) and of its widest visible cell. */
-function widest<R>(column: Column<R>, rows: readonly R[], context: Omit<CellContext, 'width'>): number {
-  let width = textWidth(column.title) + 1;
-  for (const row of rows) width = Math.max(width, textWidth(cellText(column.cell(row, { ...context, width: column.maxWidth }))));
-  return width;
+  /** What each fitted column's content needs, over the whole list (so widths hold still). */
+  readonly contentWidth: ContentWidth<R>;
 }
 
 export function Pane<R>(props: PaneProps<R>) {
@@ -65,10 +61,7 @@ export function Pane<R>(props: PaneProps<R>) {
         </Text>
       ) : (
         <Table
-          placed={layoutColumns(
-            fitToContent(props.columns, (c) => widest(c, shown, props.context)),
-            width,
-          )}
+          placed={layoutColumns(fitToContent(props.columns, props.contentWidth), width)}
           rows={shown}
           keys={keys}
           selected={selected}

@@ -14,6 +14,8 @@ import { arrayRows, podRows, type RowList } from '../row-list.js';
 import type { UiState } from '../state.js';
 
 export interface ViewModel {
+  /** Every node, filter or not, by name. */
+  readonly allNodes: readonly NodeRow[];
   readonly nodes: RowList<NodeRow>;
   readonly pods: RowList<PodRow>;
   /** Every pod of the snapshot, for detail views. */
@@ -70,6 +72,7 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
   const counts = useMemo(() => countLevels(levelsOf(nodeRows, table)), [nodeRows, table]);
   const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
+    allNodes: nodeRows,
     nodes,
     pods,
     podTable: table,
