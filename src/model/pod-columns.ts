@@ -97,14 +97,14 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     cell: (r) => (r.cpu.usage === null ? UNKNOWN_CELL : { text: formatCpu(r.cpu.usage), level: 'ok' }),
   },
   {
-    id: 'cpu%r',
-    title: 'CPU/R',
+    id: 'cpu%l',
+    title: 'CPU/L',
     minWidth: 6,
     maxWidth: 7,
     priority: 75,
     align: 'right',
     sort: { descending: true },
-    cell: (r, c) => percentCell(r.cpu.percentOfRequest, r.cpu.level, c.ascii),
+    cell: (r, c) => percentCell(r.cpu.percentOfLimit, r.cpu.level, c.ascii),
   },
   {
     id: 'cpu~',

@@ -26,7 +26,7 @@ export class PodTable {
   private readonly restarts: Uint32Array;
   private readonly cpu: Float64Array;
   private readonly memory: Float64Array;
-  private readonly cpuOfRequest: Float64Array;
+  private readonly cpuOfLimit: Float64Array;
   private readonly memoryOfLimit: Float64Array;
   private ages: Float64Array | null = null;
 
@@ -46,7 +46,7 @@ export class PodTable {
     this.restarts = new Uint32Array(n);
     this.cpu = new Float64Array(n);
     this.memory = new Float64Array(n);
-    this.cpuOfRequest = new Float64Array(n);
+    this.cpuOfLimit = new Float64Array(n);
     this.memoryOfLimit = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const pod = pods[i] as PodInfo;
@@ -63,7 +63,7 @@ export class PodTable {
       this.level[i] = levelRank(worstLevel(f.statusLevel, cpuLevel, memoryLevel));
       this.cpu[i] = cpu ?? Number.NaN;
       this.memory[i] = memory ?? Number.NaN;
-      this.cpuOfRequest[i] = percentOf(cpu, f.requests.cpuMilli) ?? Number.NaN;
+      this.cpuOfLimit[i] = percentOf(cpu, f.limits.cpuMilli) ?? Number.NaN;
       this.memoryOfLimit[i] = percentOf(memory, f.limits.memoryBytes) ?? Number.NaN;
     }
   }
@@ -144,8 +144,8 @@ export class PodTable {
         return { numbers: Float64Array.from(this.restarts) };
       case 'cpu':
         return { numbers: this.cpu };
-      case 'cpu%r':
-        return { numbers: this.cpuOfRequest };
+      case 'cpu%l':
+        return { numbers: this.cpuOfLimit };
       case 'mem':
         return { numbers: this.memory };
       case 'mem%l':

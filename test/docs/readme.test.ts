@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ALERT_LEGEND } from '../../src/ui/alert-legend.js';
 import { KEYMAP } from '../../src/ui/keymap.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -13,6 +14,10 @@ describe('README.md', () => {
   it.each(KEYMAP.map((b) => [b.help, b] as const))('the key table has "%s" with all its keys', (_, binding) => {
     const row = `| ${binding.keys.map((k) => `\`${k.label}\``).join(' ')} | ${binding.help} |`;
     expect(readme).toContain(row);
+  });
+
+  it.each(ALERT_LEGEND)('says what the help overlay says about alerts: "%s"', (line) => {
+    expect(readme.replace(/\s+/g, ' ').includes(line), line).toBe(true);
   });
 
   it('shows only screenshots that exist', () => {

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { ALERT_LEGEND } from '../alert-legend.js';
 import { fitText } from '../fit-text.js';
 import { KEYMAP } from '../keymap.js';
 import { keyLabel, type Theme } from '../theme.js';
@@ -9,13 +10,13 @@ export function HelpOverlay({ width, height, theme }: { readonly width: number; 
     const keys = b.keys.map((k) => keyLabel(k.label, theme.symbols)).join(' ');
     return `  ${keys.padEnd(16)} ${b.help}`;
   });
-  const legend = `  alerts: ${theme.ascii ? '!' : '!'} warn (yellow)  ${theme.ascii ? '!!' : '‼'} crit (red); pod CPU/memory alert against their limit`;
+  const legend = [`  alerts: ! warn (yellow)  ${theme.ascii ? '!!' : '‼'} crit (red)`, ...ALERT_LEGEND.map((line) => `  ${line}`)];
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={theme.accent}>
         {fitText(' kmon keys (? or Esc to close)', width, 'left', theme.symbols.ellipsis)}
       </Text>
-      {[...lines, '', legend].slice(0, Math.max(0, height - 1)).map((line, i) => (
+      {[...lines, '', ...legend].slice(0, Math.max(0, height - 1)).map((line, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: static lines
         <Text key={i} wrap="truncate">
           {fitText(line, width, 'left', theme.symbols.ellipsis)}
