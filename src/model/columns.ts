@@ -28,6 +28,8 @@ export interface CellContext {
   readonly history: Histories;
   /** History samples after this snapshot are hidden, so a paused frame stays frozen. */
   readonly asOfTick: number;
+  /** The top of the scale this column's rows on screen share, for columns that have one. */
+  readonly scale?: number;
 }
 
 export interface Column<R> {
@@ -44,6 +46,8 @@ export interface Column<R> {
   readonly cutMiddle?: boolean;
   /** Takes only the room left once every other column is whole (sparklines). */
   readonly fills?: boolean;
+  /** One scale for the rows on screen (sparklines of pods without a limit), read before their cells. */
+  readonly scale?: (rows: readonly R[], ctx: CellContext) => number | undefined;
   /**
    * Sortable columns: their natural direction (biggest first for figures), and how to read the
    * value from a row. The pod pane has no row objects to read from; it sorts from its PodTable by

@@ -9,13 +9,24 @@ import { statusCell } from './status-cell.js';
 
 const HEADROOM = 4 / 3;
 
+// Against the limit the line shows how close the pod is to being throttled or OOM-killed. Pods
+// without one share a scale (their highest sample on screen, with headroom), so the lines of a pod
+// at 2m and one at 6m compare as their figures do.
 function trend(row: PodRow, ctx: CellContext, series: 0 | 1, limit: number | null): Cell {
   const values = ctx.history.podUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
   if (values.length === 0) return { text: '', level: 'ok' };
-  // Against the limit the line shows how close the pod is to being throttled or OOM-killed; without
-  // one, headroom above the highest sample keeps a steady pod from reading as maxed out.
-  const top = limit ?? Math.max(...values) * HEADROOM;
+  const top = limit ?? ctx.scale ?? Math.max(...values) * HEADROOM;
   return { text: sparkline(values, { width: ctx.width, ascii: ctx.ascii, max: top }), level: 'ok', dim: true };
+}
+
+/** The scale shared by the rows on screen that have no limit for this series. */
+function sharedScale(rows: readonly PodRow[], ctx: CellContext, series: 0 | 1): number | undefined {
+  let peak = 0;
+  for (const row of rows) {
+    if ((series === 0 ? row.cpu.limit : row.memory.limit) !== null) continue;
+    for (const v of ctx.history.podUsage.read(row.uid, series, ctx.width, ctx.asOfTick)) if (v > peak) peak = v;
+  }
+  return peak > 0 ? peak * HEADROOM : undefined;
 }
 
 function restartsCell(row: PodRow): Cell {
@@ -114,6 +125,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 10,
     priority: 30,
     align: 'left',
+    scale: (rows, c) => sharedScale(rows, c, 0),
     cell: (r, c) => trend(r, c, 0, r.cpu.limit),
   },
   {
@@ -144,6 +156,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     maxWidth: 10,
     priority: 29,
     align: 'left',
+    scale: (rows, c) => sharedScale(rows, c, 1),
     cell: (r, c) => trend(r, c, 1, r.memory.limit),
   },
   {

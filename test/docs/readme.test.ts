@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALERT_LEGEND } from '../../src/ui/alert-legend.js';
 import { KEYMAP } from '../../src/ui/keymap.js';
+import { LEGEND } from '../../src/ui/legend.js';
 import { ROOT } from '../helpers/cli.js';
 
 // The README is what a newcomer reads first: its key table must say what the keys really do, and
@@ -16,7 +16,7 @@ describe('README.md', () => {
     expect(readme).toContain(row);
   });
 
-  it.each(ALERT_LEGEND)('says what the help overlay says about alerts: "%s"', (line) => {
+  it.each(LEGEND)('says what the help overlay says about alerts and scales: "%s"', (line) => {
     expect(readme.replace(/\s+/g, ' ').includes(line), line).toBe(true);
   });
 

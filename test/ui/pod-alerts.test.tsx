@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
-import { ALERT_LEGEND } from '../../src/ui/alert-legend.js';
+import { LEGEND } from '../../src/ui/legend.js';
 import { container, MiB, nodeInfo, podInfo, podUsage, snapshot } from '../helpers/records.js';
 import { appScreens, lineWith, screenLines } from './app-screen.js';
 import { NOW } from './ui-fixture.js';
@@ -45,6 +45,6 @@ describe('pod CPU alerts', () => {
   it('the help says what pod alerts are judged against', async () => {
     const screen = await show(pods(), { rows: 48 });
     await screen.press('?');
-    for (const line of ALERT_LEGEND) expect(screenLines(screen).some((l) => l.includes(line))).toBe(true);
+    for (const line of LEGEND) expect(screenLines(screen).some((l) => l.includes(line))).toBe(true);
   });
 });

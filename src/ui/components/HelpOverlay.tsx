@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { ALERT_LEGEND } from '../alert-legend.js';
 import { fitText } from '../fit-text.js';
 import { KEYMAP } from '../keymap.js';
+import { LEGEND } from '../legend.js';
 import { keyLabel, type Theme } from '../theme.js';
 
 /** Help generated from the keymap itself, so it always tells the truth. */
@@ -10,7 +10,7 @@ export function HelpOverlay({ width, height, theme }: { readonly width: number; 
     const keys = b.keys.map((k) => keyLabel(k.label, theme.symbols)).join(' ');
     return `  ${keys.padEnd(16)} ${b.help}`;
   });
-  const legend = [`  alerts: ! warn (yellow)  ${theme.ascii ? '!!' : '‼'} crit (red)`, ...ALERT_LEGEND.map((line) => `  ${line}`)];
+  const legend = [`  alerts: ! warn (yellow)  ${theme.ascii ? '!!' : '‼'} crit (red)`, ...LEGEND.map((line) => `  ${line}`)];
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={theme.accent}>
