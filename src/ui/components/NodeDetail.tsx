@@ -79,7 +79,6 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
   const layout = nodeDetailLayout(height, width, { conditions: node.conditions.length, alerting: alerting.length, pods: pods.length });
   const conditions = layout.conditions === 'all' ? node.conditions : alerting;
   const folded = node.conditions.length - conditions.length;
-  const percent = (v: number) => `${v.toFixed(0)}%`;
   const diskAge = row.diskAt === null ? '' : ` ${theme.symbols.separator} read ${formatAge(now - row.diskAt)} ago`;
   const cores = row.cpu.used === null ? '' : `${formatCores(row.cpu.used)}/${formatCores(row.cpu.total ?? 0)} cores`;
   const memory = row.memory.used === null ? '' : formatBytesPair(row.memory.used, row.memory.total ?? 0);
@@ -126,7 +125,7 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
                 height={layout.plot}
                 min={0}
                 cap={100}
-                format={percent}
+                unit="%"
                 theme={theme}
               />
             ))

@@ -96,7 +96,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
               height={layout.plot}
               min={0}
               cap={row.cpu.limit ?? undefined}
-              format={(v) => `${v.toFixed(0)}m`}
+              unit="m"
               theme={theme}
             />,
             <HistoryChart
@@ -107,7 +107,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
               height={layout.plot}
               min={0}
               cap={row.memory.limit === null ? undefined : row.memory.limit / MiB}
-              format={(v) => `${v.toFixed(0)}Mi`}
+              unit="Mi"
               theme={theme}
             />,
           ]}
