@@ -39,20 +39,21 @@ const DIRECT_SORT: Partial<Record<Command, Readonly<Record<Pane, string | null>>
   'sort-age': { nodes: 'age', pods: 'age' },
 };
 
+// A new order starts at its top, as in k9s and htop: the row that was selected lands anywhere in
+// it, and keeping it would leave the view mid-list. Refreshes keep the selection (it is by UID).
 function sortBy(state: UiState, column: string, descending: boolean): UiState {
-  return withPane(state, state.focus, { sort: { column, descending }, sortChosen: true });
+  return withPane(state, state.focus, { sort: { column, descending }, sortChosen: true, selected: null, scrollTop: 0 });
 }
 
 function sort(state: UiState, command: Command, context: CommandContext): UiState {
   const { sortColumns } = context.panes[state.focus];
   const { sort: current } = focused(state);
-  if (command === 'sort-reverse')
-    return withPane(state, state.focus, { sort: { ...current, descending: !current.descending }, sortChosen: true });
+  if (command === 'sort-reverse') return sortBy(state, current.column, !current.descending);
   if (command === 'sort-prev' || command === 'sort-next') {
     if (sortColumns.length === 0) return state;
     const at = sortColumns.findIndex((c) => c.id === current.column);
     const next = sortColumns[(at + (command === 'sort-next' ? 1 : sortColumns.length - 1)) % sortColumns.length];
-    return next ? withPane(state, state.focus, { sort: { column: next.id, descending: next.descending }, sortChosen: true }) : state;
+    return next ? sortBy(state, next.id, next.descending) : state;
   }
   const column = DIRECT_SORT[command]?.[state.focus];
   const spec = sortColumns.find((c) => c.id === column);
