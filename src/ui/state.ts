@@ -33,6 +33,14 @@ export interface UiState {
   readonly picked: string | null;
   /** Set by q or Ctrl-C; the app exits on it. */
   readonly quitting: boolean;
+  /** Set by Ctrl-Z until the terminal is back from the shell. */
+  readonly suspended: boolean;
+  /** The filter the prompt opened on: kept when what was typed is an invalid /regex/. */
+  readonly filterBefore: string;
+  /** One line for the hint line until the next key: why a key did nothing, a regex error. */
+  readonly notice: string | null;
+  /** The help overlay's first line on screen. */
+  readonly helpTop: number;
 }
 
 /** What a pane looks like right now, which commands on it need. */
@@ -56,6 +64,8 @@ export interface CommandContext {
   readonly namespaces: readonly (string | null)[];
   /** Name of the selected node, for node-pods. */
   readonly selectedNodeName: string | null;
+  /** The help overlay's length and the lines of it that fit, for scrolling it. */
+  readonly help: { readonly lines: number; readonly page: number };
 }
 
 /** The key flags the reducer reads (a subset of Ink's Key). */
@@ -81,7 +91,8 @@ export type Action =
   | { readonly type: 'type'; readonly text: string }
   | { readonly type: 'erase' }
   | { readonly type: 'submit'; readonly context: CommandContext }
-  | { readonly type: 'cancel' };
+  | { readonly type: 'cancel' }
+  | { readonly type: 'resumed' };
 
 const pane = (column: string): PaneState => ({
   sort: { column, descending: true },
@@ -103,5 +114,9 @@ export function initialState(namespace: string | null): UiState {
     draft: '',
     picked: null,
     quitting: false,
+    suspended: false,
+    filterBefore: '',
+    notice: null,
+    helpTop: 0,
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEYMAP } from '../../src/ui/keymap.js';
+import { KEYMAP, PROMPT_KEYMAP } from '../../src/ui/keymap.js';
 import { LEGEND } from '../../src/ui/legend.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -12,6 +12,11 @@ const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 describe('README.md', () => {
   it.each(KEYMAP.map((b) => [b.help, b] as const))('the key table has "%s" with all its keys', (_, binding) => {
+    const row = `| ${binding.keys.map((k) => `\`${k.label}\``).join(' ')} | ${binding.help} |`;
+    expect(readme).toContain(row);
+  });
+
+  it.each(PROMPT_KEYMAP.map((b) => [b.help, b] as const))('the filter prompt table has "%s" with all its keys', (_, binding) => {
     const row = `| ${binding.keys.map((k) => `\`${k.label}\``).join(' ')} | ${binding.help} |`;
     expect(readme).toContain(row);
   });

@@ -17,6 +17,8 @@ export interface ScreenOptions {
   readonly color?: boolean;
   readonly ascii?: boolean;
   readonly namespace?: string | null;
+  /** What Ctrl-Z calls to hand the terminal back to the shell. */
+  readonly suspend?: () => Promise<void>;
 }
 
 /** A function that draws the App at a size; every screen it draws is unmounted after each test. */
@@ -30,7 +32,7 @@ export function appScreens(): (source: SnapshotSource | Snapshot, options?: Scre
     const from = 'subscribe' in source ? source : new PushSource(source);
     const theme = makeTheme({ color: options.color ?? true, ascii: options.ascii ?? false });
     const screen = renderAt(
-      <App source={from} thresholds={DEFAULT_THRESHOLDS} theme={theme} namespace={options.namespace ?? null} />,
+      <App source={from} thresholds={DEFAULT_THRESHOLDS} theme={theme} namespace={options.namespace ?? null} suspend={options.suspend} />,
       options.columns ?? 120,
       options.rows ?? 32,
     );

@@ -31,6 +31,7 @@ const context: CommandContext = {
   snapshot: null,
   namespaces: [null, 'batch', 'web'],
   selectedNodeName: 'node-x',
+  help: { lines: 40, page: 10 },
 };
 
 const run = (state: UiState, ...commands: Parameters<typeof reducer>[1][]) => commands.reduce(reducer, state);

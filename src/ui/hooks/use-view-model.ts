@@ -26,7 +26,6 @@ export interface ViewModel {
   readonly ready: { readonly ready: number; readonly total: number };
   readonly podTotal: number;
   readonly namespaces: readonly (string | null)[];
-  readonly filterError: string | null;
 }
 
 const SEVERITY: SortState = { column: 'worst', descending: true };
@@ -82,6 +81,5 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
     ready: { ready: nodeRows.filter((r) => r.ready === true).length, total: nodeRows.length },
     podTotal: table?.size ?? 0,
     namespaces,
-    filterError: (state.focus === 'nodes' ? nodeFilter : podFilter).error,
   };
 }
