@@ -98,7 +98,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
       now={now}
       counts={vm.counts}
       ready={vm.ready}
-      pods={vm.podTotal}
+      pods={{ shown: vm.pods.length, total: vm.podTotal }}
       namespace={state.namespace}
       paused={state.frozen !== null}
       width={width}

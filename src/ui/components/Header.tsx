@@ -9,7 +9,8 @@ interface Props {
   readonly now: number;
   readonly counts: AlertCounts;
   readonly ready: { readonly ready: number; readonly total: number };
-  readonly pods: number;
+  /** Pods in the pod pane (namespace picked, node, filter) and in the snapshot. */
+  readonly pods: { readonly shown: number; readonly total: number };
   readonly namespace: string | null;
   readonly paused: boolean;
   readonly width: number;
@@ -37,6 +38,8 @@ function fitParts(parts: readonly Part[], width: number): Part[] {
   return kept;
 }
 
+const podCount = ({ shown, total }: Props['pods']) => (shown === total ? String(total) : `${shown}/${total}`);
+
 function alertPart(counts: AlertCounts, theme: Theme): Part {
   if (counts.crit + counts.warn === 0) return { text: `${theme.symbols.allClear} no alerts`, priority: 95 };
   const up = theme.symbols.alerts;
@@ -61,7 +64,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
       priority: 80,
       color: ready.ready < ready.total ? theme.levelColor('crit') : undefined,
     },
-    { text: `pods ${snapshot.podsListed ? pods : theme.symbols.ellipsis}`, priority: 50 },
+    { text: `pods ${snapshot.podsListed ? podCount(pods) : theme.symbols.ellipsis}`, priority: 50 },
     { text: `every ${snapshot.intervalMs / 1000}s ${dot} ${clock(now)}`, priority: 20 },
     alertPart(counts, theme),
   ];
