@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Snapshot } from '../../model/snapshot.js';
-import { fitText } from '../fit-text.js';
+import { fitText, textWidth } from '../fit-text.js';
 import { type AlertCounts, ageText, clock, dataAge, leadProblem } from '../header-text.js';
 import type { Theme } from '../theme.js';
 
@@ -72,9 +72,9 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
   if (stale && ageMs !== null)
     parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
   const problem = leadProblem(snapshot);
-  const detail = problem
-    ? `${theme.symbols.problem} ${problem.text}${problem.more ? ` (+${problem.more} more)` : ''}`
-    : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
+  // The data's age first: it must show whatever else the line has to say.
+  const age = `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
+  const trouble = problem ? `  ${theme.symbols.problem} ${problem.text}${problem.more ? ` (+${problem.more} more)` : ''}` : '';
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -86,8 +86,11 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
         ))}
       </Text>
       {compact ? null : (
-        <Text wrap="truncate" color={problem ? theme.levelColor('warn') : theme.muted}>
-          {fitText(detail, width, 'left', theme.symbols.ellipsis)}
+        <Text wrap="truncate">
+          <Text color={theme.muted}>{fitText(age, Math.min(width, textWidth(age)), 'left', theme.symbols.ellipsis)}</Text>
+          <Text color={theme.levelColor('warn')}>
+            {fitText(trouble, Math.max(0, width - textWidth(age)), 'left', theme.symbols.ellipsis)}
+          </Text>
         </Text>
       )}
     </Box>
