@@ -94,6 +94,12 @@ export class PodTable {
     return { text: this.status[i] ?? '', level: LEVELS[this.statusLevel[i] ?? 0] ?? 'ok' };
   }
 
+  /** Whether the pod needs a look: not Running (a Completed job is fine), or alerting. */
+  hasProblem(i: number): boolean {
+    const status = this.status[i];
+    return this.level[i] !== 0 || (status !== 'Running' && status !== 'Completed');
+  }
+
   restartsOf(i: number): number {
     return this.restarts[i] ?? 0;
   }

@@ -19,6 +19,8 @@ export type Command =
   | 'sort-disk'
   | 'sort-name'
   | 'sort-age'
+  | 'sort-restarts'
+  | 'problem-pods'
   | 'filter'
   | 'namespace'
   | 'node-pods'
@@ -70,6 +72,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'sort-disk', keys: [k('D', { input: 'D' })], help: 'sort by disk (nodes)' },
   { command: 'sort-name', keys: [k('N', { input: 'N' })], help: 'sort by name' },
   { command: 'sort-age', keys: [k('A', { input: 'A' })], help: 'sort by age (newest first)' },
+  { command: 'sort-restarts', keys: [k('R', { input: 'R' })], help: 'sort by restarts (pods)' },
   {
     command: 'filter',
     keys: [k('/', { input: '/' })],
@@ -77,6 +80,12 @@ export const KEYMAP: readonly Binding[] = [
     hint: { word: 'filter', priority: 70 },
   },
   { command: 'namespace', keys: [k('n', { input: 'n' })], help: 'pick a namespace', hint: { word: 'namespace', priority: 50 } },
+  {
+    command: 'problem-pods',
+    keys: [k('!', { input: '!' })],
+    help: 'show only pods with a problem: not Running, or alerting (toggle)',
+    hint: { word: 'problems', priority: 35 },
+  },
   {
     command: 'node-pods',
     keys: [k('space', { input: ' ' })],

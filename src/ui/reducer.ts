@@ -38,6 +38,7 @@ const DIRECT_SORT: Partial<Record<Command, Readonly<Record<Pane, string | null>>
   'sort-disk': { nodes: 'disk%', pods: null },
   'sort-name': { nodes: 'name', pods: 'name' },
   'sort-age': { nodes: 'age', pods: 'age' },
+  'sort-restarts': { nodes: null, pods: 'restarts' },
 };
 
 // A new order starts at its top, as in k9s and htop: the row that was selected lands anywhere in
@@ -88,6 +89,13 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
       return { ...state, mode: 'filter', draft: focused(state).filter, filterBefore: focused(state).filter };
     case 'namespace':
       return { ...state, mode: 'namespace', picked: state.namespace };
+    case 'problem-pods':
+      return {
+        ...state,
+        problemsOnly: !state.problemsOnly,
+        focus: 'pods',
+        panes: { ...state.panes, pods: { ...state.panes.pods, selected: null, scrollTop: 0 } },
+      };
     case 'node-pods':
       return { ...state, nodeScope: state.nodeScope ? null : context.selectedNodeName, focus: state.nodeScope ? state.focus : 'pods' };
     case 'detail': {

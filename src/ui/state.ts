@@ -25,6 +25,8 @@ export interface UiState {
   readonly namespace: string | null;
   /** When set, the pod pane shows only this node's pods. */
   readonly nodeScope: string | null;
+  /** The pod pane shows only pods with a problem. */
+  readonly problemsOnly: boolean;
   /** The frame shown while paused; polling goes on underneath. */
   readonly frozen: Snapshot | null;
   readonly detail: { readonly pane: Pane; readonly uid: string } | null;
@@ -109,6 +111,7 @@ export function initialState(namespace: string | null): UiState {
     panes: { nodes: pane('cpu%'), pods: pane('cpu') },
     namespace,
     nodeScope: null,
+    problemsOnly: false,
     frozen: null,
     detail: null,
     draft: '',

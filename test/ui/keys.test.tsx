@@ -96,3 +96,26 @@ describe('the help overlay', () => {
     expect(screenLines(screen).join('\n')).toContain('show or hide this help');
   });
 });
+
+describe('problem pods', () => {
+  it('! shows only the pods that are not Running or alert, and toggles back', async () => {
+    const screen = await show(busySnapshot(), { rows: 40 });
+    await screen.press(KEYS.tab, '!');
+    const frame = screenLines(screen).join('\n');
+    expect(podTitle(screen)).toMatch(/PODS \d+.*problems only/);
+    expect(frame).toContain('report-generator');
+    expect(frame).not.toMatch(/payments-api-glfw\S*-(qb7sk|fmwpc)/);
+    await screen.press('!');
+    expect(screenLines(screen).join('\n')).toMatch(/payments-api-glfw\S*-qb7sk/);
+  });
+
+  it('R sorts pods by restarts, most first; on the node pane it says why not', async () => {
+    const screen = await show(busySnapshot(), { rows: 40 });
+    await screen.press(KEYS.tab, 'R');
+    expect(podTitle(screen)).toContain('sort: RST ▼');
+    const rows = screenLines(screen);
+    expect(rows[rows.findIndex((l) => /^NAMESPACE\s+NAME/.test(l)) + 1]).toContain('report-generator');
+    await screen.press(KEYS.tab, 'R');
+    expect(hintLine(screen)).toMatch(/restarts.*pod/i);
+  });
+});

@@ -150,6 +150,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
             scope={[
               `ns ${state.namespace ?? 'all'}`,
               state.nodeScope ? `node ${state.nodeScope}` : '',
+              state.problemsOnly ? 'problems only' : '',
               state.panes.pods.filter ? `filter ${state.panes.pods.filter}` : '',
             ]
               .filter(Boolean)

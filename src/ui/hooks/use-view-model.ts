@@ -64,9 +64,12 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
   const pods = useMemo(
     () =>
       table
-        ? podRows(table, orderPods(table, podPane.sort, podFilter, { namespace: state.namespace, node: state.nodeScope }))
+        ? podRows(
+            table,
+            orderPods(table, podPane.sort, podFilter, { namespace: state.namespace, node: state.nodeScope, problems: state.problemsOnly }),
+          )
         : arrayRows<PodRow>([], (r) => r.uid),
-    [table, podPane.sort, podFilter, state.namespace, state.nodeScope],
+    [table, podPane.sort, podFilter, state.namespace, state.nodeScope, state.problemsOnly],
   );
   const counts = useMemo(() => countLevels(levelsOf(nodeRows, table)), [nodeRows, table]);
   const namespaces = useMemo(() => namespacesOf(table), [table]);
