@@ -42,7 +42,7 @@ export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): 
     ];
     const wide = options.wide
       ? [
-          percentCell(row.imageFs?.percent ?? null),
+          row.imagesOnNodeFs ? '=nodefs' : percentCell(row.imageFs?.percent ?? null),
           row.disk.used === null || row.disk.total === null ? '<unknown>' : formatBytesPair(row.disk.used, row.disk.total),
           row.status,
           row.roles.join(',') || '<none>',

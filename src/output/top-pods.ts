@@ -27,6 +27,11 @@ function podAlerts(row: PodRow): AlertPart[] {
   ];
 }
 
+/** A percentage of a request or limit: "-" where the pod sets none, <unknown> where usage is. */
+function ofAmount(percent: number | null, amount: number | null): string {
+  return amount === null ? '-' : percentCell(percent);
+}
+
 function wideCells(line: PodLine, style: SummaryStyle): string[] {
   const row = line.row;
   if (!row) return ['<unknown>', '<unknown>', '', '', '', '', '', ''];
@@ -34,10 +39,10 @@ function wideCells(line: PodLine, style: SummaryStyle): string[] {
     row.node,
     row.status,
     String(row.restarts),
-    percentCell(row.cpu.percentOfRequest),
-    percentCell(row.cpu.percentOfLimit),
-    percentCell(row.memory.percentOfRequest),
-    percentCell(row.memory.percentOfLimit),
+    ofAmount(row.cpu.percentOfRequest, row.cpu.request),
+    ofAmount(row.cpu.percentOfLimit, row.cpu.limit),
+    ofAmount(row.memory.percentOfRequest, row.memory.request),
+    ofAmount(row.memory.percentOfLimit, row.memory.limit),
     alertSummary(podAlerts(row), style),
   ];
 }

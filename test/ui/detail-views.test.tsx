@@ -46,6 +46,8 @@ describe('pod detail', () => {
     const lines = await detailOf('rgqvj', 'pods', columns, rows);
     expect(lines.some((l) => l.startsWith(' POD payments/payments-api-'))).toBe(true);
     expect(lines.some((l) => l.startsWith(' CPU '))).toBe(true);
+    // One core is "1 core", not a bare "request 1".
+    if (columns >= 80) expect(lines.find((l) => l.startsWith(' CPU '))).toMatch(/of limit 1 core\b/);
     const heading = lines.findIndex((l) => l.startsWith(' containers (1)'));
     expect(heading).toBeGreaterThan(0);
     // The table's header row, or, too short for a table, the container on a line of its own.

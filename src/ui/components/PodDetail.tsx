@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { formatAge } from '../../model/age.js';
-import { formatBytes, formatCpu } from '../../model/format-units.js';
+import { formatBytes, formatCpuAmount } from '../../model/format-units.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import type { PodFigure, PodRow } from '../../model/pod-row.js';
 import type { ContainerInfo, PodInfo, PodUsage } from '../../model/records.js';
@@ -49,8 +49,8 @@ function containerRow(c: ContainerInfo, usage: PodUsage | null, now: number): Re
     'LAST EXIT': last
       ? `${last.reason || `exit ${last.exitCode}`}${last.finishedAt === null ? '' : ` ${formatAge(now - last.finishedAt)} ago`}`
       : '-',
-    CPU: amount(u?.cpuMilli ?? null, formatCpu),
-    'CPU REQ/LIM': `${amount(c.requests.cpuMilli, formatCpu)}/${amount(c.limits.cpuMilli, formatCpu)}`,
+    CPU: amount(u?.cpuMilli ?? null, formatCpuAmount),
+    'CPU REQ/LIM': `${amount(c.requests.cpuMilli, formatCpuAmount)}/${amount(c.limits.cpuMilli, formatCpuAmount)}`,
     MEM: amount(u?.memoryBytes ?? null, formatBytes),
     'MEM REQ/LIM': `${amount(c.requests.memoryBytes, formatBytes)}/${amount(c.limits.memoryBytes, formatBytes)}`,
   };
@@ -77,7 +77,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
         theme.accent,
         true,
       )}
-      {line(` ${figureText('CPU', row.cpu, formatCpu, ascii)}`, theme.levelColor(row.cpu.level))}
+      {line(` ${figureText('CPU', row.cpu, formatCpuAmount, ascii)}`, theme.levelColor(row.cpu.level))}
       {line(` ${figureText('MEM', row.memory, formatBytes, ascii)}`, theme.levelColor(row.memory.level))}
       {row.reasons.slice(0, layout.reasons.shown).map((r) => (
         <Text key={r} wrap="truncate" color={theme.levelColor(row.level)}>
@@ -90,7 +90,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
           {(w) => [
             <HistoryChart
               key="cpu"
-              title={`CPU millicores${row.cpu.limit === null ? '' : ` (limit ${formatCpu(row.cpu.limit)})`}`}
+              title={`CPU millicores${row.cpu.limit === null ? '' : ` (limit ${formatCpuAmount(row.cpu.limit)})`}`}
               values={cpu}
               width={w}
               height={layout.plot}

@@ -104,7 +104,7 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     const ran = await kmon(['top']);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(/^Usage: kmon top/);
-    expect(ran.stderr).toMatch(/nodes \[options\]/);
+    expect(ran.stderr).toMatch(/nodes\|node \[options\] \[name\]/);
     expect(ran.stderr).not.toContain('outputHelp');
   });
 });
