@@ -99,5 +99,8 @@ export function buildProgram(run: (action: Action) => void): Command {
       }),
     );
   program.addCommand(simCommand(run));
+  // Every command's help lists every flag it takes, the shared ones (cluster, thresholds) too.
+  const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
+  for (const command of everyCommand(program)) command.configureHelp({ showGlobalOptions: true });
   return program;
 }

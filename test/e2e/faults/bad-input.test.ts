@@ -46,7 +46,7 @@ const CASES: readonly [string, () => string[], RegExp][] = [
   [
     'a config file that is not YAML',
     () => ['--config', file('broken.yaml', 'thresholds: [\n')],
-    /^kmon: config .*broken\.yaml: not valid YAML$/,
+    /^kmon: config .*broken\.yaml: not valid YAML at line 2, column 1: /,
   ],
   [
     'a config file with a typo in a key',
@@ -71,6 +71,18 @@ const CASES: readonly [string, () => string[], RegExp][] = [
   ],
   ['an unknown context', () => ['--context', 'nowhere'], /^kmon: context "nowhere" not found in kubeconfig \(available: kmon-sim\)$/],
   ['a bad duration', () => ['--request-timeout', 'soon'], /argument 'soon' is invalid\. expected a duration like 5s, 500ms or 2m/],
+  [
+    'a duration without its unit',
+    () => ['--request-timeout', '5'],
+    /argument '5' is invalid\. expected a duration like 5s, 500ms or 2m, got "5"/,
+  ],
+  ['a duration of zero', () => ['--request-timeout', '0s'], /argument '0s' is invalid\. must be more than 0/],
+  ['a percentage in hex', () => ['--disk-warn', '0x50'], /argument '0x50' is invalid\. expected a percentage ≥ 0, got "0x50"/],
+  [
+    'a config file whose interval has no unit',
+    () => ['--config', file('unitless.yaml', 'interval: 5\n')],
+    /^kmon: config .*unitless\.yaml: interval: expected a duration like 5s, 500ms or 2m, got "5"$/,
+  ],
 ];
 
 describe('bad input: one line, exit 2, no stack trace', () => {
@@ -106,5 +118,25 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     expect(ran.stderr).toMatch(/^Usage: kmon top/);
     expect(ran.stderr).toMatch(/nodes\|node \[options\] \[name\]/);
     expect(ran.stderr).not.toContain('outputHelp');
+  });
+});
+
+describe('help lists every flag a command takes', () => {
+  it.each([
+    [['check'], ['--namespace', '--all-namespaces', '--selector', '--kubeconfig', '--context', '--cpu-warn', '--disk-crit', '--config']],
+    [
+      ['top', 'pods'],
+      ['--output', '--containers', '--namespace', '--all-namespaces', '--selector', '--cpu-warn', '--no-kubelet'],
+    ],
+    [
+      ['top', 'nodes'],
+      ['--output', '--sort-by', '--kubeconfig', '--mem-crit'],
+    ],
+    [['status'], ['--format', '--max-width', '--kubeconfig', '--context', '--disk-warn']],
+    [['demo'], ['--interval', '--no-color', '--cpu-warn']],
+  ])('kmon %j --help', async (command, flags) => {
+    const ran = await kmon([...command, '--help']);
+    expect(ran.code).toBe(0);
+    for (const flag of flags) expect(ran.stdout, flag).toContain(flag);
   });
 });
