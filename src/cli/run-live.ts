@@ -55,7 +55,7 @@ async function printOnce(collector: Collector, caps: TerminalCaps, thresholds: R
 async function live(flags: LiveFlags): Promise<number> {
   const config = loadConfig(flags.config);
   const thresholds = thresholdsFrom(flags, config.thresholds);
-  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii });
+  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii }, process.stdin);
   const target = targetFor(flags);
   const connection = openConnection(target, flags);
   const namespace = namespaceFor(flags, null);

@@ -4,7 +4,7 @@ export interface TerminalCaps {
   readonly color: ColorDepth;
   /** UTF-8 locale: block glyphs for sparklines, ⎈ and ‼; otherwise ASCII stand-ins. */
   readonly unicode: boolean;
-  /** A terminal that can hold a live screen: a TTY that is not TERM=dumb. */
+  /** A terminal that can hold a live screen: a TTY that is not TERM=dumb, with keys to read from a TTY. */
   readonly interactive: boolean;
 }
 
@@ -29,11 +29,21 @@ export function colorDepth(env: Env, isTTY: boolean, flags: CapsFlags = {}): Col
   return '16';
 }
 
-export function detectTerminal(env: Env, stream: { readonly isTTY?: boolean }, flags: CapsFlags = {}): TerminalCaps {
+/**
+ * What `stream` (stdout) can show, and whether a live screen can run there: that needs `input`
+ * (stdin) to be a terminal too, since the screen is driven by keys in raw mode (`kmon < /dev/null`
+ * prints the tables once, as a pipe does).
+ */
+export function detectTerminal(
+  env: Env,
+  stream: { readonly isTTY?: boolean },
+  flags: CapsFlags = {},
+  input: { readonly isTTY?: boolean } = { isTTY: true },
+): TerminalCaps {
   const isTTY = stream.isTTY === true;
   return {
     color: colorDepth(env, isTTY, flags),
     unicode: !flags.ascii && isUtf8Locale(env),
-    interactive: isTTY && env.TERM !== 'dumb',
+    interactive: isTTY && input.isTTY === true && env.TERM !== 'dumb',
   };
 }

@@ -87,6 +87,17 @@ describe.skipIf(!TMUX)('the live screen in a real terminal', () => {
     expect(screen).not.toMatch(RED_OR_YELLOW);
   });
 
+  it('kmon < /dev/null: the node and pod tables once, exit 0, as when output is not a terminal', async () => {
+    tmux = await Tmux.start('no-stdin', 200, 60, { LANG: 'C.UTF-8' });
+    await tmux.type(`node ${KMON} --kubeconfig ${sim.kubeconfigPath} < /dev/null; echo "kmon-exit=$?"`);
+    await tmux.send(['Enter']);
+    const screen = stripSgr(await tmux.waitFor((s) => /^kmon-exit=\d/m.test(stripSgr(s)), 15_000, 'kmon to finish'));
+    expect(screen).toMatch(/^kmon-exit=0$/m);
+    expect(screen).not.toContain('Raw mode');
+    expect(screen).toMatch(/^NAME\s+CPU\(cores\)/m);
+    expect(screen).toMatch(/^NAMESPACE\s+NAME\s+CPU\(cores\)/m);
+  });
+
   it('kmon status typed at a prompt inside tmux prints ANSI colour, not tmux codes; NO_COLOR turns it off', async () => {
     tmux = await Tmux.start('status', 200, 10, { LANG: 'C.UTF-8', NO_COLOR: '' });
     const command = `node ${KMON} status --kubeconfig ${sim.kubeconfigPath} --no-kubelet`;
