@@ -3,7 +3,22 @@ import type { PodUsage } from '../model/records.js';
 import { type AlertPart, alertSummary, type SummaryStyle } from './alert-summary.js';
 import { textTable } from './text-table.js';
 import { cpuCell, memoryCell, percentCell } from './top-figures.js';
-import type { TableOptions } from './top-nodes.js';
+import { fitFor, type TableOptions } from './top-nodes.js';
+
+const PRIORITY: Readonly<Record<string, number>> = {
+  NAME: 100,
+  ALERTS: 95,
+  NAMESPACE: 90,
+  'CPU(cores)': 85,
+  'MEMORY(bytes)': 84,
+  STATUS: 80,
+  'MEM/LIM': 65,
+  'CPU/LIM': 60,
+  RESTARTS: 50,
+  NODE: 40,
+  'CPU/REQ': 30,
+  'MEM/REQ': 29,
+};
 
 /** One line of `kmon top pods`: metrics always, the pod's spec and status when the pod list was read. */
 export interface PodLine {
@@ -78,5 +93,5 @@ export function topPodsTable(lines: readonly PodLine[], options: PodTableOptions
   const header = [...lead, 'CPU(cores)', 'MEMORY(bytes)', ...wide];
   const body = lines.flatMap((line) => lineCells(line, options));
   if (options.sum) body.push(...sumRows(lines, lead.length));
-  return textTable(options.noHeaders ? null : header, body);
+  return textTable(options.noHeaders ? null : header, body, fitFor(header, options.maxWidth, PRIORITY));
 }
