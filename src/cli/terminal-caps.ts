@@ -1,3 +1,5 @@
+import { terminfoColors } from './terminfo-colors.js';
+
 export type ColorDepth = 'none' | '16' | '256' | 'truecolor';
 
 export interface TerminalCaps {
@@ -25,6 +27,10 @@ export function colorDepth(env: Env, isTTY: boolean, flags: CapsFlags = {}): Col
   // NO_COLOR: "when present and not an empty string" (no-color.org).
   if (flags.color === false || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb' || !isTTY) return 'none';
   if (/^(truecolor|24bit)$/i.test(env.COLORTERM ?? '')) return 'truecolor';
+  // The terminal's terminfo entry says best (vt100 and xterm-mono have no colours); without one,
+  // the name does.
+  const colors = env.TERM ? terminfoColors(env.TERM, env) : null;
+  if (colors !== null) return colors === 0 ? 'none' : colors >= 256 ? '256' : '16';
   if (/256|direct/.test(env.TERM ?? '')) return '256';
   return '16';
 }

@@ -74,6 +74,12 @@ describe.skipIf(!TMUX)('the live screen in a real terminal', () => {
     for (const node of sim.cluster.nodeNames) expect(stripSgr(screen)).toContain(node);
   });
 
+  it.each(['vt100', 'xterm-mono'])('TERM=%s (no colours in terminfo): the screen draws without colour', async (term) => {
+    const screen = await liveScreen(`term-${term}`, `TERM=${term}`, '');
+    expect(screen).not.toMatch(RED_OR_YELLOW);
+    expect(stripSgr(screen)).toMatch(/9\d% ‼/);
+  });
+
   it('TERM=dumb: the node and pod tables once, exit 0, the normal screen untouched', async () => {
     tmux = await Tmux.start('dumb', 200, 60, { LANG: 'C.UTF-8' });
     await tmux.type(`TERM=dumb node ${KMON} --kubeconfig ${sim.kubeconfigPath}; echo "kmon-exit=$?"`);
