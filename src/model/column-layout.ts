@@ -21,10 +21,10 @@ export function fitToContent<R>(columns: readonly Column<R>[], widest: (column: 
 
 /**
  * Fits columns into `width`: drops the lowest-priority columns until the minimum widths fit, then
- * shares out the room left: first making whole the text columns that need least (a NODE short of
- * six columns comes before a NAME short of fourteen, which would only be cut elsewhere), then
- * growing the most important columns still short, and last the columns that fill (sparklines). The
- * result never exceeds `width`, so no line wraps at any terminal size.
+ * shares out the room left: first making whole the text columns that lose their meaning when cut
+ * (a status), those that need least first; then growing the most important of them still short;
+ * then names, which stay telling when cut in the middle; then figures (whose minimum already fits
+ * them); and last the columns that fill (sparklines). The result never exceeds `width`, so no line wraps at any terminal size.
  */
 export function layoutColumns<R>(columns: readonly Column<R>[], width: number): PlacedColumn<R>[] {
   const byPriority = [...columns].sort((a, b) => b.priority - a.priority);
@@ -43,9 +43,11 @@ export function layoutColumns<R>(columns: readonly Column<R>[], width: number): 
     widths.set(c, (widths.get(c) ?? c.minWidth) + by);
     spare -= by;
   };
-  const growing = byPriority.filter((c) => kept.has(c) && !c.fills);
-  const text = growing.filter((c) => c.fitContent).sort((a, b) => need(a) - need(b));
-  for (const column of text) if (need(column) <= spare) grow(column, need(column));
-  for (const column of [...growing, ...byPriority.filter((c) => kept.has(c) && c.fills)]) grow(column, Math.min(spare, need(column)));
+  const shown = byPriority.filter((c) => kept.has(c));
+  const text = shown.filter((c) => c.fitContent && !c.cutMiddle);
+  for (const column of [...text].sort((a, b) => need(a) - need(b))) if (need(column) <= spare) grow(column, need(column));
+  const names = shown.filter((c) => c.cutMiddle);
+  const figures = shown.filter((c) => !c.fitContent && !c.fills);
+  for (const column of [...text, ...names, ...figures, ...shown.filter((c) => c.fills)]) grow(column, Math.min(spare, need(column)));
   return columns.filter((c) => kept.has(c)).map((column) => ({ column, width: widths.get(column) ?? column.minWidth }));
 }

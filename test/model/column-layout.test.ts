@@ -27,6 +27,16 @@ describe('layoutColumns', () => {
     expect(Object.keys(widths(44))).toEqual(['name', 'status', 'node']);
   });
 
+  it('makes a status whole before a name, which stays telling when cut in the middle', () => {
+    // NAME and STATUS each 8 short; without cutting in the middle, NAME (more important) would win.
+    const columns = [column('name', 24, 32, 100), column('status', 10, 18, 85), column('spark', 6, 10, 30, true)];
+    const named = columns.map((c) => (c.id === 'name' ? { ...c, cutMiddle: true } : c));
+    const place = (list: readonly Column<unknown>[]) =>
+      Object.fromEntries(layoutColumns(list, 24 + 10 + 6 + 2 + 8).map((p) => [p.column.id, p.width]));
+    expect(place(columns)).toEqual({ name: 32, status: 10, spark: 6 });
+    expect(place(named)).toEqual({ name: 24, status: 18, spark: 6 });
+  });
+
   it('makes whole the columns that need little before one long name takes the room', () => {
     // 14 spare columns: STATUS (8) and NODE (6) whole rather than NAME 14 longer.
     expect(widths(24 + 10 + 8 + 6 + 3 + 14)).toEqual({ name: 24, status: 18, node: 14, spark: 6 });
