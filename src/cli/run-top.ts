@@ -63,7 +63,9 @@ function fatal(snapshot: Snapshot, kind: 'nodes' | 'pods'): string | null {
   return null;
 }
 
-function podLines(snapshot: Snapshot, thresholds: Thresholds, withList: boolean): PodLine[] {
+function podLines(snapshot: Snapshot, thresholds: Thresholds, podList: boolean): PodLine[] {
+  // A pod list that could not be read leaves the metrics: the figures are printed all the same.
+  const withList = podList && !snapshot.problems.some((p) => p.source === 'pods');
   if (!withList) {
     return [...snapshot.podUsage.values()].map((usage) => ({ namespace: usage.namespace, name: usage.name, usage, row: null }));
   }
