@@ -31,7 +31,7 @@ export async function runApp(options: LiveOptions): Promise<number> {
         theme={options.theme}
         namespace={options.namespace}
         onVisibleNodes={options.onVisibleNodes}
-        suspend={suspender(screen, process.stdin)}
+        suspend={suspender(screen, process.stdin, process.stdout)}
       />
     </ErrorBoundary>,
     { exitOnCtrlC: false, patchConsole: false, maxFps: MAX_FPS },
