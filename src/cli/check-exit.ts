@@ -1,4 +1,5 @@
 import { oneLine } from './run-face.js';
+import { UsageError } from './usage-error.js';
 
 // `kmon check` follows the Nagios/Icinga plugin convention, so cron and monitoring systems can tell
 // a critical cluster from a typo: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN, with one line on stdout
@@ -17,5 +18,5 @@ export function checkUnknown(why: string): number {
 
 /** UNKNOWN for anything that stopped the check: bad input, a broken kubeconfig, a fault of kmon's. */
 export function checkFailure(error: unknown): number {
-  return checkUnknown(oneLine(error));
+  return checkUnknown(error instanceof UsageError ? `bad input: ${oneLine(error)}` : oneLine(error));
 }

@@ -57,8 +57,11 @@ export function kubeletSettings(flags: ClusterFlags, thresholds: Thresholds): Ku
   };
 }
 
-/** The namespace to show: -A wins, then -n, then `fallback` (the context's, or all for the live view). */
+/**
+ * The namespace to show: -A wins, then -n, then `fallback` (the context's, or all for the live
+ * view). `-n ''` names no namespace, as with kubectl, so it is the fallback too.
+ */
 export function namespaceFor(flags: ClusterFlags, fallback: string | null): string | null {
   if (flags.allNamespaces) return null;
-  return flags.namespace ?? fallback;
+  return flags.namespace || fallback;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { load } from 'js-yaml';
+import { load, YAMLException } from 'js-yaml';
 import * as z from 'zod/mini';
 import '../kube/zod-english.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.js';
@@ -54,8 +54,9 @@ export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.e
   let raw: unknown;
   try {
     raw = load(text) ?? {};
-  } catch {
-    throw new UsageError(`config ${file}: not valid YAML`);
+  } catch (e) {
+    const where = e instanceof YAMLException ? ` at line ${e.mark.line + 1}, column ${e.mark.column + 1}: ${e.reason}` : '';
+    throw new UsageError(`config ${file}: not valid YAML${where}`);
   }
   const result = schema.safeParse(raw);
   if (!result.success) {

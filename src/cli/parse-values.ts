@@ -2,12 +2,16 @@
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** "5s", "500ms", "2m" or bare seconds ("5"), as a positive number of milliseconds. */
+/**
+ * "5s", "500ms", "2m" or "1h", as a positive number of milliseconds. Only what the error promises:
+ * a bare "5" is refused (seconds? minutes?), as Go's durations refuse it for kubectl's flags.
+ */
 export function parseDuration(text: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  const ms = m ? Number(m[1]) * (UNIT_MS[m[2] ?? 's'] ?? 1000) : Number.NaN;
-  if (!(ms > 0)) throw new Error(`expected a duration like 5s, 500ms or 2m, got "${text}"`);
-  return ms;
+  if (m && Number(m[1]) === 0) throw new Error(`must be more than 0, got "${text}"`);
+  const unit = m?.[2];
+  if (!m || !unit) throw new Error(`expected a duration like 5s, 500ms or 2m, got "${text}"`);
+  return Number(m[1]) * (UNIT_MS[unit] ?? 1000);
 }
 
 /** A duration of whole seconds, at least one (the simulated metrics-server's scrape period). */
@@ -17,10 +21,11 @@ export function parseWholeSeconds(text: string): number {
   return ms;
 }
 
+/** "80", "80%" or "92.5": decimal digits only, so "0x50" or "1e2" is a mistake, not 80 or 100. */
 export function parsePercent(text: string): number {
-  const n = Number(text.trim().replace(/%$/, ''));
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`expected a percentage ≥ 0, got "${text}"`);
-  return n;
+  const m = /^(\d+(?:\.\d+)?)%?$/.exec(text.trim());
+  if (!m) throw new Error(`expected a percentage ≥ 0, got "${text}"`);
+  return Number(m[1]);
 }
 
 export function parsePositiveInt(text: string): number {

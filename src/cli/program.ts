@@ -4,9 +4,13 @@ import { parsePositiveInt, parseWholeSeconds } from './commander-values.js';
 import { addClusterOptions, addDisplayOptions, addThresholdOptions } from './options.js';
 import type { TopFlags } from './run-top.js';
 import { statusCommand } from './status/status-command.js';
+import { UsageError } from './usage-error.js';
 
 function topCommand(kind: 'nodes' | 'pods', run: (action: Action) => void): Command {
   const command = new Command(kind)
+    // kubectl's names for them: top node, top no, top pod, top po.
+    .aliases(kind === 'nodes' ? ['node', 'no'] : ['pod', 'po'])
+    .argument('[name]', kind === 'nodes' ? 'only this node' : 'only this pod (in the namespace of -n)')
     .description(
       kind === 'nodes' ? 'CPU, memory and disk of each node, like kubectl top nodes' : 'CPU and memory of pods, like kubectl top pods',
     )
@@ -17,10 +21,10 @@ function topCommand(kind: 'nodes' | 'pods', run: (action: Action) => void): Comm
     .option('--no-headers', 'omit the header line')
     .option('--ascii', 'ASCII glyphs only');
   if (kind === 'pods') command.option('--containers', 'one line per container').option('--sum', 'print the sum of the usage');
-  return command.action((_options, cmd: Command) =>
+  return command.action((name: string | undefined, _options, cmd: Command) =>
     run(async () => {
       const { runTop } = await import('./run-top.js');
-      const result = await runTop(kind, cmd.optsWithGlobals<TopFlags>());
+      const result = await runTop(kind, { ...cmd.optsWithGlobals<TopFlags>(), name });
       process.stdout.write(result.stdout);
       for (const line of result.stderr) process.stderr.write(`${line}\n`);
       return result.exitCode;
@@ -59,17 +63,25 @@ function simCommand(run: (action: Action) => void): Command {
 }
 
 function liveAction(demo: boolean, run: (action: Action) => void) {
-  return (_options: unknown, cmd: Command) =>
+  return (_options: unknown, cmd: Command) => {
+    // The live screen takes no arguments: a word here is a command kmon does not have.
+    const [word] = cmd.args;
+    if (word !== undefined) {
+      const known = cmd.commands.map((c) => c.name()).join(', ');
+      throw new UsageError(`unknown command '${word}' (commands: ${known}; see kmon --help)`);
+    }
     run(async () => {
       const { runLive } = await import('./run-live.js');
       return runLive(cmd.optsWithGlobals(), { demo });
     });
+  };
 }
 
 export function buildProgram(run: (action: Action) => void): Command {
   const program = addDisplayOptions(addThresholdOptions(addClusterOptions(new Command('kmon'))))
     .description('Live Kubernetes monitor for the terminal: nodes and pods, CPU, memory and disk')
     .version(process.env.KMON_VERSION ?? '0.1.0')
+    .allowExcessArguments()
     .action(liveAction(false, run));
   program.command('demo').description('the live screen against the built-in simulated cluster').action(liveAction(true, run));
   const top = program.command('top').description('print node or pod usage once, like kubectl top');
@@ -92,5 +104,8 @@ export function buildProgram(run: (action: Action) => void): Command {
       }),
     );
   program.addCommand(simCommand(run));
+  // Every command's help lists every flag it takes, the shared ones (cluster, thresholds) too.
+  const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
+  for (const command of everyCommand(program)) command.configureHelp({ showGlobalOptions: true });
   return program;
 }

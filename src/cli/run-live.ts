@@ -27,10 +27,27 @@ async function withDemoCluster<T>(demo: boolean, flags: LiveFlags, run: (flags: 
   }
 }
 
+/**
+ * The width the tables must fit, as the live screen would: a terminal's own (TERM=dumb), else
+ * COLUMNS, else 80. Output to a pipe is cut only when COLUMNS asks for it.
+ */
+function tableWidth(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): number | undefined {
+  const columns = Number(env.COLUMNS) > 0 ? Number(env.COLUMNS) : undefined;
+  if (!stdout.isTTY) return columns;
+  return stdout.columns || columns || 80;
+}
+
 /** TERM=dumb or output to a pipe: no live screen, the node and pod tables once. */
 async function printOnce(collector: Collector, caps: TerminalCaps, thresholds: ReturnType<typeof thresholdsFrom>): Promise<number> {
   const snapshot = await collector.pollOnce('all');
-  const options = { wide: false, noHeaders: false, ascii: !caps.unicode, color: caps.color !== 'none', now: snapshot.takenAt };
+  const options = {
+    wide: false,
+    noHeaders: false,
+    ascii: !caps.unicode,
+    color: caps.color !== 'none',
+    now: snapshot.takenAt,
+    maxWidth: tableWidth(process.stdout, process.env),
+  };
   const nodes = sortRows(buildNodeRows(snapshot, thresholds), [{ value: (r) => r.name, descending: false }]);
   const pods = snapshot.pods.map((pod) => ({
     namespace: pod.namespace,
@@ -50,7 +67,7 @@ async function printOnce(collector: Collector, caps: TerminalCaps, thresholds: R
 async function live(flags: LiveFlags): Promise<number> {
   const config = loadConfig(flags.config);
   const thresholds = thresholdsFrom(flags, config.thresholds);
-  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii });
+  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii }, process.stdin);
   const target = targetFor(flags);
   const connection = openConnection(target, flags);
   const namespace = namespaceFor(flags, null);

@@ -10,7 +10,8 @@ async function parseFaults(text: string): Promise<Partial<Faults>> {
   } catch {
     throw new UsageError(`--faults: not JSON: ${text.slice(0, 60)}`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError('--faults: expected a JSON object of fault switches');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new UsageError('--faults: expected a JSON object of fault switches');
   const unknown = Object.keys(parsed).filter((key) => !(key in NO_FAULTS));
   if (unknown.length) throw new UsageError(`--faults: no such fault: ${unknown.join(', ')} (known: ${Object.keys(NO_FAULTS).join(', ')})`);
   return parsed as Partial<Faults>;

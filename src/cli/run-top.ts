@@ -23,6 +23,8 @@ export interface TopFlags extends ClusterFlags, ThresholdFlags {
   readonly headers: boolean;
   readonly ascii?: boolean;
   readonly color?: boolean;
+  /** `kmon top nodes NAME`: that node (or pod) alone, as kubectl top takes it. */
+  readonly name?: string;
 }
 
 export interface TopResult {
@@ -63,7 +65,9 @@ function fatal(snapshot: Snapshot, kind: 'nodes' | 'pods'): string | null {
   return null;
 }
 
-function podLines(snapshot: Snapshot, thresholds: Thresholds, withList: boolean): PodLine[] {
+function podLines(snapshot: Snapshot, thresholds: Thresholds, podList: boolean): PodLine[] {
+  // A pod list that could not be read leaves the metrics: the figures are printed all the same.
+  const withList = podList && !snapshot.problems.some((p) => p.source === 'pods');
   if (!withList) {
     return [...snapshot.podUsage.values()].map((usage) => ({ namespace: usage.namespace, name: usage.name, usage, row: null }));
   }
@@ -125,9 +129,17 @@ function tableStyle(flags: TopFlags): { ascii: boolean; color: boolean } {
   return { ascii: !caps.unicode, color: caps.color !== 'none' };
 }
 
-function renderNodes(read: TopRead, flags: TopFlags): string {
+const notFound = (what: string, where = ''): TopResult => ({ stdout: '', stderr: [`kmon: ${what} not found${where}`], exitCode: 1 });
+
+function renderNodes(read: TopRead, flags: TopFlags): TopResult {
   const { snapshot, thresholds } = read;
-  const rows = sortRows(buildNodeRows(snapshot, thresholds), [NODE_SORT[flags.sortBy ?? 'name'] ?? byName()]);
+  const all = buildNodeRows(snapshot, thresholds);
+  const named = flags.name === undefined ? all : all.filter((r) => r.name === flags.name);
+  if (named.length === 0 && flags.name !== undefined) return notFound(`node "${flags.name}"`);
+  return { stdout: nodesText(sortRows(named, [NODE_SORT[flags.sortBy ?? 'name'] ?? byName()]), read, flags), stderr: [], exitCode: 0 };
+}
+
+function nodesText(rows: readonly NodeRow[], { snapshot }: TopRead, flags: TopFlags): string {
   if (flags.output === 'json') return topNodesJson(rows, snapshot);
   return topNodesTable(rows, {
     wide: flags.output === 'wide',
@@ -137,10 +149,20 @@ function renderNodes(read: TopRead, flags: TopFlags): string {
   });
 }
 
-function renderPods(read: TopRead, flags: TopFlags): string {
+function renderPods(read: TopRead, flags: TopFlags): TopResult {
   const { snapshot, thresholds, namespace, podList } = read;
+  const all = podLines(snapshot, thresholds, podList);
+  const named = flags.name === undefined ? all : all.filter((l) => l.name === flags.name);
+  if (named.length === 0 && flags.name !== undefined) return notFound(`pod "${flags.name}"`, namespace ? ` in namespace ${namespace}` : '');
+  // As kubectl says it: on stderr, with no table, and not an error.
+  if (named.length === 0 && flags.output !== 'json')
+    return { stdout: '', stderr: [namespace ? `No resources found in ${namespace} namespace.` : 'No resources found'], exitCode: 0 };
   const sortKey = flags.sortBy ? [POD_SORT[flags.sortBy] ?? byName<PodLine>()] : [];
-  const lines = sortRows(podLines(snapshot, thresholds, podList), [...sortKey, { value: (l) => l.namespace, descending: false }, byName()]);
+  const lines = sortRows(named, [...sortKey, { value: (l) => l.namespace, descending: false }, byName()]);
+  return { stdout: podsText(lines, read, flags), stderr: [], exitCode: 0 };
+}
+
+function podsText(lines: readonly PodLine[], { snapshot, namespace }: TopRead, flags: TopFlags): string {
   if (flags.output === 'json') return topPodsJson(lines, snapshot);
   return topPodsTable(lines, {
     wide: flags.output === 'wide',
@@ -157,9 +179,12 @@ function renderPods(read: TopRead, flags: TopFlags): string {
 export async function runTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopResult> {
   if (kind === 'pods' && flags.sortBy === 'disk')
     throw new UsageError('--sort-by disk applies to nodes only (cpu, memory or name for pods)');
+  if (flags.containers && flags.output === 'wide')
+    throw new UsageError('--containers prints kubectl top --containers columns; -o wide does not apply to it (-o json has both)');
   const read = await pollTop(kind, flags);
   const problem = fatal(read.snapshot, kind);
   if (problem) return { stdout: '', stderr: [`kmon: ${problem}`], exitCode: 1 };
-  const stderr = flags.output === 'json' ? [] : warningLines(read.snapshot.problems);
-  return { stdout: kind === 'nodes' ? renderNodes(read, flags) : renderPods(read, flags), stderr, exitCode: 0 };
+  const result = kind === 'nodes' ? renderNodes(read, flags) : renderPods(read, flags);
+  const warnings = flags.output === 'json' || result.exitCode !== 0 ? [] : warningLines(read.snapshot.problems);
+  return { ...result, stderr: [...warnings, ...result.stderr] };
 }

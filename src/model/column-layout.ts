@@ -21,8 +21,10 @@ export function fitToContent<R>(columns: readonly Column<R>[], widest: (column: 
 
 /**
  * Fits columns into `width`: drops the lowest-priority columns until the minimum widths fit, then
- * grows flexible columns (highest priority first) toward their maximum. The result never exceeds
- * `width`, so no line wraps at any terminal size.
+ * shares out the room left: first making whole the text columns that lose their meaning when cut
+ * (a status), those that need least first; then growing the most important of them still short;
+ * then names, which stay telling when cut in the middle; then figures (whose minimum already fits
+ * them); and last the columns that fill (sparklines). The result never exceeds `width`, so no line wraps at any terminal size.
  */
 export function layoutColumns<R>(columns: readonly Column<R>[], width: number): PlacedColumn<R>[] {
   const byPriority = [...columns].sort((a, b) => b.priority - a.priority);
@@ -36,11 +38,16 @@ export function layoutColumns<R>(columns: readonly Column<R>[], width: number): 
   }
   const widths = new Map([...kept].map((c) => [c, c.minWidth]));
   let spare = width - used;
-  for (const column of byPriority) {
-    if (!kept.has(column) || spare <= 0) continue;
-    const grow = Math.min(spare, column.maxWidth - column.minWidth);
-    widths.set(column, column.minWidth + grow);
-    spare -= grow;
-  }
+  const need = (c: Column<R>) => c.maxWidth - (widths.get(c) ?? c.minWidth);
+  const grow = (c: Column<R>, by: number) => {
+    widths.set(c, (widths.get(c) ?? c.minWidth) + by);
+    spare -= by;
+  };
+  const shown = byPriority.filter((c) => kept.has(c));
+  const text = shown.filter((c) => c.fitContent && !c.cutMiddle);
+  for (const column of [...text].sort((a, b) => need(a) - need(b))) if (need(column) <= spare) grow(column, need(column));
+  const names = shown.filter((c) => c.cutMiddle);
+  const figures = shown.filter((c) => !c.fitContent && !c.fills);
+  for (const column of [...text, ...names, ...figures, ...shown.filter((c) => c.fills)]) grow(column, Math.min(spare, need(column)));
   return columns.filter((c) => kept.has(c)).map((column) => ({ column, width: widths.get(column) ?? column.minWidth }));
 }

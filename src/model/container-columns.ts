@@ -1,6 +1,6 @@
 import { formatAge } from './age.js';
 import type { Column } from './columns.js';
-import { formatBytes, formatCpu } from './format-units.js';
+import { formatBytes, formatCpuAmount } from './format-units.js';
 import type { ContainerInfo, ContainerUsage } from './records.js';
 
 /** One line of a pod's container table: the container, and what it uses now (null without metrics). */
@@ -45,9 +45,11 @@ export const CONTAINER_COLUMNS: readonly Column<ContainerLine>[] = [
   column('ready', 'READY', { align: 'left', priority: 60, maxWidth: 5 }, (l) => (l.container.ready ? 'yes' : 'no')),
   column('restarts', 'RESTARTS', { align: 'right', priority: 80, maxWidth: 8 }, (l) => String(l.container.restarts)),
   column('last-exit', 'LAST EXIT', { align: 'left', priority: 70, minWidth: 16, maxWidth: 30 }, (l, now) => lastExit(l.container, now)),
-  column('cpu', 'CPU', { align: 'right', priority: 85, minWidth: 5, maxWidth: 8 }, (l) => amount(l.usage?.cpuMilli ?? null, formatCpu)),
+  column('cpu', 'CPU', { align: 'right', priority: 85, minWidth: 5, maxWidth: 8 }, (l) =>
+    amount(l.usage?.cpuMilli ?? null, formatCpuAmount),
+  ),
   column('cpu-req-lim', 'CPU REQ/LIM', { align: 'right', priority: 50, maxWidth: 15 }, ({ container: c }) =>
-    [c.requests.cpuMilli, c.limits.cpuMilli].map((v) => amount(v, formatCpu)).join('/'),
+    [c.requests.cpuMilli, c.limits.cpuMilli].map((v) => amount(v, formatCpuAmount)).join('/'),
   ),
   column('mem', 'MEM', { align: 'right', priority: 85, minWidth: 6, maxWidth: 8 }, (l) =>
     amount(l.usage?.memoryBytes ?? null, formatBytes),

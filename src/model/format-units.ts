@@ -13,6 +13,13 @@ export function formatCpu(millicores: number): string {
   return compact(millicores / 1000);
 }
 
+/** An amount of CPU standing alone in text, with its unit: 500m, 1 core, 1.5 cores (a bare "1" reads as nothing). */
+export function formatCpuAmount(millicores: number): string {
+  if (millicores < 1000) return `${Math.round(millicores)}m`;
+  const cores = compact(millicores / 1000);
+  return `${cores} ${cores === '1' ? 'core' : 'cores'}`;
+}
+
 /** Cores without unit, for "used/allocatable" pairs: 0.3, 1.9, 48. */
 export function formatCores(millicores: number): string {
   return compact(millicores / 1000);

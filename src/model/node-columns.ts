@@ -3,10 +3,11 @@ import type { Cell, CellContext, Column } from './columns.js';
 import { UNKNOWN_CELL } from './columns.js';
 import { formatBytesPair, formatCores } from './format-units.js';
 import { levelGlyph } from './level-glyph.js';
-import { levelRank } from './levels.js';
+import { type Level, levelRank } from './levels.js';
 import type { NodeRow } from './node-row.js';
 import { percentCell, placeholderCell } from './percent-cell.js';
 import { sparkline } from './sparkline.js';
+import { statusCell } from './status-cell.js';
 
 function trend(row: NodeRow, ctx: CellContext, series: 0 | 1, total: number | null): Cell {
   const values = ctx.history.nodeUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
@@ -21,29 +22,50 @@ function diskCell(row: NodeRow, ctx: CellContext): Cell {
   return placeholderCell(row.diskUnknown === 'not read yet' ? (ctx.ascii ? '.' : '…') : '-', ctx.ascii);
 }
 
-/** The worst thing about a node in one cell, for narrow panes: "‼ disk 93%", "‼ NotReady". */
+interface Worst {
+  readonly level: Level;
+  readonly text: string;
+  /** null for a condition (NotReady, DiskPressure), which goes before any figure at its level. */
+  readonly percent: number | null;
+}
+
+/** The worst thing about a node: a failing condition, else its fullest resource at the worst level. */
+function worstOf(row: NodeRow): Worst | null {
+  let worst: Worst | null = row.statusLevel === 'ok' ? null : { level: row.statusLevel, text: row.status, percent: null };
+  for (const [label, figure] of [
+    ['disk', row.disk],
+    ['mem', row.memory],
+    ['cpu', row.cpu],
+  ] as const) {
+    if (figure.percent === null) continue;
+    const rank = levelRank(figure.level) - (worst ? levelRank(worst.level) : -1);
+    if (rank > 0 || (rank === 0 && worst?.percent != null && figure.percent > worst.percent)) {
+      worst = { level: figure.level, text: `${label} ${Math.trunc(figure.percent)}%`, percent: figure.percent };
+    }
+  }
+  return worst;
+}
+
+/** The worst thing about a node in one cell, for narrow panes: "‼ disk 93%", "‼ NotReady", "cpu 36%". */
 export function worstCell(row: NodeRow, ascii: boolean): Cell {
-  const parts = [
-    { level: row.statusLevel, text: row.status },
-    { level: row.disk.level, text: `disk ${Math.trunc(row.disk.percent ?? 0)}%` },
-    { level: row.memory.level, text: `mem ${Math.trunc(row.memory.percent ?? 0)}%` },
-    { level: row.cpu.level, text: `cpu ${Math.trunc(row.cpu.percent ?? 0)}%` },
-  ];
-  const worst = parts.reduce((a, b) => (levelRank(b.level) > levelRank(a.level) ? b : a));
-  if (worst.level === 'ok') return { text: `cpu ${Math.trunc(row.cpu.percent ?? 0)}%`, level: 'ok', dim: row.cpu.percent === null };
+  const worst = worstOf(row);
+  if (!worst) return UNKNOWN_CELL;
+  if (worst.level === 'ok') return { text: worst.text, level: 'ok' };
   return { text: `${levelGlyph(worst.level, ascii)} ${worst.text}`, level: worst.level };
 }
 
-/** Worst first, then the highest of its percentages: the order a narrow pane shows. */
-export function severity(row: NodeRow): number {
-  const highest = Math.max(row.cpu.percent ?? 0, row.memory.percent ?? 0, row.disk.percent ?? 0);
-  return levelRank(row.level) * 1000 + Math.min(highest, 999);
+/** The order a narrow pane shows, by exactly what worstCell shows: worst level, conditions, then the figure. */
+export function severity(row: NodeRow): number | null {
+  const worst = worstOf(row);
+  if (!worst) return null;
+  return levelRank(worst.level) * 1000 + (worst.percent === null ? 999 : Math.min(worst.percent, 998));
 }
 
 export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
   {
     id: 'name',
     fitContent: true,
+    cutMiddle: true,
     title: 'NAME',
     minWidth: 16,
     maxWidth: 40,
@@ -61,10 +83,7 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
     priority: 80,
     align: 'left',
     sort: { value: (r) => `${levelRank(r.statusLevel)}${r.status}`, descending: true },
-    cell: (r, c) => ({
-      text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`,
-      level: r.statusLevel,
-    }),
+    cell: (r, c) => statusCell(r.status, r.statusLevel, c.ascii),
   },
   {
     id: 'roles',
@@ -99,7 +118,16 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
     sort: { value: (r) => r.cpu.percent, descending: true },
     cell: (r, c) => percentCell(r.cpu.percent, r.cpu.level, c.ascii),
   },
-  { id: 'cpu~', title: 'cpu', minWidth: 6, maxWidth: 12, priority: 30, align: 'left', cell: (r, c) => trend(r, c, 0, r.cpu.total) },
+  {
+    id: 'cpu~',
+    title: 'cpu',
+    fills: true,
+    minWidth: 6,
+    maxWidth: 12,
+    priority: 30,
+    align: 'left',
+    cell: (r, c) => trend(r, c, 0, r.cpu.total),
+  },
   {
     id: 'mem',
     fitContent: true,
@@ -121,7 +149,16 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
     sort: { value: (r) => r.memory.percent, descending: true },
     cell: (r, c) => percentCell(r.memory.percent, r.memory.level, c.ascii),
   },
-  { id: 'mem~', title: 'mem', minWidth: 6, maxWidth: 12, priority: 29, align: 'left', cell: (r, c) => trend(r, c, 1, r.memory.total) },
+  {
+    id: 'mem~',
+    title: 'mem',
+    fills: true,
+    minWidth: 6,
+    maxWidth: 12,
+    priority: 29,
+    align: 'left',
+    cell: (r, c) => trend(r, c, 1, r.memory.total),
+  },
   {
     id: 'disk%',
     title: 'DISK%',

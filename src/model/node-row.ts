@@ -24,6 +24,8 @@ export interface NodeRow {
   readonly diskUnknown: string | null;
   /** The image filesystem, when the kubelet reports one apart from the node filesystem. */
   readonly imageFs: Figure | null;
+  /** The kubelet reported the image filesystem as the node filesystem itself (images live on it). */
+  readonly imagesOnNodeFs: boolean;
   /** count is null until the pod list has been read. */
   readonly pods: { readonly count: number | null; readonly capacity: number };
   readonly createdAt: number;
@@ -88,7 +90,8 @@ export function buildNodeRow(
   const memory = usageFigure(usage?.memoryBytes ?? null, node.allocatable.memoryBytes, thresholds.memory);
   const fs = fetched?.summary.fs ?? null;
   const disk = fsFigure(fs, thresholds);
-  const imageFs = sameFilesystem(fs, fetched?.summary.imageFs ?? null) ? null : fsFigure(fetched?.summary.imageFs ?? null, thresholds);
+  const imagesOnNodeFs = sameFilesystem(fs, fetched?.summary.imageFs ?? null);
+  const imageFs = imagesOnNodeFs ? null : fsFigure(fetched?.summary.imageFs ?? null, thresholds);
   const reasons = [...health.reasons];
   for (const [label, figure] of [
     ['CPU', cpu],
@@ -111,6 +114,7 @@ export function buildNodeRow(
     disk: disk ?? { used: null, total: null, percent: null, level: 'ok' },
     diskUnknown: disk ? null : diskUnknownReason(snapshot, node.name, kubeletErrors),
     imageFs,
+    imagesOnNodeFs,
     pods: { count: podCount, capacity: node.allocatable.pods },
     createdAt: node.createdAt,
     metricsAt: usage?.timestamp ?? null,

@@ -13,6 +13,8 @@ export interface SortState {
 export interface PodScope {
   readonly namespace: string | null;
   readonly node: string | null;
+  /** Only pods with a problem: not Running (nor Completed), or alerting. */
+  readonly problems?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export function orderNodes(
  * after, so 150,000 pods need no second sort by name.
  */
 export function orderPods(table: PodTable, sort: SortState, filter: TextFilter | null, scope: PodScope): Uint32Array {
-  const everything = !filter?.source && scope.namespace === null && scope.node === null;
+  const everything = !filter?.source && scope.namespace === null && scope.node === null && !scope.problems;
   const picked: number[] = [];
   for (let i = 0; i < table.size; i++) {
     if (everything) {
@@ -51,6 +53,7 @@ export function orderPods(table: PodTable, sort: SortState, filter: TextFilter |
     const pod = table.pod(i);
     if (scope.namespace !== null && pod.namespace !== scope.namespace) continue;
     if (scope.node !== null && pod.nodeName !== scope.node) continue;
+    if (scope.problems && !table.hasProblem(i)) continue;
     if (matchesAny(filter, table.searchable(i))) picked.push(i);
   }
   const order = Uint32Array.from(picked);

@@ -11,10 +11,10 @@ const glyphSlot = (ascii: boolean) => (ascii ? 3 : 2);
 export function percentCell(percent: number | null, level: Level, ascii: boolean): Cell {
   if (percent === null) return placeholderCell('-', ascii);
   const glyph = levelGlyph(level, ascii);
-  return { text: `${Math.trunc(percent)}%${` ${glyph}`.padEnd(glyphSlot(ascii))}`, level };
+  return { text: `${Math.trunc(percent)}%`, mark: ` ${glyph}`.padEnd(glyphSlot(ascii)), level };
 }
 
 /** A dim stand-in ("-" unknown, "…" not read yet) aligned with the figures of its column. */
-export function placeholderCell(mark: string, ascii: boolean): Cell {
-  return { text: `${mark}${' '.repeat(glyphSlot(ascii))}`, level: 'ok', dim: true };
+export function placeholderCell(stand: string, ascii: boolean): Cell {
+  return { text: stand, mark: ' '.repeat(glyphSlot(ascii)), level: 'ok', dim: true };
 }

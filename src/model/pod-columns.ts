@@ -2,20 +2,31 @@ import { formatAge } from './age.js';
 import type { Cell, CellContext, Column } from './columns.js';
 import { UNKNOWN_CELL } from './columns.js';
 import { formatBytes, formatCpu } from './format-units.js';
-import { levelGlyph } from './level-glyph.js';
 import { percentCell } from './percent-cell.js';
 import type { PodRow } from './pod-row.js';
 import { sparkline } from './sparkline.js';
+import { statusCell } from './status-cell.js';
 
 const HEADROOM = 4 / 3;
 
+// Against the limit the line shows how close the pod is to being throttled or OOM-killed. Pods
+// without one share a scale (their highest sample on screen, with headroom), so the lines of a pod
+// at 2m and one at 6m compare as their figures do.
 function trend(row: PodRow, ctx: CellContext, series: 0 | 1, limit: number | null): Cell {
   const values = ctx.history.podUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
   if (values.length === 0) return { text: '', level: 'ok' };
-  // Against the limit the line shows how close the pod is to being throttled or OOM-killed; without
-  // one, headroom above the highest sample keeps a steady pod from reading as maxed out.
-  const top = limit ?? Math.max(...values) * HEADROOM;
+  const top = limit ?? ctx.scale ?? Math.max(...values) * HEADROOM;
   return { text: sparkline(values, { width: ctx.width, ascii: ctx.ascii, max: top }), level: 'ok', dim: true };
+}
+
+/** The scale shared by the rows on screen that have no limit for this series. */
+function sharedScale(rows: readonly PodRow[], ctx: CellContext, series: 0 | 1): number | undefined {
+  let peak = 0;
+  for (const row of rows) {
+    if ((series === 0 ? row.cpu.limit : row.memory.limit) !== null) continue;
+    for (const v of ctx.history.podUsage.read(row.uid, series, ctx.width, ctx.asOfTick)) if (v > peak) peak = v;
+  }
+  return peak > 0 ? peak * HEADROOM : undefined;
 }
 
 function restartsCell(row: PodRow): Cell {
@@ -41,6 +52,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   {
     id: 'name',
     fitContent: true,
+    cutMiddle: true,
     title: 'NAME',
     minWidth: 24,
     maxWidth: 50,
@@ -52,8 +64,11 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
   {
     id: 'node',
     fitContent: true,
+    cutMiddle: true,
     title: 'NODE',
-    minWidth: 8,
+    // Room for a whole host label (ip-10-0-12-34, hello-kube-001): a node name cut shorter tells
+    // nodes apart no better than no NODE column at all.
+    minWidth: 16,
     maxWidth: 30,
     priority: 35,
     align: 'left',
@@ -69,10 +84,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     priority: 85,
     align: 'left',
     sort: { descending: true },
-    cell: (r, c) => ({
-      text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`,
-      level: r.statusLevel,
-    }),
+    cell: (r, c) => statusCell(r.status, r.statusLevel, c.ascii),
   },
   {
     id: 'restarts',
@@ -96,16 +108,26 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     cell: (r) => (r.cpu.usage === null ? UNKNOWN_CELL : { text: formatCpu(r.cpu.usage), level: 'ok' }),
   },
   {
-    id: 'cpu%r',
-    title: 'CPU/R',
+    id: 'cpu%l',
+    title: 'CPU/L',
     minWidth: 6,
     maxWidth: 7,
     priority: 75,
     align: 'right',
     sort: { descending: true },
-    cell: (r, c) => percentCell(r.cpu.percentOfRequest, r.cpu.level, c.ascii),
+    cell: (r, c) => percentCell(r.cpu.percentOfLimit, r.cpu.level, c.ascii),
   },
-  { id: 'cpu~', title: 'cpu', minWidth: 6, maxWidth: 10, priority: 30, align: 'left', cell: (r, c) => trend(r, c, 0, r.cpu.limit) },
+  {
+    id: 'cpu~',
+    title: 'cpu',
+    fills: true,
+    minWidth: 6,
+    maxWidth: 10,
+    priority: 30,
+    align: 'left',
+    scale: (rows, c) => sharedScale(rows, c, 0),
+    cell: (r, c) => trend(r, c, 0, r.cpu.limit),
+  },
   {
     id: 'mem',
     title: 'MEM',
@@ -126,7 +148,17 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     sort: { descending: true },
     cell: (r, c) => percentCell(r.memory.percentOfLimit, r.memory.level, c.ascii),
   },
-  { id: 'mem~', title: 'mem', minWidth: 6, maxWidth: 10, priority: 29, align: 'left', cell: (r, c) => trend(r, c, 1, r.memory.limit) },
+  {
+    id: 'mem~',
+    title: 'mem',
+    fills: true,
+    minWidth: 6,
+    maxWidth: 10,
+    priority: 29,
+    align: 'left',
+    scale: (rows, c) => sharedScale(rows, c, 1),
+    cell: (r, c) => trend(r, c, 1, r.memory.limit),
+  },
   {
     id: 'age',
     fitContent: true,

@@ -21,11 +21,12 @@ export class PodTable {
   readonly size: number;
   private readonly usage: (PodUsage | null)[];
   private readonly status: string[];
+  private readonly statusLevel: Uint8Array;
   private readonly level: Uint8Array;
   private readonly restarts: Uint32Array;
   private readonly cpu: Float64Array;
   private readonly memory: Float64Array;
-  private readonly cpuOfRequest: Float64Array;
+  private readonly cpuOfLimit: Float64Array;
   private readonly memoryOfLimit: Float64Array;
   private ages: Float64Array | null = null;
 
@@ -40,11 +41,12 @@ export class PodTable {
     this.size = n;
     this.usage = new Array(n);
     this.status = new Array(n);
+    this.statusLevel = new Uint8Array(n);
     this.level = new Uint8Array(n);
     this.restarts = new Uint32Array(n);
     this.cpu = new Float64Array(n);
     this.memory = new Float64Array(n);
-    this.cpuOfRequest = new Float64Array(n);
+    this.cpuOfLimit = new Float64Array(n);
     this.memoryOfLimit = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const pod = pods[i] as PodInfo;
@@ -56,11 +58,12 @@ export class PodTable {
       const memoryLevel = levelOf(percentOf(memory, f.limits.memoryBytes), thresholds.memory);
       this.usage[i] = usage;
       this.status[i] = f.status;
+      this.statusLevel[i] = levelRank(f.statusLevel);
       this.restarts[i] = f.restarts;
       this.level[i] = levelRank(worstLevel(f.statusLevel, cpuLevel, memoryLevel));
       this.cpu[i] = cpu ?? Number.NaN;
       this.memory[i] = memory ?? Number.NaN;
-      this.cpuOfRequest[i] = percentOf(cpu, f.requests.cpuMilli) ?? Number.NaN;
+      this.cpuOfLimit[i] = percentOf(cpu, f.limits.cpuMilli) ?? Number.NaN;
       this.memoryOfLimit[i] = percentOf(memory, f.limits.memoryBytes) ?? Number.NaN;
     }
   }
@@ -84,6 +87,21 @@ export class PodTable {
 
   levelOf(i: number): Level {
     return LEVELS[this.level[i] ?? 0] ?? 'ok';
+  }
+
+  /** The STATUS column's text and level (the pod's own state, not its CPU or memory). */
+  statusOf(i: number): { readonly text: string; readonly level: Level } {
+    return { text: this.status[i] ?? '', level: LEVELS[this.statusLevel[i] ?? 0] ?? 'ok' };
+  }
+
+  /** Whether the pod needs a look: not Running (a Completed job is fine), or alerting. */
+  hasProblem(i: number): boolean {
+    const status = this.status[i];
+    return this.level[i] !== 0 || (status !== 'Running' && status !== 'Completed');
+  }
+
+  restartsOf(i: number): number {
+    return this.restarts[i] ?? 0;
   }
 
   /** What the `/` filter searches: namespace, name, node and status. */
@@ -132,8 +150,8 @@ export class PodTable {
         return { numbers: Float64Array.from(this.restarts) };
       case 'cpu':
         return { numbers: this.cpu };
-      case 'cpu%r':
-        return { numbers: this.cpuOfRequest };
+      case 'cpu%l':
+        return { numbers: this.cpuOfLimit };
       case 'mem':
         return { numbers: this.memory };
       case 'mem%l':

@@ -14,6 +14,8 @@ export interface Part {
   readonly keep?: boolean;
   /** Shown only beside the part before it, as a sparkline beside its figure. */
   readonly joins?: boolean;
+  /** Says again what a more important part says (a second problem on a node already named). */
+  readonly repeats?: boolean;
 }
 
 // A kept part is cut no shorter than this: room for a glyph, a space and the ellipsis.
@@ -66,7 +68,8 @@ export function fitParts(list: readonly Part[], maxWidth: number, cutting: Cutti
     const part = slots[at];
     if (part) slots[at] = part.compact === undefined ? null : { ...part, text: part.compact, compact: undefined };
   }
-  // A part that went before a more important one shrank may fit in the room that left.
+  // A part that went before a more important one shrank may fit in the room that left, but never
+  // in place of a more important part left out: a figure must not stand where a problem could not.
   const dropped = list.map((part, at) => ({ part, at })).filter(({ at }) => slots[at] === null);
   for (const { part, at } of dropped.sort((a, b) => b.part.priority - a.part.priority)) {
     for (const text of [part.text, part.compact]) {
@@ -74,6 +77,7 @@ export function fitParts(list: readonly Part[], maxWidth: number, cutting: Cutti
       slots[at] = { ...part, text };
       if (over() > 0) slots[at] = null;
     }
+    if (!slots[at] && !part.repeats && !part.joins) break;
   }
   // Kept parts are cut with "…", least important first.
   for (const { part, at } of byPriority(slots)) {

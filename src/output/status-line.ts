@@ -77,7 +77,7 @@ function parts(data: StatusData, ascii: boolean): Part[] {
     const named = data.problems.slice(0, i).some((q) => q.node === p.node);
     const compact = named ? undefined : `${glyph(p.level)}${p.node}`;
     // The worst always stays, but for a cluster that cannot be read: then its old problems give way.
-    list.push({ text: problemText(p), compact, level: p.level, priority: 90 - i, keep: i === 0 && !data.error });
+    list.push({ text: problemText(p), compact, level: p.level, priority: 90 - i, keep: i === 0 && !data.error, repeats: named });
   });
   return list;
 }

@@ -12,6 +12,8 @@ export interface TableOptions {
   /** Colour the ALERTS column (always the last, so colour codes never upset the alignment). */
   readonly color: boolean;
   readonly now: number;
+  /** Leave out the least important columns until lines fit (a TERM=dumb terminal); unset, all show. */
+  readonly maxWidth?: number;
 }
 
 function nodeAlerts(row: NodeRow): AlertPart[] {
@@ -27,6 +29,27 @@ function nodeAlerts(row: NodeRow): AlertPart[] {
 
 const BASE = ['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)', 'DISK(%)'];
 const WIDE = ['IMAGEFS(%)', 'DISK(bytes)', 'STATUS', 'ROLES', 'PODS', 'AGE'];
+// How long each column holds out when the table must be narrowed: names and alerts longest.
+const PRIORITY: Readonly<Record<string, number>> = {
+  NAME: 100,
+  ALERTS: 95,
+  'CPU(%)': 90,
+  'DISK(%)': 88,
+  'MEMORY(%)': 85,
+  STATUS: 80,
+  'CPU(cores)': 60,
+  'MEMORY(bytes)': 55,
+  PODS: 40,
+  'IMAGEFS(%)': 30,
+  'DISK(bytes)': 25,
+  ROLES: 20,
+  AGE: 10,
+};
+
+/** The fitting for a table with these headings, when a width is asked for. */
+export function fitFor(header: readonly string[], maxWidth: number | undefined, priority: Readonly<Record<string, number>>) {
+  return maxWidth === undefined ? undefined : { maxWidth, priority: header.map((h) => priority[h] ?? 0) };
+}
 
 /** kubectl top nodes' columns and rounding, plus disk and an ALERTS column; wide adds the rest. */
 export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): string {
@@ -42,7 +65,7 @@ export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): 
     ];
     const wide = options.wide
       ? [
-          percentCell(row.imageFs?.percent ?? null),
+          row.imagesOnNodeFs ? '=nodefs' : percentCell(row.imageFs?.percent ?? null),
           row.disk.used === null || row.disk.total === null ? '<unknown>' : formatBytesPair(row.disk.used, row.disk.total),
           row.status,
           row.roles.join(',') || '<none>',
@@ -52,5 +75,5 @@ export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): 
       : [];
     return [...base, ...wide, alertSummary(nodeAlerts(row), options)];
   });
-  return textTable(options.noHeaders ? null : header, body);
+  return textTable(options.noHeaders ? null : header, body, fitFor(header, options.maxWidth, PRIORITY));
 }

@@ -3,7 +3,22 @@ import type { PodUsage } from '../model/records.js';
 import { type AlertPart, alertSummary, type SummaryStyle } from './alert-summary.js';
 import { textTable } from './text-table.js';
 import { cpuCell, memoryCell, percentCell } from './top-figures.js';
-import type { TableOptions } from './top-nodes.js';
+import { fitFor, type TableOptions } from './top-nodes.js';
+
+const PRIORITY: Readonly<Record<string, number>> = {
+  NAME: 100,
+  ALERTS: 95,
+  NAMESPACE: 90,
+  'CPU(cores)': 85,
+  'MEMORY(bytes)': 84,
+  STATUS: 80,
+  'MEM/LIM': 65,
+  'CPU/LIM': 60,
+  RESTARTS: 50,
+  NODE: 40,
+  'CPU/REQ': 30,
+  'MEM/REQ': 29,
+};
 
 /** One line of `kmon top pods`: metrics always, the pod's spec and status when the pod list was read. */
 export interface PodLine {
@@ -27,6 +42,11 @@ function podAlerts(row: PodRow): AlertPart[] {
   ];
 }
 
+/** A percentage of a request or limit: "-" where the pod sets none, <unknown> where usage is. */
+function ofAmount(percent: number | null, amount: number | null): string {
+  return amount === null ? '-' : percentCell(percent);
+}
+
 function wideCells(line: PodLine, style: SummaryStyle): string[] {
   const row = line.row;
   if (!row) return ['<unknown>', '<unknown>', '', '', '', '', '', ''];
@@ -34,10 +54,10 @@ function wideCells(line: PodLine, style: SummaryStyle): string[] {
     row.node,
     row.status,
     String(row.restarts),
-    percentCell(row.cpu.percentOfRequest),
-    percentCell(row.cpu.percentOfLimit),
-    percentCell(row.memory.percentOfRequest),
-    percentCell(row.memory.percentOfLimit),
+    ofAmount(row.cpu.percentOfRequest, row.cpu.request),
+    ofAmount(row.cpu.percentOfLimit, row.cpu.limit),
+    ofAmount(row.memory.percentOfRequest, row.memory.request),
+    ofAmount(row.memory.percentOfLimit, row.memory.limit),
     alertSummary(podAlerts(row), style),
   ];
 }
@@ -73,5 +93,5 @@ export function topPodsTable(lines: readonly PodLine[], options: PodTableOptions
   const header = [...lead, 'CPU(cores)', 'MEMORY(bytes)', ...wide];
   const body = lines.flatMap((line) => lineCells(line, options));
   if (options.sum) body.push(...sumRows(lines, lead.length));
-  return textTable(options.noHeaders ? null : header, body);
+  return textTable(options.noHeaders ? null : header, body, fitFor(header, options.maxWidth, PRIORITY));
 }

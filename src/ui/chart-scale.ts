@@ -17,3 +17,17 @@ export function chartTop(peak: number, cap?: number): number {
   const top = niceCeil(peak * 1.25);
   return cap !== undefined && peak <= cap ? Math.min(cap, top) : top;
 }
+
+/**
+ * Decimals for the labels of an axis from `min` to `max` over `lines` lines: the fewest (up to 3)
+ * that tell every line apart, so a chart of 0–1% reads "1.0% 0.8% 0.7% …", not "1% 1% 1% 0%".
+ */
+export function axisDecimals(min: number, max: number, lines: number): number {
+  const steps = Math.max(1, lines - 1);
+  for (let decimals = 0; decimals < 3; decimals++) {
+    const labels = new Set<string>();
+    for (let i = 0; i <= steps; i++) labels.add((max - (i * (max - min)) / steps).toFixed(decimals));
+    if (labels.size === steps + 1) return decimals;
+  }
+  return 3;
+}

@@ -28,13 +28,23 @@ export function dataAge(snapshot: Snapshot, now: number): { ageMs: number | null
 
 const SOURCE_RANK: Readonly<Record<Problem['source'], number>> = { nodes: 0, pods: 1, metrics: 2, kubelet: 3 };
 
-/** The problem to name in the frame: cluster-wide reads first, then the newest kubelet failure. */
+/**
+ * The problem to name in the frame, and how many others there are: cluster-wide reads first, then
+ * why kubelets are off, then the newest kubelet failure. While kubelet reads are off because
+ * nodes/proxy is forbidden, each node's forbidden read is that one reason, not one more each.
+ */
 export function leadProblem(snapshot: Snapshot): { text: string; more: number } | null {
-  const problems = [...snapshot.problems].sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.since - a.since);
-  const lead = problems[0];
   const off = snapshot.kubeletOff;
-  if (!lead) return off ? { text: off, more: 0 } : null;
-  return { text: lead.message, more: problems.length - 1 + (off ? 1 : 0) };
+  const sorted = snapshot.problems
+    .filter((p) => !(off && p.source === 'kubelet' && p.kind === 'forbidden'))
+    .sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.since - a.since);
+  const reasons = [
+    ...sorted.filter((p) => p.source !== 'kubelet').map((p) => p.message),
+    ...(off ? [off] : []),
+    ...sorted.filter((p) => p.source === 'kubelet').map((p) => p.message),
+  ];
+  const [lead] = reasons;
+  return lead === undefined ? null : { text: lead, more: reasons.length - 1 };
 }
 
 export function clock(ms: number): string {

@@ -1,4 +1,5 @@
 import type { KeyPress } from './key-press.js';
+import type { Mode } from './mode.js';
 
 // The keymap is data: input handling and the help overlay both read it, so help can never drift
 // from what the keys do.
@@ -19,6 +20,8 @@ export type Command =
   | 'sort-disk'
   | 'sort-name'
   | 'sort-age'
+  | 'sort-restarts'
+  | 'problem-pods'
   | 'filter'
   | 'namespace'
   | 'node-pods'
@@ -26,9 +29,10 @@ export type Command =
   | 'back'
   | 'pause'
   | 'help'
+  | 'suspend'
   | 'quit';
 
-type NamedKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'tab' | 'return' | 'escape' | 'home' | 'end';
+type NamedKey = 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'tab' | 'return' | 'escape' | 'home' | 'end' | 'backspace' | 'delete';
 
 export interface KeySpec {
   readonly input?: string;
@@ -36,6 +40,8 @@ export interface KeySpec {
   readonly ctrl?: boolean;
   /** How the key is written in help and hints. */
   readonly label: string;
+  /** The modes the key works in; by default every mode but typing a filter, where keys are text. */
+  readonly modes?: readonly Mode[];
 }
 
 export interface Binding {
@@ -48,6 +54,7 @@ export interface Binding {
 }
 
 const k = (label: string, spec: Omit<KeySpec, 'label'>): KeySpec => ({ label, ...spec });
+const EVERY_MODE: readonly Mode[] = ['table', 'filter', 'namespace', 'help', 'detail'];
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'help', keys: [k('?', { input: '?' })], help: 'show or hide this help', hint: { word: 'help', priority: 95 } },
@@ -66,6 +73,7 @@ export const KEYMAP: readonly Binding[] = [
   { command: 'sort-disk', keys: [k('D', { input: 'D' })], help: 'sort by disk (nodes)' },
   { command: 'sort-name', keys: [k('N', { input: 'N' })], help: 'sort by name' },
   { command: 'sort-age', keys: [k('A', { input: 'A' })], help: 'sort by age (newest first)' },
+  { command: 'sort-restarts', keys: [k('R', { input: 'R' })], help: 'sort by restarts (pods)' },
   {
     command: 'filter',
     keys: [k('/', { input: '/' })],
@@ -73,6 +81,12 @@ export const KEYMAP: readonly Binding[] = [
     hint: { word: 'filter', priority: 70 },
   },
   { command: 'namespace', keys: [k('n', { input: 'n' })], help: 'pick a namespace', hint: { word: 'namespace', priority: 50 } },
+  {
+    command: 'problem-pods',
+    keys: [k('!', { input: '!' })],
+    help: 'show only pods with a problem: not Running, or alerting (toggle)',
+    hint: { word: 'problems', priority: 35 },
+  },
   {
     command: 'node-pods',
     keys: [k('space', { input: ' ' })],
@@ -85,21 +99,59 @@ export const KEYMAP: readonly Binding[] = [
     help: 'details and history of the selected row',
     hint: { word: 'detail', priority: 80 },
   },
-  { command: 'back', keys: [k('Esc', { key: 'escape' })], help: 'back, or clear the filter' },
+  {
+    command: 'back',
+    keys: [k('Esc', { key: 'escape' }), k('q', { input: 'q', modes: ['namespace', 'help'] })],
+    help: 'back, or clear the filter; q also closes the help and the namespace picker',
+  },
   { command: 'pause', keys: [k('p', { input: 'p' })], help: 'pause the frame (polling goes on)', hint: { word: 'pause', priority: 60 } },
   {
+    command: 'suspend',
+    keys: [k('ctrl-z', { input: 'z', ctrl: true, modes: EVERY_MODE })],
+    help: 'suspend to the shell (fg brings kmon back)',
+  },
+  {
     command: 'quit',
-    keys: [k('q', { input: 'q' }), k('ctrl-c', { input: 'c', ctrl: true })],
+    keys: [k('q', { input: 'q' }), k('ctrl-c', { input: 'c', ctrl: true, modes: EVERY_MODE })],
     help: 'quit',
     hint: { word: 'quit', priority: 100 },
   },
 ];
 
-function matches(spec: KeySpec, input: string, key: KeyPress): boolean {
+/** Editing keys of the filter prompt; any other key without Ctrl is typed into it. */
+export type PromptCommand = 'keep' | 'clear' | 'erase' | 'erase-word' | 'erase-line';
+
+export interface PromptBinding {
+  readonly command: PromptCommand;
+  readonly keys: readonly KeySpec[];
+  readonly help: string;
+}
+
+export const PROMPT_KEYMAP: readonly PromptBinding[] = [
+  { command: 'keep', keys: [k('⏎', { key: 'return' })], help: 'keep the filter (an invalid /regex/ leaves the last one)' },
+  { command: 'clear', keys: [k('Esc', { key: 'escape' })], help: 'clear the filter' },
+  { command: 'erase', keys: [k('Backspace', { key: 'backspace' }), k('Del', { key: 'delete' })], help: 'delete a character' },
+  { command: 'erase-word', keys: [k('ctrl-w', { input: 'w', ctrl: true })], help: 'delete the last word' },
+  { command: 'erase-line', keys: [k('ctrl-u', { input: 'u', ctrl: true })], help: 'delete the whole line' },
+];
+
+function pressed(spec: KeySpec, input: string, key: KeyPress): boolean {
   if (spec.key) return key[spec.key] === true;
   return spec.input === input && Boolean(spec.ctrl) === Boolean(key.ctrl);
 }
 
-export function commandFor(input: string, key: KeyPress, keymap: readonly Binding[] = KEYMAP): Command | null {
-  return keymap.find((b) => b.keys.some((spec) => matches(spec, input, key)))?.command ?? null;
+const activeIn = (spec: KeySpec, mode: Mode) => (spec.modes ? spec.modes.includes(mode) : mode !== 'filter');
+
+export function commandFor(input: string, key: KeyPress, mode: Mode = 'table', keymap: readonly Binding[] = KEYMAP): Command | null {
+  return keymap.find((b) => b.keys.some((spec) => activeIn(spec, mode) && pressed(spec, input, key)))?.command ?? null;
+}
+
+export function promptCommandFor(input: string, key: KeyPress): PromptCommand | null {
+  return PROMPT_KEYMAP.find((b) => b.keys.some((spec) => pressed(spec, input, key)))?.command ?? null;
+}
+
+/** The first key of a command as help writes it ("D"), for messages about it. */
+export function keyOf(command: Command): { readonly label: string; readonly help: string } {
+  const binding = KEYMAP.find((b) => b.command === command);
+  return { label: binding?.keys[0]?.label ?? '', help: binding?.help ?? '' };
 }

@@ -1,5 +1,6 @@
+import { parseTextFilter } from '../model/text-filter.js';
 import type { KeyPress } from './key-press.js';
-import { type Command, commandFor } from './keymap.js';
+import { type Command, commandFor, keyOf, promptCommandFor } from './keymap.js';
 import type { Action, CommandContext, Pane, PaneState, UiState } from './state.js';
 
 function withPane(state: UiState, which: Pane, change: Partial<PaneState>): UiState {
@@ -38,24 +39,30 @@ const DIRECT_SORT: Partial<Record<Command, Readonly<Record<Pane, string | null>>
   'sort-disk': { nodes: 'disk%', pods: null },
   'sort-name': { nodes: 'name', pods: 'name' },
   'sort-age': { nodes: 'age', pods: 'age' },
+  'sort-restarts': { nodes: null, pods: 'restarts' },
 };
 
+// A new order starts at its top, as in k9s and htop: the row that was selected lands anywhere in
+// it, and keeping it would leave the view mid-list. Refreshes keep the selection (it is by UID).
 function sortBy(state: UiState, column: string, descending: boolean): UiState {
-  return withPane(state, state.focus, { sort: { column, descending }, sortChosen: true });
+  return withPane(state, state.focus, { sort: { column, descending }, sortChosen: true, selected: null, scrollTop: 0 });
 }
 
 function sort(state: UiState, command: Command, context: CommandContext): UiState {
   const { sortColumns } = context.panes[state.focus];
   const { sort: current } = focused(state);
-  if (command === 'sort-reverse')
-    return withPane(state, state.focus, { sort: { ...current, descending: !current.descending }, sortChosen: true });
+  if (command === 'sort-reverse') return sortBy(state, current.column, !current.descending);
   if (command === 'sort-prev' || command === 'sort-next') {
     if (sortColumns.length === 0) return state;
     const at = sortColumns.findIndex((c) => c.id === current.column);
     const next = sortColumns[(at + (command === 'sort-next' ? 1 : sortColumns.length - 1)) % sortColumns.length];
-    return next ? withPane(state, state.focus, { sort: { column: next.id, descending: next.descending }, sortChosen: true }) : state;
+    return next ? sortBy(state, next.id, next.descending) : state;
   }
   const column = DIRECT_SORT[command]?.[state.focus];
+  if (column === null) {
+    const { label, help } = keyOf(command);
+    return { ...state, notice: `${label}: ${help}, not in the ${state.focus === 'nodes' ? 'node' : 'pod'} pane (tab switches panes)` };
+  }
   const spec = sortColumns.find((c) => c.id === column);
   return column && spec ? sortBy(state, column, spec.descending) : state;
 }
@@ -75,13 +82,21 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
     case 'page-down':
     case 'first':
     case 'last':
+      if (state.mode === 'help') return scrollHelp(state, cmd, context);
       return state.mode === 'namespace' ? pick(state, cmd, context) : move(state, cmd, context);
     case 'switch-pane':
       return { ...state, focus: state.focus === 'nodes' ? 'pods' : 'nodes' };
     case 'filter':
-      return { ...state, mode: 'filter', draft: focused(state).filter };
+      return { ...state, mode: 'filter', draft: focused(state).filter, filterBefore: focused(state).filter };
     case 'namespace':
       return { ...state, mode: 'namespace', picked: state.namespace };
+    case 'problem-pods':
+      return {
+        ...state,
+        problemsOnly: !state.problemsOnly,
+        focus: 'pods',
+        panes: { ...state.panes, pods: { ...state.panes.pods, selected: null, scrollTop: 0 } },
+      };
     case 'node-pods':
       return { ...state, nodeScope: state.nodeScope ? null : context.selectedNodeName, focus: state.nodeScope ? state.focus : 'pods' };
     case 'detail': {
@@ -95,12 +110,21 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
     case 'pause':
       return { ...state, frozen: state.frozen ? null : context.snapshot };
     case 'help':
-      return { ...state, mode: state.mode === 'help' ? 'table' : 'help' };
+      return { ...state, mode: state.mode === 'help' ? 'table' : 'help', helpTop: 0 };
+    case 'suspend':
+      return { ...state, suspended: true };
     case 'quit':
       return { ...state, quitting: true };
     default:
       return sort(state, cmd, context);
   }
+}
+
+function scrollHelp(state: UiState, cmd: Command, { help }: CommandContext): UiState {
+  const step: Partial<Record<Command, number>> = { up: -1, down: 1, 'page-up': -help.page, 'page-down': help.page };
+  const last = Math.max(0, help.lines - help.page);
+  const top = cmd === 'first' ? 0 : cmd === 'last' ? last : state.helpTop + (step[cmd] ?? 0);
+  return { ...state, helpTop: Math.min(last, Math.max(0, top)) };
 }
 
 /** Where the picker's highlight is in the current list; a namespace deleted since is not there. */
@@ -120,16 +144,36 @@ function submit(state: UiState, context: CommandContext): UiState {
     const namespace = context.namespaces.includes(state.picked) ? state.picked : null;
     return { ...state, mode: 'table', namespace };
   }
-  return { ...state, mode: 'table' };
+  const error = state.mode === 'filter' ? parseTextFilter(state.draft).error : null;
+  if (!error) return { ...state, mode: 'table' };
+  const kept = state.filterBefore ? `the filter stays ${state.filterBefore}` : 'no filter';
+  return withPane({ ...state, mode: 'table', notice: `${error}; ${kept}` }, state.focus, { filter: state.filterBefore });
+}
+
+/** The prompt's text changed: the pane follows it, except while it is an invalid /regex/. */
+function edit(state: UiState, draft: string): UiState {
+  const filter = parseTextFilter(draft).error ? state.filterBefore : draft;
+  return withPane({ ...state, draft }, state.focus, { filter, scrollTop: 0 });
 }
 
 function typeInFilter(state: UiState, input: string, key: KeyPress, context: CommandContext): UiState {
-  if (key.return) return submit(state, context);
-  if (key.escape) return reducer(state, { type: 'cancel' });
-  if (key.backspace || key.delete) return reducer(state, { type: 'erase' });
-  if (key.ctrl && input === 'c') return { ...state, quitting: true };
-  if (input && !key.ctrl && !key.meta) return reducer(state, { type: 'type', text: input });
-  return state;
+  // Keys that work everywhere (Ctrl-C, Ctrl-Z), then the prompt's own, then text.
+  const everywhere = commandFor(input, key, 'filter');
+  if (everywhere) return command(state, everywhere, context);
+  switch (promptCommandFor(input, key)) {
+    case 'keep':
+      return submit(state, context);
+    case 'clear':
+      return reducer(state, { type: 'cancel' });
+    case 'erase':
+      return reducer(state, { type: 'erase' });
+    case 'erase-word':
+      return edit(state, state.draft.replace(/\S*\s*$/, ''));
+    case 'erase-line':
+      return edit(state, '');
+    default:
+      return input && !key.ctrl && !key.meta ? reducer(state, { type: 'type', text: input }) : state;
+  }
 }
 
 // Keys that arrive as plain characters when several come in one read.
@@ -159,11 +203,25 @@ function keyPress(state: UiState, input: string, key: KeyPress, context: Command
       return keyPress(s, one.input, one.key, context);
     }, state);
   }
-  if (state.mode === 'filter') return typeInFilter(state, input, key, context);
-  const cmd = commandFor(input, key);
-  if (!cmd || (state.mode === 'help' && cmd !== 'help' && cmd !== 'back' && cmd !== 'quit')) return state;
-  return command(state, cmd, context);
+  const fresh = state.notice === null ? state : { ...state, notice: null };
+  if (fresh.mode === 'filter') return typeInFilter(fresh, input, key, context);
+  const cmd = commandFor(input, key, fresh.mode);
+  if (!cmd || (fresh.mode === 'help' && !HELP_COMMANDS.has(cmd))) return fresh;
+  return command(fresh, cmd, context);
 }
+
+const HELP_COMMANDS: ReadonlySet<Command> = new Set([
+  'help',
+  'back',
+  'suspend',
+  'quit',
+  'up',
+  'down',
+  'page-up',
+  'page-down',
+  'first',
+  'last',
+]);
 
 export function reducer(state: UiState, action: Action): UiState {
   switch (action.type) {
@@ -171,19 +229,17 @@ export function reducer(state: UiState, action: Action): UiState {
       return keyPress(state, action.input, action.key, action.context);
     case 'command':
       return command(state, action.command, action.context);
-    case 'type': {
-      const draft = state.draft + action.text;
-      return withPane({ ...state, draft }, state.focus, { filter: draft, scrollTop: 0 });
-    }
-    case 'erase': {
-      const draft = state.draft.slice(0, -1);
-      return withPane({ ...state, draft }, state.focus, { filter: draft, scrollTop: 0 });
-    }
+    case 'type':
+      return edit(state, state.draft + action.text);
+    case 'erase':
+      return edit(state, state.draft.slice(0, -1));
     case 'submit':
       return submit(state, action.context);
     case 'cancel':
       return state.mode === 'filter'
         ? withPane({ ...state, mode: 'table', draft: '' }, state.focus, { filter: '' })
         : { ...state, mode: 'table' };
+    case 'resumed':
+      return { ...state, suspended: false };
   }
 }

@@ -3,6 +3,7 @@ import type { Thresholds } from '../model/thresholds.js';
 import { App } from './components/App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import type { SnapshotSource } from './hooks/use-snapshot.js';
+import { suspender } from './suspend.js';
 import { takeScreen } from './terminal-screen.js';
 import type { Theme } from './theme.js';
 
@@ -30,6 +31,7 @@ export async function runApp(options: LiveOptions): Promise<number> {
         theme={options.theme}
         namespace={options.namespace}
         onVisibleNodes={options.onVisibleNodes}
+        suspend={suspender(screen, process.stdin, process.stdout)}
       />
     </ErrorBoundary>,
     { exitOnCtrlC: false, patchConsole: false, maxFps: MAX_FPS },

@@ -2,12 +2,12 @@ import type { SortState } from '../model/pane-order.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { KeyPress } from './key-press.js';
 import type { Command } from './keymap.js';
+import type { Mode } from './mode.js';
 
 // One pure reducer for everything the screen remembers. A snapshot arriving is not an action here:
 // the live snapshot flows in as a prop; only pausing captures one.
 
 export type Pane = 'nodes' | 'pods';
-export type Mode = 'table' | 'filter' | 'namespace' | 'help' | 'detail';
 
 export interface PaneState {
   readonly sort: SortState;
@@ -26,6 +26,8 @@ export interface UiState {
   readonly namespace: string | null;
   /** When set, the pod pane shows only this node's pods. */
   readonly nodeScope: string | null;
+  /** The pod pane shows only pods with a problem. */
+  readonly problemsOnly: boolean;
   /** The frame shown while paused; polling goes on underneath. */
   readonly frozen: Snapshot | null;
   readonly detail: { readonly pane: Pane; readonly uid: string } | null;
@@ -34,6 +36,14 @@ export interface UiState {
   readonly picked: string | null;
   /** Set by q or Ctrl-C; the app exits on it. */
   readonly quitting: boolean;
+  /** Set by Ctrl-Z until the terminal is back from the shell. */
+  readonly suspended: boolean;
+  /** The filter the prompt opened on: kept when what was typed is an invalid /regex/. */
+  readonly filterBefore: string;
+  /** One line for the hint line until the next key: why a key did nothing, a regex error. */
+  readonly notice: string | null;
+  /** The help overlay's first line on screen. */
+  readonly helpTop: number;
 }
 
 /** What a pane looks like right now, which commands on it need. */
@@ -57,6 +67,8 @@ export interface CommandContext {
   readonly namespaces: readonly (string | null)[];
   /** Name of the selected node, for node-pods. */
   readonly selectedNodeName: string | null;
+  /** The help overlay's length and the lines of it that fit, for scrolling it. */
+  readonly help: { readonly lines: number; readonly page: number };
 }
 
 export type Action =
@@ -65,7 +77,8 @@ export type Action =
   | { readonly type: 'type'; readonly text: string }
   | { readonly type: 'erase' }
   | { readonly type: 'submit'; readonly context: CommandContext }
-  | { readonly type: 'cancel' };
+  | { readonly type: 'cancel' }
+  | { readonly type: 'resumed' };
 
 const pane = (column: string): PaneState => ({
   sort: { column, descending: true },
@@ -82,10 +95,15 @@ export function initialState(namespace: string | null): UiState {
     panes: { nodes: pane('cpu%'), pods: pane('cpu') },
     namespace,
     nodeScope: null,
+    problemsOnly: false,
     frozen: null,
     detail: null,
     draft: '',
     picked: null,
     quitting: false,
+    suspended: false,
+    filterBefore: '',
+    notice: null,
+    helpTop: 0,
   };
 }

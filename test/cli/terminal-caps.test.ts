@@ -73,6 +73,11 @@ describe('detectTerminal', () => {
     expect(detectTerminal({ TERM: 'dumb', LANG: 'C' }, { isTTY: true })).toEqual({ color: 'none', unicode: false, interactive: false });
   });
 
+  it('input that is not a terminal (kmon < /dev/null): no live screen, whose keys could not be read', () => {
+    expect(detectTerminal(utf8Tty, { isTTY: true }, {}, { isTTY: false })).toEqual({ color: '256', unicode: true, interactive: false });
+    expect(detectTerminal(utf8Tty, { isTTY: true }, {}, { isTTY: true })).toMatchObject({ interactive: true });
+  });
+
   it('NO_COLOR leaves the live screen and glyphs alone', () => {
     expect(detectTerminal({ ...utf8Tty, NO_COLOR: '1' }, { isTTY: true })).toEqual({ color: 'none', unicode: true, interactive: true });
   });

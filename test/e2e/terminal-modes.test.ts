@@ -74,6 +74,12 @@ describe.skipIf(!TMUX)('the live screen in a real terminal', () => {
     for (const node of sim.cluster.nodeNames) expect(stripSgr(screen)).toContain(node);
   });
 
+  it.each(['vt100', 'xterm-mono'])('TERM=%s (no colours in terminfo): the screen draws without colour', async (term) => {
+    const screen = await liveScreen(`term-${term}`, `TERM=${term}`, '');
+    expect(screen).not.toMatch(RED_OR_YELLOW);
+    expect(stripSgr(screen)).toMatch(/9\d% ‼/);
+  });
+
   it('TERM=dumb: the node and pod tables once, exit 0, the normal screen untouched', async () => {
     tmux = await Tmux.start('dumb', 200, 60, { LANG: 'C.UTF-8' });
     await tmux.type(`TERM=dumb node ${KMON} --kubeconfig ${sim.kubeconfigPath}; echo "kmon-exit=$?"`);
@@ -85,6 +91,36 @@ describe.skipIf(!TMUX)('the live screen in a real terminal', () => {
     expect(screen).toMatch(/^NAME\s+CPU\(cores\)/m);
     expect(screen).toMatch(/^NAMESPACE\s+NAME\s+CPU\(cores\)/m);
     expect(screen).not.toMatch(RED_OR_YELLOW);
+  });
+
+  it('TERM=dumb in a 100-column terminal: the tables fit it, the least important columns left out', async () => {
+    tmux = await Tmux.start('dumb-narrow', 100, 60, { LANG: 'C.UTF-8' });
+    // tmux joins nothing back: a line wider than the pane would show as two.
+    await tmux.type(`TERM=dumb node ${KMON} --kubeconfig ${sim.kubeconfigPath}; echo "kmon-exit=$?"`);
+    await tmux.send(['Enter']);
+    const screen = stripSgr(await tmux.waitFor((s) => /^kmon-exit=\d/m.test(stripSgr(s)), 15_000, 'kmon to finish'));
+    expect(screen).toMatch(/^kmon-exit=0$/m);
+    const lines = screen.split('\n');
+    const pods = lines.findIndex((l) => /^NAMESPACE\s+NAME\s+CPU\(cores\)/.test(l));
+    expect(pods).toBeGreaterThan(0);
+    // Every row of the pod table starts with a namespace: none is the wrapped end of the one before.
+    const rows = lines.slice(
+      pods + 1,
+      lines.findIndex((l) => l.startsWith('kmon-exit')),
+    );
+    for (const row of rows) expect(row).toMatch(/^[a-z][a-z0-9-]*\s+\S/);
+    expect(lines[pods]).toContain('ALERTS');
+  });
+
+  it('kmon < /dev/null: the node and pod tables once, exit 0, as when output is not a terminal', async () => {
+    tmux = await Tmux.start('no-stdin', 200, 60, { LANG: 'C.UTF-8' });
+    await tmux.type(`node ${KMON} --kubeconfig ${sim.kubeconfigPath} < /dev/null; echo "kmon-exit=$?"`);
+    await tmux.send(['Enter']);
+    const screen = stripSgr(await tmux.waitFor((s) => /^kmon-exit=\d/m.test(stripSgr(s)), 15_000, 'kmon to finish'));
+    expect(screen).toMatch(/^kmon-exit=0$/m);
+    expect(screen).not.toContain('Raw mode');
+    expect(screen).toMatch(/^NAME\s+CPU\(cores\)/m);
+    expect(screen).toMatch(/^NAMESPACE\s+NAME\s+CPU\(cores\)/m);
   });
 
   it('kmon status typed at a prompt inside tmux prints ANSI colour, not tmux codes; NO_COLOR turns it off', async () => {
@@ -103,6 +139,13 @@ describe.skipIf(!TMUX)('the live screen in a real terminal', () => {
 });
 
 describe('kmon and kmon top with output to a pipe', () => {
+  it('kmon with COLUMNS=80: the tables fit 80 columns', async () => {
+    const ran = await kmon(['--kubeconfig', sim.kubeconfigPath], { ...PLAIN_ENV, COLUMNS: '80' });
+    expect(ran.code, ran.stderr).toBe(0);
+    expect(ran.stdout).toMatch(/^NAMESPACE\s+NAME\s+CPU\(cores\)/m);
+    for (const line of ran.stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+  });
+
   it('kmon: the tables once, exit 0, no escape sequences even with FORCE_COLOR set', async () => {
     const ran = await kmon(['--kubeconfig', sim.kubeconfigPath], { ...PLAIN_ENV, FORCE_COLOR: '1' });
     expect(ran.code, ran.stderr).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatBytesPair, formatCores, formatCpu } from '../../src/model/format-units.js';
+import { formatBytes, formatBytesPair, formatCores, formatCpu, formatCpuAmount } from '../../src/model/format-units.js';
 
 const Ki = 1024;
 const Mi = 1024 ** 2;
@@ -21,6 +21,17 @@ describe('formatCpu', () => {
     [128_000, '128'],
   ])('%d millicores → %s', (milli, text) => {
     expect(formatCpu(milli)).toBe(text);
+  });
+});
+
+describe('formatCpuAmount', () => {
+  it.each([
+    [250, '250m'],
+    [1000, '1 core'],
+    [1500, '1.5 cores'],
+    [4000, '4 cores'],
+  ])('%d millicores → %s', (milli, text) => {
+    expect(formatCpuAmount(milli)).toBe(text);
   });
 });
 

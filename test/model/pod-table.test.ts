@@ -39,7 +39,7 @@ describe('PodTable and orderPods', () => {
     ['mem', true, ['d', 'a', 'b', 'c']],
     ['mem', false, ['b', 'a', 'd', 'c']],
     ['mem%l', true, ['a', 'b', 'c', 'd']],
-    ['cpu%r', true, ['a', 'b', 'c', 'd']],
+    ['cpu%l', true, ['a', 'b', 'c', 'd']],
     ['name', false, ['a', 'b', 'c', 'd']],
     ['age', false, ['d', 'a', 'c', 'b']],
     ['namespace', false, ['c', 'd', 'a', 'b']],

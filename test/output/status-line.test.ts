@@ -42,6 +42,29 @@ describe('statusLine fitting', () => {
     expect(await line(DATA, width)).toBe(expected);
   });
 
+  it('a figure never takes the place of a problem that did not fit: problems outrank figures', async () => {
+    const notReady: StatusData = {
+      ...DATA,
+      cluster: 'kmon-sim',
+      ready: 7,
+      total: 8,
+      cpuPercent: 6.2,
+      memoryPercent: 10,
+      problems: [
+        { level: 'crit', label: 'DiskPressure', node: 'hello-kube-002', percent: null },
+        { level: 'crit', label: 'NotReady', node: 'hello-kube-006', percent: null },
+        { level: 'crit', label: 'disk', node: 'hello-kube-002', percent: 91.2 },
+      ],
+    };
+    expect(await line(notReady, 40)).toBe('⎈ kmon-sim 7/8 ‼ hello-kube-002');
+    expect(await line(notReady, 60)).toBe('⎈ kmon-sim 7/8 DiskPressure ‼ hello-kube-002');
+    expect(await line(notReady, 61)).toBe('⎈ kmon-sim 7/8 DiskPressure ‼ hello-kube-002 ‼ hello-kube-006');
+    for (let width = 20; width <= 120; width++) {
+      const shown = await line(notReady, width);
+      if (/cpu|mem /.test(shown)) expect(shown, `width ${width}`).toContain('hello-kube-006');
+    }
+  });
+
   it('a problem on a node already named gives way whole, never as a second bare node name', async () => {
     expect(await line(DATA, 60)).not.toMatch(/‼ node-7 .*‼ node-7$/);
   });

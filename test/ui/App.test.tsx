@@ -244,7 +244,7 @@ describe('live screen', () => {
     expect(frame).toContain('POD batch/app-00');
     expect(frame).toMatch(/MEM 100Mi \(19% of request 512Mi, 9% of limit 1Gi\)/);
     expect(frame).toContain('CPU REQ/LIM');
-    expect(frame).toContain('500m/1');
+    expect(frame).toContain('500m/1 core');
   });
 
   it('lines up the container table by display width when a reason has wide characters', async () => {

@@ -31,6 +31,7 @@ const context: CommandContext = {
   snapshot: null,
   namespaces: [null, 'batch', 'web'],
   selectedNodeName: 'node-x',
+  help: { lines: 40, page: 10 },
 };
 
 const run = (state: UiState, ...commands: Parameters<typeof reducer>[1][]) => commands.reduce(reducer, state);
@@ -75,6 +76,16 @@ describe('ui reducer', () => {
     s = run(s, cmd('switch-pane'), cmd('sort-disk'));
     expect(s.panes.pods.sort.column).toBe('cpu');
   });
+
+  it.each(['sort-next', 'sort-prev', 'sort-reverse', 'sort-memory', 'sort-name'] as const)(
+    '%s goes to the top of the list, as k9s and htop do; a refresh keeps the selection',
+    (sortCommand) => {
+      let s = run(initialState(null), cmd('page-down'), cmd('down'), cmd('down'));
+      expect(s.panes.nodes).toMatchObject({ selected: 'f', scrollTop: 3 });
+      s = run(s, cmd(sortCommand));
+      expect(s.panes.nodes).toMatchObject({ selected: null, scrollTop: 0 });
+    },
+  );
 
   it('types into the filter of the focused pane and clears it on Esc', () => {
     let s = run(initialState(null), cmd('filter'), { type: 'type', text: 'we' }, { type: 'type', text: 'bx' }, { type: 'erase' });

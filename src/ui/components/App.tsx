@@ -4,11 +4,15 @@ import type { Column } from '../../model/columns.js';
 import type { NodeRow } from '../../model/node-row.js';
 import { POD_COLUMNS } from '../../model/pod-columns.js';
 import type { PodRow } from '../../model/pod-row.js';
+import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
+import { measuredWidths, podTableWidths } from '../column-widths.js';
 import { fitText } from '../fit-text.js';
+import { helpLines } from '../help-lines.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
 import { type SnapshotSource, useSnapshot } from '../hooks/use-snapshot.js';
+import { useSuspend } from '../hooks/use-suspend.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useViewModel } from '../hooks/use-view-model.js';
 import { paneHeights } from '../pane-heights.js';
@@ -32,12 +36,14 @@ export interface AppProps {
   readonly namespace: string | null;
   /** Told which nodes are on screen, so their kubelet figures are kept freshest. */
   readonly onVisibleNodes?: (names: readonly string[]) => void;
+  /** Ctrl-Z: hands the terminal to the shell; settles when kmon is in front again. */
+  readonly suspend?: () => Promise<void>;
 }
 
 const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
-export function App({ source, thresholds, theme, namespace, onVisibleNodes }: AppProps) {
+export function App({ source, thresholds, theme, namespace, onVisibleNodes, suspend }: AppProps) {
   const live = useSnapshot(source);
   const now = useNow(live);
   const { columns: width, rows: height } = useTerminalSize();
@@ -46,6 +52,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
   const layout = paneHeights(height, width, shown?.nodes.length ?? 0);
   const vm = useViewModel(shown, state, thresholds, layout.compact);
 
+  const help = useMemo(() => helpLines(theme), [theme]);
   const context = useCallback(
     (): CommandContext => ({
       panes: {
@@ -55,10 +62,22 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       snapshot: live,
       namespaces: vm.namespaces,
       selectedNodeName: vm.nodes.length ? vm.nodes.at(Math.max(0, vm.nodes.indexOf(state.panes.nodes.selected))).name : null,
+      help: { lines: help.length, page: Math.max(1, layout.body - 2) },
     }),
-    [layout.nodes, layout.pods, state.panes.nodes.selected, vm, live],
+    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, help],
   );
   useKeys(state, dispatch, context);
+  useSuspend(state.suspended, dispatch, suspend);
+  const draftError = useMemo(() => (state.mode === 'filter' ? parseTextFilter(state.draft).error : null), [state.mode, state.draft]);
+  // Measured once a snapshot (or column set), not once a frame: fitted columns hold no figures that tick.
+  const nodeWidth = useMemo(
+    () =>
+      shown
+        ? measuredWidths(vm.nodeColumns, vm.allNodes, { now: Date.now(), ascii: theme.ascii, history: shown.history, asOfTick: shown.seq })
+        : (c: Column<NodeRow>) => c.maxWidth,
+    [vm.nodeColumns, vm.allNodes, theme.ascii, shown],
+  );
+  const podWidth = useMemo(() => podTableWidths(vm.podTable, theme.ascii), [vm.podTable, theme.ascii]);
 
   const visibleNodes = useMemo(() => {
     const names: string[] = [];
@@ -79,7 +98,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       now={now}
       counts={vm.counts}
       ready={vm.ready}
-      pods={vm.podTotal}
+      pods={{ shown: vm.pods.length, total: vm.podTotal }}
       namespace={state.namespace}
       paused={state.frozen !== null}
       width={width}
@@ -102,13 +121,14 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       context={cellContext}
       theme={theme}
       empty={shown.inventoryAt === null ? 'nodes not read yet' : 'no nodes match'}
+      contentWidth={nodeWidth}
     />
   );
   return (
     <Box flexDirection="column" width={width} height={layout.total}>
       {header}
       {state.mode === 'help' ? (
-        <HelpOverlay width={width} height={body} theme={theme} />
+        <HelpOverlay lines={help} top={state.helpTop} width={width} height={body} theme={theme} />
       ) : state.mode === 'namespace' ? (
         <NamespacePicker
           namespaces={vm.namespaces}
@@ -130,6 +150,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
             scope={[
               `ns ${state.namespace ?? 'all'}`,
               state.nodeScope ? `node ${state.nodeScope}` : '',
+              state.problemsOnly ? 'problems only' : '',
               state.panes.pods.filter ? `filter ${state.panes.pods.filter}` : '',
             ]
               .filter(Boolean)
@@ -146,6 +167,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
             theme={theme}
             empty={shown.podsListed ? 'no pods match' : 'pods not read yet'}
             count={shown.podsListed ? undefined : theme.symbols.ellipsis}
+            contentWidth={podWidth}
           />
         </>
       )}
@@ -154,12 +176,15 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
           label=" / "
           draft={state.draft}
           note={
-            vm.filterError ??
-            `${theme.symbols.enter} keep ${theme.symbols.separator} Esc clear ${theme.symbols.separator} /regex/ for a regex`
+            draftError ?? `${theme.symbols.enter} keep ${theme.symbols.separator} Esc clear ${theme.symbols.separator} /regex/ for a regex`
           }
           width={width}
           theme={theme}
         />
+      ) : state.notice ? (
+        <Text wrap="truncate" color={theme.levelColor('warn')}>
+          {fitText(` ${state.notice}`, width, 'left', theme.symbols.ellipsis)}
+        </Text>
       ) : (
         <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} />
       )}

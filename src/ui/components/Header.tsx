@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { clusterProblem } from '../../model/cluster-health.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { fitText } from '../fit-text.js';
+import { fitText, textWidth } from '../fit-text.js';
 import { type AlertCounts, ageText, clock, dataAge, leadProblem } from '../header-text.js';
 import type { Theme } from '../theme.js';
 
@@ -10,7 +10,8 @@ interface Props {
   readonly now: number;
   readonly counts: AlertCounts;
   readonly ready: { readonly ready: number; readonly total: number };
-  readonly pods: number;
+  /** Pods in the pod pane (namespace picked, node, filter) and in the snapshot. */
+  readonly pods: { readonly shown: number; readonly total: number };
   readonly namespace: string | null;
   readonly paused: boolean;
   readonly width: number;
@@ -37,6 +38,8 @@ function fitParts(parts: readonly Part[], width: number): Part[] {
   }
   return kept;
 }
+
+const podCount = ({ shown, total }: Props['pods']) => (shown === total ? String(total) : `${shown}/${total}`);
 
 function alertPart(counts: AlertCounts, theme: Theme, down: string | null): Part {
   // In one line there is no room for the reason: the cluster being unreadable says it all.
@@ -72,7 +75,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
       priority: 80,
       color: down || ready.ready < ready.total ? theme.levelColor('crit') : undefined,
     },
-    { text: `pods ${snapshot.podsListed ? pods : theme.symbols.ellipsis}`, priority: 50 },
+    { text: `pods ${snapshot.podsListed ? podCount(pods) : theme.symbols.ellipsis}`, priority: 50 },
     { text: `every ${snapshot.intervalMs / 1000}s ${dot} ${clock(now)}`, priority: 20 },
     alertPart(counts, theme, down && compact ? `${theme.symbols.down} ${down.label} ${downFor}` : null),
   ];
@@ -80,13 +83,15 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
   if (stale && ageMs !== null)
     parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
   const problem = leadProblem(snapshot);
+  // The data's age first: it must show whatever else the line has to say. Then why the cluster
+  // cannot be read, in red, or the first problem.
+  const age = `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
   const more = problem?.more ? ` (+${problem.more} more)` : '';
-  const detail = down
-    ? `${theme.symbols.down} ${down.message} ${dot} ${downFor}${more}`
+  const trouble = down
+    ? `  ${theme.symbols.down} ${down.message} ${dot} ${downFor}${more}`
     : problem
-      ? `${theme.symbols.problem} ${problem.text}${more}`
-      : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
-  const detailColor = down ? theme.levelColor('crit') : problem ? theme.levelColor('warn') : theme.muted;
+      ? `  ${theme.symbols.problem} ${problem.text}${more}`
+      : '';
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -98,8 +103,11 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
         ))}
       </Text>
       {compact ? null : (
-        <Text wrap="truncate" color={detailColor} bold={down !== null}>
-          {fitText(detail, width, 'left', theme.symbols.ellipsis)}
+        <Text wrap="truncate">
+          <Text color={theme.muted}>{fitText(age, Math.min(width, textWidth(age)), 'left', theme.symbols.ellipsis)}</Text>
+          <Text color={theme.levelColor(down ? 'crit' : 'warn')} bold={down !== null}>
+            {fitText(trouble, Math.max(0, width - textWidth(age)), 'left', theme.symbols.ellipsis)}
+          </Text>
         </Text>
       )}
     </Box>

@@ -1,6 +1,6 @@
 import asciichart from 'asciichart';
 import { Box, Text } from 'ink';
-import { chartTop } from '../chart-scale.js';
+import { axisDecimals, chartTop } from '../chart-scale.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
 
@@ -18,11 +18,12 @@ interface Props {
   readonly min?: number;
   /** The axis never goes above this unless the data does (100 for percentages, or the limit). */
   readonly cap?: number;
-  readonly format: (value: number) => string;
+  /** Written after each axis label: "%", "m", "Mi". */
+  readonly unit: string;
   readonly theme: Theme;
 }
 
-export function HistoryChart({ title, values, width, height, min, cap, format, theme }: Props) {
+export function HistoryChart({ title, values, width, height, min, cap, unit, theme }: Props) {
   const points = values.filter(Number.isFinite).slice(-Math.max(2, width - LABEL_WIDTH - 2));
   const header = (
     <Text bold wrap="truncate">
@@ -45,11 +46,13 @@ export function HistoryChart({ title, values, width, height, min, cap, format, t
     );
   }
   const top = chartTop(Math.max(...points), cap);
+  const bottom = min ?? Math.min(...points);
+  const decimals = axisDecimals(bottom, top, height);
   const plot = asciichart.plot(points, {
     height: height - 1,
-    min: min ?? Math.min(...points),
+    min: bottom,
     max: top,
-    format: (v) => format(v).padStart(LABEL_WIDTH),
+    format: (v) => `${v.toFixed(decimals)}${unit}`.padStart(LABEL_WIDTH),
     ...(theme.ascii ? { symbols: ASCII_SYMBOLS } : {}),
   });
   return (

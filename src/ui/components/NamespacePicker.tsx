@@ -19,7 +19,7 @@ export function NamespacePicker({ namespaces, index, current, width, height, the
     <Box flexDirection="column" height={height}>
       <Text bold color={theme.accent}>
         {fitText(
-          ` namespace (${theme.symbols.upDown} choose, ${theme.symbols.enter} select, Esc cancel)`,
+          ` namespace (${theme.symbols.upDown} choose, ${theme.symbols.enter} select, Esc or q cancel)`,
           width,
           'left',
           theme.symbols.ellipsis,

@@ -9,9 +9,10 @@ import type { NodeRow } from '../../model/node-row.js';
 import type { PodRow } from '../../model/pod-row.js';
 import type { NodeInfo } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
-import { fitText } from '../fit-text.js';
+import { nodeDetailLayout } from '../detail-layout.js';
+import { fitCell, fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
-import { ChartRow, chartRowHeight } from './ChartRow.js';
+import { ChartGrid } from './ChartGrid.js';
 import { HistoryChart } from './HistoryChart.js';
 
 interface Props {
@@ -26,9 +27,6 @@ interface Props {
   readonly theme: Theme;
 }
 
-const MIN_POD_LINES = 3;
-const CHARTS = 3;
-
 function pct(figure: Figure, ascii: boolean): string {
   if (figure.percent === null) return '-';
   const glyph = levelGlyph(figure.level, ascii);
@@ -40,10 +38,13 @@ function fsLine(label: string, figure: Figure | null, ascii: boolean): string {
   return `${label} ${pct(figure, ascii)} ${formatBytesPair(figure.used, figure.total)} (${formatBytes(figure.total - figure.used)} free)`;
 }
 
-function podLine(p: PodRow): string {
+/** "  ns/name  status  cpu  memory": the name gives way first, cut in the middle, so the figures show. */
+function podLine(p: PodRow, width: number, theme: Theme): string {
   const cpu = p.cpu.usage === null ? '-' : formatCpu(p.cpu.usage);
   const mem = p.memory.usage === null ? '-' : formatBytes(p.memory.usage);
-  return `  ${`${p.namespace}/${p.name}`.padEnd(48)} ${p.status.padEnd(18)} ${cpu.padStart(6)} ${mem.padStart(7)}`;
+  const name = fitCell(`${p.namespace}/${p.name}`, '', Math.max(16, Math.min(48, width - 38)), 'left', theme.symbols.ellipsis, 'middle');
+  const status = `${p.status}${p.level === 'ok' ? '' : ` ${levelGlyph(p.level, theme.ascii)}`}`;
+  return `  ${name} ${status.padEnd(18)} ${cpu.padStart(6)} ${mem.padStart(7)}`;
 }
 
 function Line({
@@ -51,26 +52,21 @@ function Line({
   width,
   color,
   bold,
+  dim,
   ellipsis,
 }: {
   readonly text: string;
   readonly width: number;
   readonly color?: string;
   readonly bold?: boolean;
+  readonly dim?: boolean;
   readonly ellipsis: string;
 }) {
   return (
-    <Text wrap="truncate" color={color} bold={bold}>
+    <Text wrap="truncate" color={color} bold={bold} dimColor={dim}>
       {fitText(text, width, 'left', ellipsis)}
     </Text>
   );
-}
-
-/** Plot lines per chart: what is left after the fixed lines and a few pods, within 3–10. */
-function chartLines(width: number, height: number, conditions: number): number {
-  const spare = height - 3 - (1 + conditions) - (1 + MIN_POD_LINES);
-  for (let lines = 10; lines > 3; lines--) if (chartRowHeight(width, CHARTS, lines) <= spare) return lines;
-  return 3;
 }
 
 export function NodeDetail({ row, node, pods, history, asOfTick, now, width, height, theme }: Props) {
@@ -79,10 +75,11 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
   const cpu = history.nodeUsage.read(row.uid, 0, points, asOfTick).map((v) => (v / (row.cpu.total || 1)) * 100);
   const mem = history.nodeUsage.read(row.uid, 1, points, asOfTick).map((v) => (v / (row.memory.total || 1)) * 100);
   const disk = history.nodeDisk.read(row.uid, 0, points, asOfTick);
-  const lines = chartLines(width, height, node.conditions.length);
-  const podRoom = height - 3 - chartRowHeight(width, CHARTS, lines) - (1 + node.conditions.length) - 1;
+  const alerting = node.conditions.filter(conditionAlerting);
+  const layout = nodeDetailLayout(height, width, { conditions: node.conditions.length, alerting: alerting.length, pods: pods.length });
+  const conditions = layout.conditions === 'all' ? node.conditions : alerting;
+  const folded = node.conditions.length - conditions.length;
   const diskAge = row.diskAt === null ? '' : ` ${theme.symbols.separator} read ${formatAge(now - row.diskAt)} ago`;
-  const percent = (v: number) => `${v.toFixed(0)}%`;
   const cores = row.cpu.used === null ? '' : `${formatCores(row.cpu.used)}/${formatCores(row.cpu.total ?? 0)} cores`;
   const memory = row.memory.used === null ? '' : formatBytesPair(row.memory.used, row.memory.total ?? 0);
   return (
@@ -110,31 +107,40 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
             : ` ${fsLine('node fs', row.disk, ascii)}   ${row.imageFs ? fsLine('image fs', row.imageFs, ascii) : 'images on the node fs'}${diskAge}`
         }
       />
-      <ChartRow width={width} count={CHARTS}>
-        {(w) =>
-          (
-            [
-              ['cpu', 'CPU % of allocatable', cpu],
-              ['mem', 'memory % of allocatable', mem],
-              ['disk', 'node filesystem %', disk],
-            ] as const
-          ).map(([key, title, values]) => (
-            <HistoryChart
-              key={key}
-              title={title}
-              values={values}
-              width={w}
-              height={lines}
-              min={0}
-              cap={100}
-              format={percent}
-              theme={theme}
-            />
-          ))
-        }
-      </ChartRow>
-      <Line ellipsis={theme.symbols.ellipsis} bold width={width} text=" conditions" />
-      {node.conditions.map((c) => (
+      {layout.plot ? (
+        <ChartGrid width={width} count={3}>
+          {(w) =>
+            (
+              [
+                ['cpu', 'CPU % of allocatable', cpu],
+                ['mem', 'memory % of allocatable', mem],
+                ['disk', 'node filesystem %', disk],
+              ] as const
+            ).map(([key, title, values]) => (
+              <HistoryChart
+                key={key}
+                title={title}
+                values={values}
+                width={w}
+                height={layout.plot}
+                min={0}
+                cap={100}
+                unit="%"
+                theme={theme}
+              />
+            ))
+          }
+        </ChartGrid>
+      ) : layout.chartsNote ? (
+        <Line ellipsis={theme.symbols.ellipsis} dim width={width} text=" charts left out: too few lines" />
+      ) : null}
+      <Line
+        ellipsis={theme.symbols.ellipsis}
+        bold
+        width={width}
+        text={folded ? ` conditions: ${conditions.length ? `${folded} others` : `all ${folded}`} as expected` : ' conditions'}
+      />
+      {conditions.map((c) => (
         <Line
           ellipsis={theme.symbols.ellipsis}
           key={c.type}
@@ -144,9 +150,16 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
         />
       ))}
       <Line ellipsis={theme.symbols.ellipsis} bold width={width} text={` pods on this node (${pods.length}, by memory)`} />
-      {pods.slice(0, Math.max(0, podRoom)).map((p) => (
-        <Line ellipsis={theme.symbols.ellipsis} key={p.uid} width={width} color={theme.levelColor(p.level)} text={podLine(p)} />
+      {pods.slice(0, layout.pods.shown).map((p) => (
+        <Line
+          ellipsis={theme.symbols.ellipsis}
+          key={p.uid}
+          width={width}
+          color={theme.levelColor(p.level)}
+          text={podLine(p, width, theme)}
+        />
       ))}
+      {layout.pods.more ? <Line ellipsis={theme.symbols.ellipsis} dim width={width} text={`  +${layout.pods.more} more`} /> : null}
     </Box>
   );
 }

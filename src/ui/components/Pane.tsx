@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
+import { fitToContent, layoutColumns } from '../../model/column-layout.js';
 import type { CellContext, Column } from '../../model/columns.js';
 import type { SortState } from '../../model/pane-order.js';
-import { fitColumns } from '../fit-columns.js';
+import type { ContentWidth } from '../column-widths.js';
 import { fitText } from '../fit-text.js';
 import type { RowList } from '../row-list.js';
 import type { Theme } from '../theme.js';
@@ -28,6 +29,8 @@ export interface PaneProps<R> {
   readonly empty: string;
   /** Shown for the row count while it would mislead: `…` for a list still being read. */
   readonly count?: string;
+  /** What each fitted column's content needs, over the whole list (so widths hold still). */
+  readonly contentWidth: ContentWidth<R>;
 }
 
 export function Pane<R>(props: PaneProps<R>) {
@@ -58,7 +61,7 @@ export function Pane<R>(props: PaneProps<R>) {
         </Text>
       ) : (
         <Table
-          placed={fitColumns(props.columns, shown, props.context, width)}
+          placed={layoutColumns(fitToContent(props.columns, props.contentWidth), width)}
           rows={shown}
           keys={keys}
           selected={selected}

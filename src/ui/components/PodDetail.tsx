@@ -1,15 +1,16 @@
 import { Box, Text } from 'ink';
 import { formatAge } from '../../model/age.js';
 import { CONTAINER_COLUMNS, type ContainerLine } from '../../model/container-columns.js';
-import { formatBytes, formatCpu } from '../../model/format-units.js';
+import { formatBytes, formatCpuAmount } from '../../model/format-units.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import type { PodFigure, PodRow } from '../../model/pod-row.js';
 import type { PodInfo, PodUsage } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
+import { podDetailLayout } from '../detail-layout.js';
 import { fitColumns } from '../fit-columns.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
-import { ChartRow, chartRowHeight } from './ChartRow.js';
+import { ChartGrid } from './ChartGrid.js';
 import { HistoryChart } from './HistoryChart.js';
 import { Table } from './Table.js';
 
@@ -45,20 +46,18 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
   const { ascii } = theme;
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
-  const containers: ContainerLine[] = pod.containers.map((container) => ({
+  const layout = podDetailLayout(height, width, { reasons: row.reasons.length, containers: pod.containers.length });
+  const lines: ContainerLine[] = pod.containers.slice(0, layout.containers.shown).map((container) => ({
     container,
     usage: usage?.containers.find((u) => u.name === container.name) ?? null,
   }));
   const context = { now, ascii, history, asOfTick };
-  // Fixed lines: three heading lines, the reasons, the containers title, its table's header and rows.
-  const spare = height - 3 - row.reasons.length - 1 - (containers.length + 1);
-  let chartHeight = 10;
-  while (chartHeight > 3 && chartRowHeight(width, 2, chartHeight) > spare) chartHeight--;
-  const line = (text: string, color?: string, bold?: boolean) => (
-    <Text wrap="truncate" color={color} bold={bold}>
+  const line = (text: string, color?: string, bold?: boolean, dim?: boolean) => (
+    <Text wrap="truncate" color={color} bold={bold} dimColor={dim}>
       {fitText(text, width, 'left', theme.symbols.ellipsis)}
     </Text>
   );
+  const more = (count: number, what: string) => (count ? line(`  +${count} more ${what}`, undefined, false, true) : null);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       {line(
@@ -66,50 +65,69 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
         theme.accent,
         true,
       )}
-      {line(` ${figureText('CPU', row.cpu, formatCpu, ascii)}`, theme.levelColor(row.cpu.level))}
+      {line(` ${figureText('CPU', row.cpu, formatCpuAmount, ascii)}`, theme.levelColor(row.cpu.level))}
       {line(` ${figureText('MEM', row.memory, formatBytes, ascii)}`, theme.levelColor(row.memory.level))}
-      {row.reasons.map((r) => (
+      {row.reasons.slice(0, layout.reasons.shown).map((r) => (
         <Text key={r} wrap="truncate" color={theme.levelColor(row.level)}>
           {fitText(`  ${levelGlyph(row.level, ascii) || theme.symbols.bullet} ${r}`, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ))}
-      <ChartRow width={width} count={2}>
-        {(w) => [
-          <HistoryChart
-            key="cpu"
-            title={`CPU millicores${row.cpu.limit === null ? '' : ` (limit ${formatCpu(row.cpu.limit)})`}`}
-            values={cpu}
-            width={w}
-            height={chartHeight}
-            min={0}
-            cap={row.cpu.limit ?? undefined}
-            format={(v) => `${v.toFixed(0)}m`}
-            theme={theme}
-          />,
-          <HistoryChart
-            key="mem"
-            title={`memory MiB${row.memory.limit === null ? '' : ` (limit ${formatBytes(row.memory.limit)})`}`}
-            values={mem}
-            width={w}
-            height={chartHeight}
-            min={0}
-            cap={row.memory.limit === null ? undefined : row.memory.limit / MiB}
-            format={(v) => `${v.toFixed(0)}Mi`}
-            theme={theme}
-          />,
-        ]}
-      </ChartRow>
+      {more(layout.reasons.more, 'reasons')}
+      {layout.plot ? (
+        <ChartGrid width={width} count={2}>
+          {(w) => [
+            <HistoryChart
+              key="cpu"
+              title={`CPU millicores${row.cpu.limit === null ? '' : ` (limit ${formatCpuAmount(row.cpu.limit)})`}`}
+              values={cpu}
+              width={w}
+              height={layout.plot}
+              min={0}
+              cap={row.cpu.limit ?? undefined}
+              unit="m"
+              theme={theme}
+            />,
+            <HistoryChart
+              key="mem"
+              title={`memory MiB${row.memory.limit === null ? '' : ` (limit ${formatBytes(row.memory.limit)})`}`}
+              values={mem}
+              width={w}
+              height={layout.plot}
+              min={0}
+              cap={row.memory.limit === null ? undefined : row.memory.limit / MiB}
+              unit="Mi"
+              theme={theme}
+            />,
+          ]}
+        </ChartGrid>
+      ) : layout.chartsNote ? (
+        line(' charts left out: too few lines', undefined, false, true)
+      ) : null}
       {line(` containers (${pod.containers.length})`, undefined, true)}
-      <Table
-        placed={fitColumns(CONTAINER_COLUMNS, containers, context, width)}
-        rows={containers}
-        keys={containers.map((c) => c.container.name)}
-        selected={null}
-        focused={false}
-        sort={UNSORTED}
-        context={context}
-        theme={theme}
-      />
+      {layout.containers.table ? (
+        <Table
+          placed={fitColumns(CONTAINER_COLUMNS, lines, context, width)}
+          rows={lines}
+          keys={lines.map((l) => l.container.name)}
+          selected={null}
+          focused={false}
+          sort={UNSORTED}
+          context={context}
+          theme={theme}
+        />
+      ) : (
+        lines.map(({ container: c }) => (
+          <Text key={c.name} wrap="truncate">
+            {fitText(
+              `  ${c.name}  ${c.state}  ready ${c.ready ? 'yes' : 'no'}  ${c.restarts} restarts`,
+              width,
+              'left',
+              theme.symbols.ellipsis,
+            )}
+          </Text>
+        ))
+      )}
+      {more(layout.containers.more, 'containers')}
     </Box>
   );
 }

@@ -15,6 +15,8 @@ import { arrayRows, podRows, type RowList } from '../row-list.js';
 import type { UiState } from '../state.js';
 
 export interface ViewModel {
+  /** Every node, filter or not, by name. */
+  readonly allNodes: readonly NodeRow[];
   readonly nodes: RowList<NodeRow>;
   readonly pods: RowList<PodRow>;
   /** Every pod of the snapshot, for detail views. */
@@ -25,7 +27,6 @@ export interface ViewModel {
   readonly ready: { readonly ready: number; readonly total: number };
   readonly podTotal: number;
   readonly namespaces: readonly (string | null)[];
-  readonly filterError: string | null;
 }
 
 const SEVERITY: SortState = { column: 'worst', descending: true };
@@ -66,14 +67,18 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
   const pods = useMemo(
     () =>
       table
-        ? podRows(table, orderPods(table, podPane.sort, podFilter, { namespace: state.namespace, node: state.nodeScope }))
+        ? podRows(
+            table,
+            orderPods(table, podPane.sort, podFilter, { namespace: state.namespace, node: state.nodeScope, problems: state.problemsOnly }),
+          )
         : arrayRows<PodRow>([], (r) => r.uid),
-    [table, podPane.sort, podFilter, state.namespace, state.nodeScope],
+    [table, podPane.sort, podFilter, state.namespace, state.nodeScope, state.problemsOnly],
   );
   const clusterDown = snapshot !== null && clusterProblem(snapshot) !== null;
   const counts = useMemo(() => countLevels(levelsOf(nodeRows, table, clusterDown)), [nodeRows, table, clusterDown]);
   const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
+    allNodes: nodeRows,
     nodes,
     pods,
     podTable: table,
@@ -83,6 +88,5 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
     ready: { ready: nodeRows.filter((r) => r.ready === true).length, total: nodeRows.length },
     podTotal: table?.size ?? 0,
     namespaces,
-    filterError: (state.focus === 'nodes' ? nodeFilter : podFilter).error,
   };
 }

@@ -65,7 +65,7 @@ describe('401: an expired token, through an exec credential plugin', () => {
     await config.setToken('expired-token-0123456789');
     const ran = await kmon(['top', 'nodes', '--kubeconfig', config.path]);
     expect(ran.code).toBe(1);
-    expect(ran.stderr).toBe('kmon: nodes: unauthorized: the credentials were rejected\n');
+    expect(ran.stderr).toBe('kmon: unauthorized: the credentials were rejected\n');
     expect(ran.stdout + ran.stderr).not.toContain('expired-token');
   });
 });

@@ -46,7 +46,7 @@ const CASES: readonly [string, () => string[], RegExp][] = [
   [
     'a config file that is not YAML',
     () => ['--config', file('broken.yaml', 'thresholds: [\n')],
-    /^kmon: config .*broken\.yaml: not valid YAML$/,
+    /^kmon: config .*broken\.yaml: not valid YAML at line 2, column 1: /,
   ],
   [
     'a config file with a typo in a key',
@@ -71,9 +71,25 @@ const CASES: readonly [string, () => string[], RegExp][] = [
   ],
   ['an unknown context', () => ['--context', 'nowhere'], /^kmon: context "nowhere" not found in kubeconfig \(available: kmon-sim\)$/],
   ['a bad duration', () => ['--request-timeout', 'soon'], /argument 'soon' is invalid\. expected a duration like 5s, 500ms or 2m/],
+  [
+    'a duration without its unit',
+    () => ['--request-timeout', '5'],
+    /argument '5' is invalid\. expected a duration like 5s, 500ms or 2m, got "5"/,
+  ],
+  ['a duration of zero', () => ['--request-timeout', '0s'], /argument '0s' is invalid\. must be more than 0/],
+  ['a percentage in hex', () => ['--disk-warn', '0x50'], /argument '0x50' is invalid\. expected a percentage ≥ 0, got "0x50"/],
+  [
+    'a config file whose interval has no unit',
+    () => ['--config', file('unitless.yaml', 'interval: 5\n')],
+    /^kmon: config .*unitless\.yaml: interval: expected a duration like 5s, 500ms or 2m, got "5"$/,
+  ],
 ];
 
-describe('bad input: one line, exit 2, no stack trace', () => {
+/** What `kmon check` says for the same mistake: a monitoring plugin's UNKNOWN line on stdout. */
+const asUnknown = (message: RegExp) =>
+  new RegExp(message.source.replace(/^\^kmon: /, '^UNKNOWN: bad input: ').replace('see kmon --help', 'see kmon check --help'));
+
+describe('bad input: one line, exit 2 (kmon check: UNKNOWN, 3), no stack trace', () => {
   for (const [face, command] of FACES) {
     it.each(CASES)(`${face}: %s`, async (_, args, message) => {
       const ran = await kmon([...command, '--kubeconfig', sim.kubeconfigPath, ...args()], {
@@ -81,11 +97,12 @@ describe('bad input: one line, exit 2, no stack trace', () => {
         XDG_CACHE_HOME: dir,
         KMON_DEBUG: '',
       });
-      expect(ran.code).toBe(2);
-      expect(ran.stdout).toBe('');
-      const lines = ran.stderr.trimEnd().split('\n');
+      const check = face === 'check';
+      expect(ran.code).toBe(check ? 3 : 2);
+      expect(check ? ran.stderr : ran.stdout).toBe('');
+      const lines = (check ? ran.stdout : ran.stderr).trimEnd().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(message);
+      expect(lines[0]).toMatch(check ? asUnknown(message) : message);
       expect(ran.stderr).not.toMatch(/^\s+at /m);
     });
   }
@@ -104,7 +121,27 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     const ran = await kmon(['top']);
     expect(ran.code).toBe(2);
     expect(ran.stderr).toMatch(/^Usage: kmon top/);
-    expect(ran.stderr).toMatch(/nodes \[options\]/);
+    expect(ran.stderr).toMatch(/nodes\|node \[options\] \[name\]/);
     expect(ran.stderr).not.toContain('outputHelp');
+  });
+});
+
+describe('help lists every flag a command takes', () => {
+  it.each([
+    [['check'], ['--namespace', '--all-namespaces', '--selector', '--kubeconfig', '--context', '--cpu-warn', '--disk-crit', '--config']],
+    [
+      ['top', 'pods'],
+      ['--output', '--containers', '--namespace', '--all-namespaces', '--selector', '--cpu-warn', '--no-kubelet'],
+    ],
+    [
+      ['top', 'nodes'],
+      ['--output', '--sort-by', '--kubeconfig', '--mem-crit'],
+    ],
+    [['status'], ['--format', '--max-width', '--kubeconfig', '--context', '--disk-warn']],
+    [['demo'], ['--interval', '--no-color', '--cpu-warn']],
+  ])('kmon %j --help', async (command, flags) => {
+    const ran = await kmon([...command, '--help']);
+    expect(ran.code).toBe(0);
+    for (const flag of flags) expect(ran.stdout, flag).toContain(flag);
   });
 });

@@ -120,7 +120,7 @@ describe('read-only, and no credential in any output', () => {
   it('errors never quote a credential: a rejected token', async () => {
     await sim.rotateToken();
     const rejected = await face('rejected', ['top', 'nodes']);
-    expect(rejected.stderr).toBe('kmon: nodes: unauthorized: the credentials were rejected\n');
+    expect(rejected.stderr).toBe('kmon: unauthorized: the credentials were rejected\n');
     const check = await face('rejected-check', ['check']);
     expect(check.stdout).toMatch(/^UNKNOWN: nodes: unauthorized/);
   });

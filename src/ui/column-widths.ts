@@ -1,0 +1,48 @@
+import { type CellContext, type Column, cellText } from '../model/columns.js';
+import type { PodRow } from '../model/pod-row.js';
+import type { PodTable } from '../model/pod-table.js';
+import { textWidth } from './fit-text.js';
+
+// Columns fitted to their content are measured over the whole list, not the rows on screen, so
+// their widths hold still while the list scrolls, re-sorts or is filtered.
+
+/** The width a fitted column's content needs: its widest cell, or its title with room for the sort arrow. */
+export type ContentWidth<R> = (column: Column<R>) => number;
+
+const titled = (column: Column<unknown>, widest: number) => Math.max(textWidth(column.title) + 1, widest);
+
+/** Every row's cell of each fitted column, measured: for lists of hundreds or a few thousand (nodes). */
+export function measuredWidths<R>(columns: readonly Column<R>[], rows: readonly R[], context: Omit<CellContext, 'width'>): ContentWidth<R> {
+  const widths = new Map<string, number>();
+  for (const column of columns) {
+    if (!column.fitContent) continue;
+    let widest = 0;
+    for (const row of rows) widest = Math.max(widest, textWidth(cellText(column.cell(row, { ...context, width: column.maxWidth }))));
+    widths.set(column.id, titled(column as Column<unknown>, widest));
+  }
+  return (column) => widths.get(column.id) ?? column.maxWidth;
+}
+
+/**
+ * The pod pane's fitted columns, read from the PodTable's own columns: building a row per pod of
+ * 150,000 to measure them would cost more than the frame. Kubernetes names are ASCII, so a name's
+ * length is its width.
+ */
+export function podTableWidths(table: PodTable | null, ascii: boolean): ContentWidth<PodRow> {
+  const glyph = ascii ? 3 : 2;
+  const widest = { namespace: 0, name: 0, node: 0, status: 0, restarts: 0 };
+  for (let i = 0; i < (table?.size ?? 0); i++) {
+    const pod = (table as PodTable).pod(i);
+    const status = (table as PodTable).statusOf(i);
+    widest.namespace = Math.max(widest.namespace, pod.namespace.length);
+    widest.name = Math.max(widest.name, pod.name.length);
+    widest.node = Math.max(widest.node, (pod.nodeName ?? '<none>').length);
+    widest.status = Math.max(widest.status, textWidth(status.text) + (status.level === 'ok' ? 0 : glyph));
+    widest.restarts = Math.max(widest.restarts, String((table as PodTable).restartsOf(i)).length);
+  }
+  const widths: Readonly<Record<string, number>> = widest;
+  return (column) => {
+    const content = widths[column.id];
+    return content === undefined ? column.maxWidth : titled(column as Column<unknown>, content);
+  };
+}
