@@ -1,6 +1,8 @@
 import type { DecodedList } from '../kube/decode/decode-list.js';
 import type { Listed, Selection, SummaryOptions } from '../kube/kube-client.js';
+import type { CumulativeUsage } from '../model/cumulative-usage.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
+import type { CfsReading } from '../model/throttling.js';
 
 /** The reads the collector needs; KubeClient provides them, tests pass fakes. */
 export interface ClusterReader {
@@ -9,4 +11,8 @@ export interface ClusterReader {
   nodeMetrics(selection?: Selection): Promise<DecodedList<NodeUsage>>;
   podMetrics(selection?: Selection): Promise<DecodedList<PodUsage>>;
   nodeSummary(node: string, options?: SummaryOptions): Promise<NodeSummary>;
+  /** A kubelet's CFS counters (/metrics/cadvisor); readers without it show no throttling. */
+  nodeCadvisor?(node: string, options?: { signal?: AbortSignal }): Promise<CfsReading>;
+  /** A kubelet's cumulative CPU and working sets (/metrics/resource); readers without it fall back on summaries alone. */
+  nodeResource?(node: string, options?: { signal?: AbortSignal }): Promise<CumulativeUsage>;
 }

@@ -1,15 +1,21 @@
 import type * as z from 'zod/mini';
+import type { CumulativeUsage } from '../model/cumulative-usage.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
+import type { CfsReading } from '../model/throttling.js';
+import { CFS_FAMILIES, CfsCollector } from './decode/cadvisor-cfs.js';
 import { type DecodedList, type ItemDecoder, issueText, ListCollector, schemaDecoder } from './decode/decode-list.js';
 import { nodeMetricsSchema } from './decode/metrics.js';
 import { nodeSchema } from './decode/node.js';
 import { podSchema } from './decode/pod.js';
 import { decodePodMetrics } from './decode/pod-metrics.js';
+import { RESOURCE_FAMILIES, ResourceCollector } from './decode/resource-metrics.js';
 import { summarySchema } from './decode/summary.js';
 import { ItemSplitter } from './json-items.js';
 import { closesWhole, leadingMember } from './json-member.js';
 import { KubeError } from './kube-error.js';
 import type { KubeTarget } from './kubeconfig/kube-target.js';
+import { type PromSample, PromTextReader } from './prom-text-reader.js';
+import { podDiskBlocks } from './summary-pod-disk.js';
 import type { Transport } from './transport.js';
 import { type WatchHandlers, WatchStream } from './watch-stream.js';
 
@@ -31,6 +37,8 @@ export interface SummaryOptions {
   readonly signal?: AbortSignal;
   /** Whether the pods' figures are wanted (default true). */
   readonly pods?: boolean;
+  /** Whether the pods' network and pressure are wanted as well as their disk (default: as `pods`). */
+  readonly detail?: boolean;
 }
 
 export interface Listed<T> extends DecodedList<T> {
@@ -60,12 +68,19 @@ const MiB = 1024 * 1024;
 const LIST_PAGE_MAX = 256 * MiB;
 const METRICS_LIST_MAX = 4096 * MiB;
 const SUMMARY_MAX = 16 * MiB;
+// The real capture is 1.4 MB for a node of 17 pods: room for a node packed with hundreds.
+const CADVISOR_MAX = 128 * MiB;
+const RESOURCE_MAX = 16 * MiB;
+const PROMETHEUS_TEXT = 'text/plain;version=0.0.4;q=0.9,*/*;q=0.1';
 
 const decodeNode = schemaDecoder(nodeSchema);
 const decodePod = schemaDecoder(podSchema);
 const decodeNodeMetrics = schemaDecoder(nodeMetricsSchema);
 
-/** A summary's JSON; the node's part alone when the pods are not wanted and the answer is whole. */
+/**
+ * A summary's JSON; when the pods are not wanted and the answer is whole, the node's part and
+ * only the pods' disk use (for ephemeral-storage alerts on every pod) without parsing the rest.
+ */
 function parseSummary(body: Buffer, pods: boolean): unknown {
   // Callers say which kubelet; the message says only what was wrong with its answer.
   const invalid = () => new KubeError('malformed', 'summary is not valid JSON');
@@ -73,7 +88,7 @@ function parseSummary(body: Buffer, pods: boolean): unknown {
   try {
     if (!node) return JSON.parse(body.toString('utf8'));
     if (!closesWhole(body)) throw invalid();
-    return { node: JSON.parse(node.toString('utf8')), pods: [] };
+    return { node: JSON.parse(node.toString('utf8')), pods: podDiskBlocks(body) };
   } catch {
     throw invalid();
   }
@@ -137,7 +152,8 @@ export class KubeClient {
 
   /**
    * The kubelet's Summary API through the apiserver's node proxy (needs get nodes/proxy). With
-   * `pods: false` only the node's part is parsed: the pods' figures are most of the answer.
+   * `pods: false` only the node's part and the pods' disk use are parsed: the pods' other figures
+   * are most of the answer.
    */
   async nodeSummary(node: string, options: SummaryOptions = {}): Promise<NodeSummary> {
     const body = await this.transport.get(`/api/v1/nodes/${seg(node)}/proxy/stats/summary`, {
@@ -147,10 +163,55 @@ export class KubeClient {
       // Kubelet reads have a budget of their own; the sweeper asks again within it.
       retry: false,
     });
-    const raw = parseSummary(body, options.pods !== false);
+    const raw = parseSummary(body, options.pods !== false || options.detail === true);
     const result = summarySchema.safeParse(raw);
     if (!result.success) throw new KubeError('malformed', `summary ${issueText(result.error)}`);
     return result.data;
+  }
+
+  /**
+   * The CFS counters of a kubelet's /metrics/cadvisor (needs get nodes/proxy), read as the text
+   * arrives: only two families of the hundred or so are kept.
+   */
+  async nodeCadvisor(node: string, options: { signal?: AbortSignal } = {}): Promise<CfsReading> {
+    const cfs = new CfsCollector();
+    await this.kubeletText(`/api/v1/nodes/${seg(node)}/proxy/metrics/cadvisor`, CFS_FAMILIES, cfs.add, CADVISOR_MAX, options.signal);
+    return cfs.result();
+  }
+
+  /** The kubelet's /metrics/resource: cumulative CPU and working sets of the node and its containers. */
+  async nodeResource(node: string, options: { signal?: AbortSignal } = {}): Promise<CumulativeUsage> {
+    const usage = new ResourceCollector(node);
+    await this.kubeletText(`/api/v1/nodes/${seg(node)}/proxy/metrics/resource`, RESOURCE_FAMILIES, usage.add, RESOURCE_MAX, options.signal);
+    return usage.result();
+  }
+
+  private async kubeletText(
+    path: string,
+    families: readonly string[],
+    onSample: (sample: PromSample) => void,
+    maxBytes: number,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const reader = new PromTextReader(families, onSample);
+    await this.transport.stream(
+      path,
+      {
+        timeoutMs: this.timeouts.kubeletMs,
+        maxBytes,
+        signal,
+        accept: PROMETHEUS_TEXT,
+        // Kubelet reads have a budget of their own; the sweeper asks again within it.
+        retry: false,
+        // A proxy's sign-in page or a Status object is not the kubelet's answer.
+        onOpen: (contentType) => {
+          if (/html|json/.test(contentType))
+            throw new KubeError('malformed', `${path.split('/proxy/')[1]}: not Prometheus text (${contentType})`);
+        },
+      },
+      (chunk) => reader.push(chunk),
+    );
+    reader.end();
   }
 
   private async watch<T>(path: string, watch: WatchRequest<T>, schema: z.ZodMiniType<T>): Promise<void> {

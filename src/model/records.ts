@@ -1,3 +1,8 @@
+import type { CumulativeUsage } from './cumulative-usage.js';
+import type { NetworkCounters } from './network-rates.js';
+import type { PodStatsIndex } from './pod-stats-index.js';
+import type { Pressure } from './pressure.js';
+
 // The plain records kmon works with once `kube` has parsed and validated a payload. Quantities are
 // already numbers here: CPU in millicores (rounded up, as kubectl does), memory and disk in bytes,
 // times in epoch milliseconds.
@@ -33,6 +38,8 @@ export interface NodeInfo {
 export interface ResourceAmounts {
   readonly cpuMilli: number | null;
   readonly memoryBytes: number | null;
+  /** ephemeral-storage, where the spec sets it (absent on records made before kmon read it). */
+  readonly ephemeralBytes?: number | null;
 }
 
 export type ContainerState = 'running' | 'waiting' | 'terminated' | 'unknown';
@@ -100,6 +107,11 @@ export interface FsUsage {
   readonly capacityBytes: number;
   readonly availableBytes: number | null;
   readonly usedBytes: number | null;
+  /** Inodes in all and free, where the kubelet reports them. */
+  readonly inodes?: number | null;
+  readonly inodesFree?: number | null;
+  /** When the kubelet measured it. */
+  readonly time?: number | null;
 }
 
 /** What one kubelet's Summary API told us about its node. */
@@ -108,6 +120,20 @@ export interface NodeSummary {
   readonly usage: NodeUsage | null;
   readonly fs: FsUsage | null;
   readonly imageFs: FsUsage | null;
-  readonly network: { readonly rxBytes: number; readonly txBytes: number } | null;
+  readonly network: NetworkCounters | null;
   readonly pods: readonly PodUsage[];
+  /** Pressure stall information (kubelet 1.34+, cgroup v2); null or absent: not reported. */
+  readonly pressure?: Pressure | null;
+  /** Processes against the node's PID limit (rlimit); null or absent: not reported. */
+  readonly processes?: ProcessCount | null;
+  /** Each pod's ephemeral storage and, where the pods were read in full, network and pressure. */
+  readonly podStats?: PodStatsIndex;
+  /** The node's cumulative CPU, for a rate against a later /metrics/resource read. */
+  readonly counters?: CumulativeUsage | null;
+}
+
+/** The kubelet's rlimit block: the most PIDs the node allows and how many are in use. */
+export interface ProcessCount {
+  readonly max: number;
+  readonly used: number;
 }

@@ -18,6 +18,7 @@ const onCi = !['', '0', 'false'].includes(process.env.KMON_TEST_CI ?? '');
 export const FIXTURE = {
   summary135: 'stats-summary.k8s-v1.35.0-minikube.sample.json',
   summary131: 'stats-summary.k8s-v1.31-minikube.no-psi.sample.json',
+  cadvisor135: 'cadvisor-metrics.k8s-v1.35.0-minikube.sample.txt',
   kubeletPods: 'kubelet-pods.k8s-v1.35.0-minikube.sample.json',
   nodes: 'nodes-list.k8s-v1.35.0-minikube.sample.yaml',
   pods: 'pods-list.k8s-v1.35.0-minikube.sample.yaml',

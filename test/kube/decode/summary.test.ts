@@ -15,9 +15,12 @@ interface RawStat {
   workingSetBytes?: number;
 }
 interface RawFs {
+  time: string;
   capacityBytes: number;
   availableBytes: number;
   usedBytes: number;
+  inodes: number;
+  inodesFree: number;
 }
 interface RawContainer {
   name: string;
@@ -36,7 +39,7 @@ interface RawSummary {
     memory: RawStat;
     fs: RawFs;
     runtime: { imageFs: RawFs };
-    network: { rxBytes: number; txBytes: number };
+    network: { time: string; rxBytes: number; txBytes: number; rxErrors: number; txErrors: number };
   };
   pods: RawPod[];
 }
@@ -65,10 +68,18 @@ describeWithFixtures('summarySchema on the real Summary fixtures', () => {
     });
 
     it('node fs, image fs and network are the kubelet figures', () => {
-      const pick = ({ capacityBytes, availableBytes, usedBytes }: RawFs) => ({ capacityBytes, availableBytes, usedBytes });
+      const pick = ({ time, capacityBytes, availableBytes, usedBytes, inodes, inodesFree }: RawFs) => ({
+        capacityBytes,
+        availableBytes,
+        usedBytes,
+        inodes,
+        inodesFree,
+        time: Date.parse(time),
+      });
       expect(summary.fs).toEqual(pick(raw.node.fs));
       expect(summary.imageFs).toEqual(pick(raw.node.runtime.imageFs));
-      expect(summary.network).toEqual({ rxBytes: raw.node.network.rxBytes, txBytes: raw.node.network.txBytes });
+      const { time, rxBytes, txBytes, rxErrors, txErrors } = raw.node.network;
+      expect(summary.network).toEqual({ rxBytes, txBytes, rxErrors, txErrors, time: Date.parse(time) });
     });
 
     it('every pod has usage summed from its containers', () => {
