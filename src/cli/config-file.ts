@@ -4,7 +4,7 @@ import path from 'node:path';
 import { load, YAMLException } from 'js-yaml';
 import * as z from 'zod/mini';
 import '../kube/zod-english.js';
-import { DEFAULT_THRESHOLDS, type Thresholds } from '../model/thresholds.js';
+import { DEFAULT_THRESHOLDS, pressureThreshold, type Thresholds } from '../model/thresholds.js';
 import { parseDuration } from './parse-values.js';
 import { UsageError } from './usage-error.js';
 
@@ -13,8 +13,24 @@ import { UsageError } from './usage-error.js';
 
 const pair = z.strictObject({ warn: z.optional(z.number().check(z.gte(0))), crit: z.optional(z.number().check(z.gte(0))) });
 
+// The kubelet's signals: pressure (PSI, off unless set), throttling, ephemeral storage, inodes, PIDs.
+const KUBELET_THRESHOLD_KEYS = {
+  pressure: z.optional(pair),
+  throttling: z.optional(pair),
+  ephemeral: z.optional(pair),
+  inodes: z.optional(pair),
+  pids: z.optional(pair),
+};
+
 const schema = z.strictObject({
-  thresholds: z.optional(z.strictObject({ cpu: z.optional(pair), memory: z.optional(pair), disk: z.optional(pair) })),
+  thresholds: z.optional(
+    z.strictObject({
+      cpu: z.optional(pair),
+      memory: z.optional(pair),
+      disk: z.optional(pair),
+      ...KUBELET_THRESHOLD_KEYS,
+    }),
+  ),
   interval: z.optional(z.union([z.string(), z.number()])),
 });
 
@@ -73,6 +89,11 @@ export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.e
       cpu: merge(DEFAULT_THRESHOLDS.cpu, t.cpu),
       memory: merge(DEFAULT_THRESHOLDS.memory, t.memory),
       disk: merge(DEFAULT_THRESHOLDS.disk, t.disk),
+      pressure: pressureThreshold(t.pressure?.warn, t.pressure?.crit, DEFAULT_THRESHOLDS.pressure),
+      throttling: merge(DEFAULT_THRESHOLDS.throttling, t.throttling),
+      ephemeral: merge(DEFAULT_THRESHOLDS.ephemeral, t.ephemeral),
+      inodes: merge(DEFAULT_THRESHOLDS.inodes, t.inodes),
+      pids: merge(DEFAULT_THRESHOLDS.pids, t.pids),
     },
     intervalMs: interval(result.data.interval, file),
     file,

@@ -72,6 +72,21 @@ export const THRESHOLD_FLAGS = [
   percent('mem-crit', 'memory % that is critical', DEFAULT_THRESHOLDS.memory.crit),
   percent('disk-warn', 'disk % that warns', DEFAULT_THRESHOLDS.disk.warn),
   percent('disk-crit', 'disk % that is critical', DEFAULT_THRESHOLDS.disk.crit),
+  { name: 'psi-warn', arg: '<pct>', help: 'pressure (PSI some avg10) % that warns (default: no pressure alerts)', parse: parsePercent },
+  {
+    name: 'psi-crit',
+    arg: '<pct>',
+    help: 'pressure (PSI some avg10) % that is critical (default: no pressure alerts)',
+    parse: parsePercent,
+  },
+  percent('throttle-warn', "CPU throttling % (of a container's CFS periods) that warns", DEFAULT_THRESHOLDS.throttling.warn),
+  percent('throttle-crit', 'CPU throttling % that is critical', DEFAULT_THRESHOLDS.throttling.crit),
+  percent('ephemeral-warn', "ephemeral storage % (of a pod's limit, else request) that warns", DEFAULT_THRESHOLDS.ephemeral.warn),
+  percent('ephemeral-crit', 'ephemeral storage % that is critical', DEFAULT_THRESHOLDS.ephemeral.crit),
+  percent('inodes-warn', 'inodes % (node and image filesystems) that warns', DEFAULT_THRESHOLDS.inodes.warn),
+  percent('inodes-crit', 'inodes % that is critical', DEFAULT_THRESHOLDS.inodes.crit),
+  percent('pids-warn', "PIDs % (of the node's limit) that warns", DEFAULT_THRESHOLDS.pids.warn),
+  percent('pids-crit', 'PIDs % that is critical', DEFAULT_THRESHOLDS.pids.crit),
 ] as const satisfies readonly FlagSpec[];
 
 /** How the live screen and the top tables draw. */

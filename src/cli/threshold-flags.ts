@@ -1,4 +1,4 @@
-import { DEFAULT_THRESHOLDS, type Thresholds, thresholdProblems } from '../model/thresholds.js';
+import { DEFAULT_THRESHOLDS, pressureThreshold, type Thresholds, thresholdProblems } from '../model/thresholds.js';
 import type { FlagValues, THRESHOLD_FLAGS } from './flag-table.js';
 import { UsageError } from './usage-error.js';
 
@@ -11,6 +11,11 @@ export function thresholdsFrom(flags: ThresholdFlags, base: Thresholds = DEFAULT
     cpu: { warn: flags.cpuWarn ?? base.cpu.warn, crit: flags.cpuCrit ?? base.cpu.crit },
     memory: { warn: flags.memWarn ?? base.memory.warn, crit: flags.memCrit ?? base.memory.crit },
     disk: { warn: flags.diskWarn ?? base.disk.warn, crit: flags.diskCrit ?? base.disk.crit },
+    pressure: pressureThreshold(flags.psiWarn, flags.psiCrit, base.pressure),
+    throttling: { warn: flags.throttleWarn ?? base.throttling.warn, crit: flags.throttleCrit ?? base.throttling.crit },
+    ephemeral: { warn: flags.ephemeralWarn ?? base.ephemeral.warn, crit: flags.ephemeralCrit ?? base.ephemeral.crit },
+    inodes: { warn: flags.inodesWarn ?? base.inodes.warn, crit: flags.inodesCrit ?? base.inodes.crit },
+    pids: { warn: flags.pidsWarn ?? base.pids.warn, crit: flags.pidsCrit ?? base.pids.crit },
   };
   const problems = thresholdProblems(thresholds);
   if (problems.length) throw new UsageError(`thresholds: ${problems.join('; ')}`);

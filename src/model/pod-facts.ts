@@ -52,7 +52,7 @@ export class PodFactsCache {
 
   private share(facts: PodFacts): PodFacts {
     const { requests: r, limits: l } = facts;
-    const key = `${facts.status}|${facts.statusLevel}|${facts.restarts}|${r.cpuMilli}|${r.memoryBytes}|${l.cpuMilli}|${l.memoryBytes}`;
+    const key = `${facts.status}|${facts.statusLevel}|${facts.restarts}|${r.cpuMilli}|${r.memoryBytes}|${r.ephemeralBytes}|${l.cpuMilli}|${l.memoryBytes}|${l.ephemeralBytes}`;
     const known = this.shared.get(key);
     if (known) return known;
     if (this.shared.size >= SHARED_BOUND) this.shared = new Map();

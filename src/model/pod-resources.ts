@@ -12,10 +12,24 @@ function total(containers: readonly ContainerInfo[], pick: (c: ContainerInfo) =>
   return containers.length === 0 ? null : sum;
 }
 
+/**
+ * The sum of the figures set, null when none is: how the kubelet's eviction manager totals a pod's
+ * ephemeral-storage limit (resourcehelper.PodLimits), a container without one adding nothing.
+ */
+function setTotal(containers: readonly ContainerInfo[], pick: (c: ContainerInfo) => number | null | undefined): number | null {
+  let sum: number | null = null;
+  for (const c of containers) {
+    const value = pick(c);
+    if (value != null) sum = (sum ?? 0) + value;
+  }
+  return sum;
+}
+
 export function podRequests(containers: readonly ContainerInfo[]): ResourceAmounts {
   return {
     cpuMilli: total(containers, (c) => c.requests.cpuMilli),
     memoryBytes: total(containers, (c) => c.requests.memoryBytes),
+    ephemeralBytes: setTotal(containers, (c) => c.requests.ephemeralBytes),
   };
 }
 
@@ -23,6 +37,7 @@ export function podLimits(containers: readonly ContainerInfo[]): ResourceAmounts
   return {
     cpuMilli: total(containers, (c) => c.limits.cpuMilli),
     memoryBytes: total(containers, (c) => c.limits.memoryBytes),
+    ephemeralBytes: setTotal(containers, (c) => c.limits.ephemeralBytes),
   };
 }
 

@@ -37,7 +37,7 @@ describe('thresholdProblems', () => {
     ['infinite crit', with_({ cpu: { warn: 80, crit: Number.POSITIVE_INFINITY } }), ['cpu: crit must be a number ≥ 0, got Infinity']],
     [
       'several at once',
-      { cpu: { warn: 95, crit: 90 }, memory: { warn: -5, crit: -1 }, disk: { warn: 80, crit: 90 } },
+      { ...DEFAULT_THRESHOLDS, cpu: { warn: 95, crit: 90 }, memory: { warn: -5, crit: -1 }, disk: { warn: 80, crit: 90 } },
       ['cpu: warn 95 is above crit 90', 'memory: warn must be a number ≥ 0, got -5', 'memory: crit must be a number ≥ 0, got -1'],
     ],
   ])('%s', (_, thresholds, problems) => {

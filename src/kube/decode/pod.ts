@@ -8,10 +8,12 @@ import { intern, internList } from './intern.js';
 const NO_AMOUNTS: ResourceAmounts = Object.freeze({ cpuMilli: null, memoryBytes: null });
 
 function amounts(list: Record<string, string> | undefined): ResourceAmounts {
-  if (list?.cpu === undefined && list?.memory === undefined) return NO_AMOUNTS;
+  const ephemeral = list?.['ephemeral-storage'];
+  if (list?.cpu === undefined && list?.memory === undefined && ephemeral === undefined) return NO_AMOUNTS;
   return {
     cpuMilli: list?.cpu === undefined ? null : milliValue(list.cpu),
     memoryBytes: list?.memory === undefined ? null : unitValue(list.memory),
+    ...(ephemeral === undefined ? {} : { ephemeralBytes: unitValue(ephemeral) }),
   };
 }
 
