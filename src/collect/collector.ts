@@ -1,5 +1,6 @@
 import { isKubeError } from '../kube/kube-error.js';
 import { HistoryStore } from '../model/history.js';
+import { type KubeletHistories, kubeletHistories } from '../model/kubelet-history.js';
 import type { ProblemSource } from '../model/problems.js';
 import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
@@ -7,6 +8,7 @@ import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
 import { HistoryRecorder } from './history-recorder.js';
 import type { Inventory, InventoryRefresh } from './inventory.js';
+import { KubeletHistoryRecorder } from './kubelet-history-recorder.js';
 import { KubeletSweeper } from './kubelet-sweeper.js';
 import { ListInventory } from './list-inventory.js';
 import type { ReadProblem } from './metrics-read.js';
@@ -69,6 +71,8 @@ export class Collector {
   private readonly sweeper: KubeletSweeper | null;
   private readonly history: Histories;
   private readonly recorder: HistoryRecorder;
+  private readonly kubeletHistory: KubeletHistories;
+  private readonly kubeletRecorder: KubeletHistoryRecorder;
   private readonly problems = new ProblemSet();
   private readonly listeners = new Set<SnapshotListener>();
   private readonly abort = sharedAbort();
@@ -97,8 +101,11 @@ export class Collector {
           if (news) this.summariesChanged();
         },
         keepPodUsage: () => this.usage.needsPodSummaries(),
-        // Summaries standing in for the Metrics API are read every poll; for disk alone, less often.
-        backgroundRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS)),
+        // Summaries standing in for the Metrics API are read every poll, unless the kubelets'
+        // /metrics/resource (a few KB) keeps CPU and memory current between them; for disk alone, less often.
+        backgroundRefreshMs: () =>
+          this.usage.usingSummaries() && !reader.nodeResource ? options.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS),
+        usageRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : null),
       });
     const sweeper = this.sweeper;
     this.usage = new UsageSource({
@@ -106,6 +113,7 @@ export class Collector {
       namespace: scope.namespace,
       selectors,
       summaries: sweeper && (() => sweeper.summaries()),
+      resourceUsage: () => sweeper?.resourceUsage() ?? new Map(),
       retryBaseMs: Math.min(10_000, Math.max(500, 2 * options.intervalMs)),
       intervalMs: options.intervalMs,
       kinds: options.metrics,
@@ -120,6 +128,8 @@ export class Collector {
       podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
     };
     this.recorder = new HistoryRecorder(this.history);
+    this.kubeletHistory = kubeletHistories(depth);
+    this.kubeletRecorder = new KubeletHistoryRecorder(this.kubeletHistory);
     this.inventory.onListed?.(() => this.pollSoon());
     this.inventory.onRecovered?.(() => this.recovered());
     this.usage.onLate(() => this.podMetricsArrived());
@@ -153,6 +163,33 @@ export class Collector {
   /** Nodes on screen or selected, whose kubelet figures are kept freshest. */
   prioritizeNodes(names: readonly string[]): void {
     this.sweeper?.prioritize(names);
+  }
+
+  /** Nodes of the pods on screen and of the selected pod: their pods' figures and throttling are read. */
+  prioritizePodNodes(names: readonly string[]): void {
+    this.sweeper?.prioritizePods(names);
+  }
+
+  /**
+   * For one-shot faces, after a poll: the throttling of the pods listed, from each of their nodes'
+   * cAdvisor read twice (or more, up to `rounds`), `gapMs` apart, until the counters have moved on.
+   */
+  async readThrottling(gapMs: number, rounds = 3): Promise<Snapshot> {
+    const sweeper = this.sweeper;
+    const last = this.last;
+    if (!sweeper || !last) return this.emit();
+    const podNodes = [...new Set(last.refresh.state.pods.flatMap((p) => (p.nodeName ? [p.nodeName] : [])))];
+    sweeper.setNodes([...new Set([...last.refresh.state.nodes.map((n) => n.name), ...podNodes])]);
+    sweeper.prioritizePods(podNodes);
+    const deadline = () => Date.now() + (this.options.kubeletDeadlineMs ?? Number.POSITIVE_INFINITY);
+    await sweeper.sweepOnce(deadline(), ['cadvisor']);
+    for (let round = 0; round < rounds; round++) {
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+      await sweeper.sweepOnce(deadline(), ['cadvisor']);
+      const read = sweeper.throttling();
+      if (podNodes.every((n) => (read.get(n)?.pods.size ?? 0) > 0 || read.get(n)?.reading.pods.length === 0)) break;
+    }
+    return this.emit();
   }
 
   /**
@@ -307,6 +344,7 @@ export class Collector {
     const { refresh, usage } = this.last as NonNullable<Collector['last']>;
     const { state } = refresh;
     const summaries = this.sweeper?.summaries() ?? new Map();
+    const throttling = this.sweeper?.throttling() ?? new Map();
     const seq = ++this.seq;
     if (this.options.keepHistory !== false)
       this.recorder.record({
@@ -317,6 +355,8 @@ export class Collector {
         podUsage: usage.podUsage,
         summaries,
       });
+    if (this.options.keepHistory !== false)
+      this.kubeletRecorder.record({ seq, nodes: state.nodes, pods: state.pods, summaries, throttling });
     const inventoryTimes = [state.nodesAt, state.podsAt].filter((t) => t !== null);
     this.snapshot = {
       seq,
@@ -336,6 +376,7 @@ export class Collector {
       kubeletOff: this.sweeper ? this.sweeper.offReason() : NO_KUBELET,
       problems: [...this.problems.list(), ...(this.sweeper?.currentProblems() ?? [])],
       history: this.history,
+      kubelet: { throttling, history: this.kubeletHistory },
     };
     for (const listener of this.listeners) listener(this.snapshot);
     return this.snapshot;

@@ -1,15 +1,21 @@
 import { isKubeError } from '../kube/kube-error.js';
 import { TokenBucket } from '../kube/token-bucket.js';
+import type { CumulativeUsage } from '../model/cumulative-usage.js';
 import type { Problem } from '../model/problems.js';
 import type { NodeSummary } from '../model/records.js';
-import type { FetchedSummary } from '../model/snapshot.js';
+import { usageBetween } from '../model/resource-usage.js';
+import type { FetchedSummary, FetchedThrottling } from '../model/snapshot.js';
+import { summaryRates } from '../model/summary-rates.js';
+import { throttlingBetween } from '../model/throttling.js';
 import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
+import { type KubeletRead, READ_PATHS, type ReadState, readState } from './kubelet-read.js';
 import { ProblemSet } from './problem-set.js';
 import { sharedAbort } from './shared-abort.js';
+import type { FetchedUsage } from './usage-source.js';
 
 export interface SweeperOptions {
-  readonly reader: Pick<ClusterReader, 'nodeSummary'>;
+  readonly reader: Pick<ClusterReader, 'nodeSummary' | 'nodeCadvisor' | 'nodeResource'>;
   /** Kubelet reads in flight at once. */
   readonly concurrency: number;
   /** Budget for kubelet reads through the apiserver, per second, and the burst allowed above it. */
@@ -22,6 +28,11 @@ export interface SweeperOptions {
    * while summaries only bring disk figures this can be far longer than the poll interval.
    */
   readonly backgroundRefreshMs?: () => number;
+  /**
+   * While CPU and memory must come from the kubelets: how old they may get (null: they need not).
+   * Between a node's summaries they come from /metrics/resource, a few KB instead of a summary.
+   */
+  readonly usageRefreshMs?: () => number | null;
   /** Nodes whose last summary says they need watching (e.g. disk over the warning level). */
   readonly urgent?: (summary: NodeSummary) => boolean;
   /**
@@ -34,15 +45,12 @@ export interface SweeperOptions {
 }
 
 interface NodeState {
+  readonly reads: Record<KubeletRead, ReadState>;
   fetched: FetchedSummary | null;
-  lastAttempt: number;
-  failures: number;
-  /** Quick re-reads spent on failures a retry can mend (a reset before the answer). */
-  retries: number;
-  retryAfterMs: number | null;
-  /** The apiserver, not this node, failed the last read. */
-  apiserverDown: boolean;
-  inFlight: boolean;
+  /** The last cumulative CPU counters (from a summary or /metrics/resource), for the next rate. */
+  counters: { usage: CumulativeUsage; fetchedAt: number } | null;
+  usage: FetchedUsage | null;
+  throttling: FetchedThrottling | null;
 }
 
 // A failing node is retried after a refresh interval (at least 0.5 s, at most 5 s), doubling to 2 minutes.
@@ -52,24 +60,49 @@ const FORBIDDEN_PROBE_MS = 60_000;
 // A read that failed as a retry can mend (a connection reset before the answer) is asked again at
 // once, within the budget, this many times before it counts as a failure: as client-go retries GETs.
 const QUICK_RETRIES = 2;
+// cAdvisor refreshes its counters every 10 s or so (the kubelet's housekeeping): reading more often
+// shows nothing new, and an answer is about 80 KB a pod.
+const THROTTLING_MIN_REFRESH_MS = 10_000;
+// Throttling of nodes whose pods have left the screen is shown this much longer, then dropped.
+const THROTTLING_KEPT_MS = 60_000;
+
+/** Lower goes first: what is on screen, then CPU/memory standing in for the Metrics API, then the rest. */
+const RANK = { first: 0, usage: 1, background: 2 } as const;
+
+interface Due {
+  readonly at: number;
+  readonly rank: number;
+  /** How far past due, against the read's own interval where reads of different intervals compete. */
+  readonly lateness: number;
+}
+
+interface Job {
+  readonly name: string;
+  readonly read: KubeletRead;
+  readonly rank: number;
+  readonly lateness: number;
+}
 
 /**
- * Reads every node's kubelet Summary API under a request budget: wanted and alerting nodes first,
- * the rest round-robin by age, failures backed off per node. It runs beside the poll rather than
- * inside it, so one slow kubelet never holds back a frame.
+ * Reads every node's kubelet under one request budget: summaries of every node (disk, and the rest
+ * of what the kubelet knows), /metrics/cadvisor of the nodes of pods on screen (throttling), and
+ * /metrics/resource while CPU and memory must come from the kubelets. Wanted and alerting nodes go
+ * first, the rest round-robin by age, failures backed off per node and read. It runs beside the
+ * poll rather than inside it, so one slow kubelet never holds back a frame.
  */
 export class KubeletSweeper {
   private readonly nodes = new Map<string, NodeState>();
   private readonly problems = new ProblemSet();
   private readonly bucket: TokenBucket;
   private wanted = new Set<string>();
+  private podNodes = new Set<string>();
   private inFlight = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
   private forbiddenSince: number | null = null;
-  // Set during sweepOnce: each node is read once, never again, however soon it falls due.
-  private oneShot = false;
-  private readonly abort = sharedAbort();
+  // Set during sweepOnce: each node is read once for each of these kinds, never again, however soon it falls due.
+  private oneShot: { since: number; reads: ReadonlySet<KubeletRead> } | null = null;
+  private abort = sharedAbort();
   private settled: Array<() => void> = [];
 
   constructor(private readonly options: SweeperOptions) {
@@ -83,16 +116,14 @@ export class KubeletSweeper {
     for (const name of names) {
       if (!this.nodes.has(name))
         this.nodes.set(name, {
+          reads: { summary: readState(), resource: readState(), cadvisor: readState() },
           fetched: null,
-          lastAttempt: 0,
-          failures: 0,
-          retries: 0,
-          retryAfterMs: null,
-          apiserverDown: false,
-          inFlight: false,
+          counters: null,
+          usage: null,
+          throttling: null,
         });
     }
-    this.problems.retain((key) => live.has(key));
+    this.problems.retain((key) => live.has(key.split('\t')[0] ?? key));
     this.pump();
   }
 
@@ -102,8 +133,19 @@ export class KubeletSweeper {
     this.pump();
   }
 
+  /**
+   * Nodes of the pods on screen and of the selected pod: their pods are read in full (network,
+   * pressure) and their cAdvisor for throttling, within refreshMs, before any other node.
+   */
+  prioritizePods(names: readonly string[]): void {
+    this.podNodes = new Set(names);
+    this.pump();
+  }
+
   start(): void {
     this.running = true;
+    // A one-shot face may sweep again after a sweep stopped it (throttling reads cAdvisor twice).
+    if (this.abort.signal.aborted) this.abort = sharedAbort();
     this.pump();
   }
 
@@ -115,17 +157,22 @@ export class KubeletSweeper {
   }
 
   /**
-   * Reads every node once (for one-shot faces) and resolves when each has answered or failed, at
-   * once when nodes/proxy turns out to be forbidden (then no node will answer), or at `deadline`
-   * (epoch ms): 5,000 kubelets under a 20/s budget take minutes, which a one-shot face must not.
-   * Resolves with the number of nodes not read.
+   * Reads every node once for each of `reads` (cAdvisor only for the nodes given to prioritizePods),
+   * for one-shot faces, and resolves when each has answered or failed, at once when nodes/proxy
+   * turns out to be forbidden (then no node will answer), or at `deadline` (epoch ms): 5,000
+   * kubelets under a 20/s budget take minutes, which a one-shot face must not. Resolves with the
+   * number of nodes left unread.
    */
-  async sweepOnce(deadline = Number.POSITIVE_INFINITY): Promise<number> {
-    const unread = () => [...this.nodes.values()].filter((n) => n.lastAttempt === 0 || n.inFlight).length;
+  async sweepOnce(deadline = Number.POSITIVE_INFINITY, reads: readonly KubeletRead[] = ['summary']): Promise<number> {
+    const since = Date.now();
+    const wanted = new Set(reads);
+    const pending = (name: string, state: NodeState) =>
+      [...wanted].some((read) => this.applies(read, name) && (state.reads[read].lastAttempt < since || state.reads[read].inFlight));
+    const unread = () => [...this.nodes].filter(([name, state]) => pending(name, state)).length;
     const done = () => this.forbiddenSince !== null || unread() === 0;
     // Without it, nodes due again at once (one-shot faces run with refreshMs 0) would be re-read
     // while others are in flight, and done() might never see every read settled.
-    this.oneShot = true;
+    this.oneShot = { since, reads: wanted };
     this.start();
     let expired = false;
     const timer = Number.isFinite(deadline)
@@ -140,7 +187,7 @@ export class KubeletSweeper {
     while (!done() && !expired) await new Promise<void>((resolve) => this.settled.push(resolve));
     if (timer) clearTimeout(timer);
     const left = this.forbiddenSince === null ? unread() : 0;
-    this.oneShot = false;
+    this.oneShot = null;
     this.stop();
     return left;
   }
@@ -148,10 +195,12 @@ export class KubeletSweeper {
   /** The apiserver is back after an outage: nodes that failed only because of it are read again now. */
   retryNow(): void {
     for (const state of this.nodes.values()) {
-      if (!state.apiserverDown) continue;
-      state.failures = 0;
-      state.lastAttempt = 0;
-      state.apiserverDown = false;
+      for (const read of Object.values(state.reads)) {
+        if (!read.apiserverDown) continue;
+        read.failures = 0;
+        read.lastAttempt = 0;
+        read.apiserverDown = false;
+      }
     }
     this.pump();
   }
@@ -159,6 +208,22 @@ export class KubeletSweeper {
   summaries(): ReadonlyMap<string, FetchedSummary> {
     const out = new Map<string, FetchedSummary>();
     for (const [name, state] of this.nodes) if (state.fetched) out.set(name, state.fetched);
+    return out;
+  }
+
+  /** CPU and memory from /metrics/resource, per node, where read since the node's last summary. */
+  resourceUsage(): ReadonlyMap<string, FetchedUsage> {
+    const out = new Map<string, FetchedUsage>();
+    for (const [name, state] of this.nodes) if (state.usage) out.set(name, state.usage);
+    return out;
+  }
+
+  /** Throttling of the nodes of pods on screen (and, for a minute, of those just left). */
+  throttling(now = Date.now()): ReadonlyMap<string, FetchedThrottling> {
+    const out = new Map<string, FetchedThrottling>();
+    for (const [name, { throttling }] of this.nodes) {
+      if (throttling && (this.podNodes.has(name) || now - throttling.fetchedAt < THROTTLING_KEPT_MS)) out.set(name, throttling);
+    }
     return out;
   }
 
@@ -171,38 +236,84 @@ export class KubeletSweeper {
     return this.forbiddenSince === null ? null : 'nodes/proxy forbidden: disk unknown (needs get nodes/proxy)';
   }
 
-  private dueAt(state: NodeState, first: boolean): number {
-    if (state.failures > 0)
-      return state.lastAttempt + backoffDelay(state.failures - 1, failureBackoff(this.options.refreshMs), state.retryAfterMs);
-    if (state.lastAttempt === 0) return 0;
-    const { refreshMs, backgroundRefreshMs } = this.options;
-    return state.lastAttempt + (first || !backgroundRefreshMs ? refreshMs : Math.max(refreshMs, backgroundRefreshMs()));
+  /** Whether a read is asked of this node at all. */
+  private applies(read: KubeletRead, name: string): boolean {
+    const { reader } = this.options;
+    if (read === 'cadvisor') return !!reader.nodeCadvisor && this.podNodes.has(name);
+    if (read === 'resource') return !!reader.nodeResource;
+    return true;
   }
 
   private isFirst(name: string, state: NodeState): boolean {
-    return this.wanted.has(name) || (state.fetched !== null && this.options.urgent?.(state.fetched.summary) === true);
+    return (
+      this.wanted.has(name) || this.podNodes.has(name) || (state.fetched !== null && this.options.urgent?.(state.fetched.summary) === true)
+    );
   }
 
   /**
-   * The node to read next among those due: wanted or alerting nodes first, then the one read longest
+   * When a read of this node falls due, in which rank, and how late it is (latest first within a
+   * rank); null when it is not asked of the node now.
+   */
+  private due(name: string, state: NodeState, read: KubeletRead, first: boolean, now: number): Due | null {
+    if (!this.applies(read, name)) return null;
+    const r = state.reads[read];
+    const { refreshMs, backgroundRefreshMs, usageRefreshMs } = this.options;
+    const late = (since: number, every = 1) => (now - since) / Math.max(1, every);
+    if (this.oneShot)
+      return this.oneShot.reads.has(read) && r.lastAttempt < this.oneShot.since
+        ? { at: 0, rank: first ? RANK.first : RANK.background, lateness: late(r.lastAttempt) }
+        : null;
+    const failedAt = r.failures > 0 ? r.lastAttempt + backoffDelay(r.failures - 1, failureBackoff(refreshMs), r.retryAfterMs) : null;
+    if (read === 'cadvisor') {
+      return {
+        at: failedAt ?? r.lastAttempt + Math.max(refreshMs, THROTTLING_MIN_REFRESH_MS),
+        rank: RANK.first,
+        lateness: late(r.lastAttempt),
+      };
+    }
+    const usageEvery = first ? null : (usageRefreshMs?.() ?? null);
+    if (read === 'summary') {
+      const every = first || !backgroundRefreshMs ? refreshMs : Math.max(refreshMs, backgroundRefreshMs());
+      const at = failedAt ?? (r.lastAttempt === 0 ? 0 : r.lastAttempt + every);
+      if (first) return { at, rank: RANK.first, lateness: late(r.lastAttempt) };
+      // While CPU and memory must come from the kubelets, summaries (disk) and /metrics/resource
+      // (CPU and memory) share a rank, each as late as it is against its own interval: when the
+      // budget cannot keep up, both fall behind alike rather than one starving the other.
+      return {
+        at,
+        rank: usageEvery === null ? RANK.background : RANK.usage,
+        lateness: late(r.lastAttempt, usageEvery === null ? 1 : every),
+      };
+    }
+    // /metrics/resource only fills in between the summaries of nodes not on screen.
+    if (usageEvery === null || state.fetched === null) return null;
+    const since = Math.max(r.lastAttempt, state.reads.summary.lastAttempt);
+    return { at: failedAt ?? since + usageEvery, rank: RANK.usage, lateness: late(since, usageEvery) };
+  }
+
+  /**
+   * The read to make next among those due: wanted or alerting nodes first, then the one read longest
    * ago, which makes the rest a round-robin when the budget cannot keep every node fresh.
    */
-  private next(now: number): { name: string | null; wait: number } {
-    let best: { name: string; first: boolean; lastAttempt: number } | null = null;
+  private next(now: number): { job: Job | null; wait: number } {
+    let best: Job | null = null;
     let wait = Number.POSITIVE_INFINITY;
     for (const [name, state] of this.nodes) {
-      if (state.inFlight || (this.oneShot && state.lastAttempt > 0)) continue;
       const first = this.isFirst(name, state);
-      const due = this.dueAt(state, first);
-      if (due > now) {
-        wait = Math.min(wait, due - now);
-        continue;
-      }
-      if (!best || (first && !best.first) || (first === best.first && state.lastAttempt < best.lastAttempt)) {
-        best = { name, first, lastAttempt: state.lastAttempt };
+      for (const read of ['summary', 'cadvisor', 'resource'] as const) {
+        if (state.reads[read].inFlight) continue;
+        const due = this.due(name, state, read, first, now);
+        if (!due) continue;
+        if (due.at > now) {
+          wait = Math.min(wait, due.at - now);
+          continue;
+        }
+        if (!best || due.rank < best.rank || (due.rank === best.rank && due.lateness > best.lateness)) {
+          best = { name, read, rank: due.rank, lateness: due.lateness };
+        }
       }
     }
-    return { name: best?.name ?? null, wait };
+    return { job: best, wait };
   }
 
   private pump(): void {
@@ -221,13 +332,13 @@ export class KubeletSweeper {
         this.schedule(tokenWait);
         return;
       }
-      const { name, wait } = this.next(now);
-      if (name === null) {
+      const { job, wait } = this.next(now);
+      if (job === null) {
         if (Number.isFinite(wait)) this.schedule(wait);
         return;
       }
       this.bucket.tryTake();
-      void this.read(name);
+      void this.read(job.name, job.read);
     }
   }
 
@@ -236,54 +347,103 @@ export class KubeletSweeper {
     this.timer = setTimeout(() => this.pump(), Math.max(1, ms));
   }
 
-  private async read(name: string): Promise<void> {
+  private async read(name: string, kind: KubeletRead): Promise<void> {
     const state = this.nodes.get(name);
     if (!state) return;
-    state.inFlight = true;
-    state.lastAttempt = Date.now();
+    const r = state.reads[kind];
+    r.inFlight = true;
+    r.lastAttempt = Date.now();
     this.inFlight++;
     let answered = false;
-    const hadFigures = state.fetched !== null && state.failures === 0;
+    let news = false;
     try {
-      // 5,000 summaries carry 150,000 pods' usage; read only while it is the source of CPU/memory.
-      const podsKept = this.options.keepPodUsage?.() !== false;
-      const summary = await this.options.reader.nodeSummary(name, { signal: this.abort.signal, pods: podsKept });
+      news = await this.take(name, state, kind);
       answered = true;
-      state.fetched = { summary, fetchedAt: Date.now(), podsKept };
-      state.failures = 0;
-      state.retries = 0;
-      state.retryAfterMs = null;
-      state.apiserverDown = false;
+      r.failures = 0;
+      r.retries = 0;
+      r.retryAfterMs = null;
+      r.apiserverDown = false;
       this.forbiddenSince = null;
-      this.problems.clear(name);
+      this.problems.clear(problemKey(name, kind));
     } catch (error) {
       // A node that went away during the read has no row to explain: its failure is not news.
-      if (this.nodes.get(name) === state) this.failed(name, state, error);
+      if (this.nodes.get(name) === state) news = this.failed(name, state, kind, error);
     } finally {
-      state.inFlight = false;
+      r.inFlight = false;
       this.inFlight--;
     }
     for (const resolve of this.settled.splice(0)) resolve();
     if (!this.running) return;
-    this.options.onUpdate?.(answered, answered !== hadFigures);
+    this.options.onUpdate?.(answered, news);
     this.pump();
   }
 
-  private failed(name: string, state: NodeState, error: unknown): void {
+  /** Makes the read and keeps what it brought; whether that is news worth a frame between polls. */
+  private async take(name: string, state: NodeState, kind: KubeletRead): Promise<boolean> {
+    const { reader } = this.options;
+    const signal = this.abort.signal;
+    if (kind === 'summary') {
+      const hadFigures = state.fetched !== null && state.reads.summary.failures === 0;
+      // 5,000 summaries carry 150,000 pods' usage; read only while it is the source of CPU/memory.
+      const podsKept = this.options.keepPodUsage?.() !== false;
+      const detail = this.podNodes.has(name);
+      const summary = await reader.nodeSummary(name, { signal, pods: podsKept, detail });
+      const fetchedAt = Date.now();
+      state.fetched = { summary, fetchedAt, podsKept, detail, rates: summaryRates(state.fetched, summary, fetchedAt) };
+      if (summary.counters) state.counters = { usage: summary.counters, fetchedAt };
+      // The summary's own figures are newer than any /metrics/resource read before it.
+      state.usage = null;
+      return !hadFigures;
+    }
+    if (kind === 'cadvisor' && reader.nodeCadvisor) {
+      const reading = await reader.nodeCadvisor(name, { signal });
+      const before = state.throttling;
+      const fetchedAt = Date.now();
+      const pods = throttlingBetween(before?.reading ?? null, reading, before?.pods ?? null, fetchedAt);
+      state.throttling = { reading, pods, fetchedAt };
+      return (before?.pods.size ?? 0) === 0 && pods.size > 0;
+    }
+    if (kind === 'resource' && reader.nodeResource) {
+      const usage = await reader.nodeResource(name, { signal });
+      const fetchedAt = Date.now();
+      const between = usageBetween(state.counters?.usage ?? null, usage, { before: state.counters?.fetchedAt ?? 0, after: fetchedAt });
+      state.counters = { usage, fetchedAt };
+      if (between.node || between.pods.length) state.usage = { ...between, fetchedAt };
+    }
+    return false;
+  }
+
+  /** Records a failure; whether it is news (a failure where there were figures). */
+  private failed(name: string, state: NodeState, kind: KubeletRead, error: unknown): boolean {
+    const r = state.reads[kind];
+    const hadFigures = kind === 'summary' && state.fetched !== null && r.failures === 0;
     const kube = isKubeError(error) ? error : null;
     // Only a connection that broke before the answer: a kubelet that answered 5xx is backed off.
-    if (kube?.retryable && kube.status === null && state.retries < QUICK_RETRIES) {
-      state.retries++;
+    if (kube?.retryable && kube.status === null && r.retries < QUICK_RETRIES) {
+      r.retries++;
       // Due again now; a one-shot sweep counts it as not read yet.
-      state.lastAttempt = 0;
-      return;
+      r.lastAttempt = 0;
+      return false;
     }
-    state.retries = 0;
-    state.failures++;
-    state.retryAfterMs = kube?.retryAfterMs ?? null;
-    state.apiserverDown = kube?.kind === 'unreachable';
+    r.retries = 0;
+    r.failures++;
+    r.retryAfterMs = kube?.retryAfterMs ?? null;
+    r.apiserverDown = kube?.kind === 'unreachable';
     if (kube?.kind === 'forbidden') this.forbiddenSince = Date.now();
-    const message = kube ? `kubelet on ${name}: ${kube.message}` : `kubelet on ${name}: ${(error as Error).message}`;
-    this.problems.set(name, { source: 'kubelet', kind: kube?.kind ?? 'server-error', message, node: name }, Date.now());
+    const what = kind === 'summary' ? '' : `${READ_PATHS[kind]}: `;
+    const message = `kubelet on ${name}: ${what}${kube ? kube.message : (error as Error).message}`;
+    // Only a summary's failure leaves the node's disk unknown; the others say so without the node.
+    const problem = {
+      source: 'kubelet' as const,
+      kind: kube?.kind ?? 'server-error',
+      message,
+      ...(kind === 'summary' ? { node: name } : {}),
+    };
+    this.problems.set(problemKey(name, kind), problem, Date.now());
+    return hadFigures;
   }
+}
+
+function problemKey(name: string, kind: KubeletRead): string {
+  return kind === 'summary' ? name : `${name}\t${kind}`;
 }

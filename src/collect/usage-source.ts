@@ -2,6 +2,7 @@ import type { DecodedList } from '../kube/decode/decode-list.js';
 import { isKubeError, KubeError } from '../kube/kube-error.js';
 import { PodUsageIndex } from '../model/pod-usage-index.js';
 import type { NodeUsage, PodUsage } from '../model/records.js';
+import type { UsageBetween } from '../model/resource-usage.js';
 import type { FetchedSummary, MetricsSource } from '../model/snapshot.js';
 import type { ClusterReader } from './cluster-reader.js';
 import { timeout } from './first-frame.js';
@@ -28,6 +29,8 @@ export interface UsageSourceOptions {
   readonly selectors?: Selectors;
   /** Summaries to fall back on; null with --no-kubelet. */
   readonly summaries: (() => ReadonlyMap<string, FetchedSummary>) | null;
+  /** CPU and memory read from /metrics/resource between summaries, per node. */
+  readonly resourceUsage?: () => ReadonlyMap<string, FetchedUsage>;
   /** The first wait before asking a failing Metrics API again (default 10 s); it doubles up to 2 minutes. */
   readonly retryBaseMs?: number;
   /** The poll interval; with it, polls that could not find newer samples skip the fetch. */
@@ -58,20 +61,33 @@ const USING_SUMMARIES = 'using kubelet summaries';
 const RETRY_MAX_MS = 120_000;
 const ALL_KINDS: MetricsKinds = { nodes: true, pods: true };
 
-/** The newest figures the kubelets' summaries hold, per kind; pods only where summaries kept them. */
-function fromSummaries(summaries: ReadonlyMap<string, FetchedSummary>) {
+/** CPU and memory from a node's /metrics/resource reads (rates against its previous counters). */
+export interface FetchedUsage extends UsageBetween {
+  readonly fetchedAt: number;
+}
+
+/**
+ * The newest figures the kubelets hold, per kind: each node's summary, or its /metrics/resource
+ * read since; pods only where summaries kept them or /metrics/resource measured them.
+ */
+function fromSummaries(summaries: ReadonlyMap<string, FetchedSummary>, resource: ReadonlyMap<string, FetchedUsage>) {
   const nodeUsage = new Map<string, NodeUsage>();
   const podUsage = new PodUsageIndex();
   let nodesAt: number | null = null;
   let podsAt: number | null = null;
   for (const [name, { summary, fetchedAt, podsKept }] of summaries) {
-    if (summary.usage) {
-      nodeUsage.set(name, summary.usage);
-      nodesAt = Math.max(nodesAt ?? 0, fetchedAt);
+    const later = resource.get(name);
+    const node = later?.node ? { usage: { ...later.node, from: 'resource' as const }, at: later.fetchedAt } : null;
+    const own = summary.usage ? { usage: { ...summary.usage, from: 'summary' as const }, at: fetchedAt } : null;
+    const shown = node && (!own || node.at > own.at) ? node : own;
+    if (shown) {
+      nodeUsage.set(name, shown.usage);
+      nodesAt = Math.max(nodesAt ?? 0, shown.at);
     }
-    if (!podsKept) continue;
-    for (const pod of summary.pods) podUsage.add(pod);
-    podsAt = Math.max(podsAt ?? 0, fetchedAt);
+    const pods = later?.pods.length && (!podsKept || later.fetchedAt > fetchedAt) ? { list: later.pods, at: later.fetchedAt } : null;
+    if (!pods && !podsKept) continue;
+    for (const pod of pods?.list ?? summary.pods) podUsage.add(pod);
+    podsAt = Math.max(podsAt ?? 0, pods?.at ?? fetchedAt);
   }
   return {
     nodes: nodesAt === null ? null : { value: nodeUsage as ReadonlyMap<string, NodeUsage>, at: nodesAt },
@@ -196,7 +212,10 @@ export class UsageSource {
 
   /** The figures to show now, per kind: the Metrics API's, or kubelet summaries' while it fails. */
   current(): UsageReading {
-    const backup = this.usingSummaries() && this.options.summaries ? fromSummaries(this.options.summaries()) : { nodes: null, pods: null };
+    const backup =
+      this.usingSummaries() && this.options.summaries
+        ? fromSummaries(this.options.summaries(), this.options.resourceUsage?.() ?? new Map())
+        : { nodes: null, pods: null };
     const nodes: View<ReadonlyMap<string, NodeUsage>> = this.kinds.nodes
       ? view(this.nodes, backup.nodes, new Map())
       : { source: 'none', value: new Map(), at: null, problem: null };

@@ -99,6 +99,8 @@ export interface PodUsage extends Usage {
 
 export interface NodeUsage extends Usage {
   readonly name: string;
+  /** Kubelet figures: the endpoint they came from (the summary, or /metrics/resource between summaries). */
+  readonly from?: 'summary' | 'resource';
   /** The span between metrics-server's last two scrapes of the node, when it says (its scrape period). */
   readonly windowMs?: number;
 }

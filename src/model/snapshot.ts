@@ -1,7 +1,10 @@
 import type { HistoryStore } from './history.js';
+import type { KubeletHistories } from './kubelet-history.js';
 import type { PodUsageIndex } from './pod-usage-index.js';
 import type { Problem } from './problems.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo } from './records.js';
+import type { SummaryRates } from './summary-rates.js';
+import type { CfsReading, PodThrottling } from './throttling.js';
 
 /** Where CPU and memory figures came from in this snapshot. */
 export type MetricsSource = 'metrics-api' | 'kubelet' | 'none';
@@ -19,6 +22,17 @@ export interface FetchedSummary {
   readonly fetchedAt: number;
   /** Whether summary.pods holds the pods' usage: kept only while it stands in for pod metrics. */
   readonly podsKept?: boolean;
+  /** Whether the pods were read in full (network, pressure): nodes of pods on screen. */
+  readonly detail?: boolean;
+  /** Network rates against the node's previous summary. */
+  readonly rates?: SummaryRates;
+}
+
+/** A node's last /metrics/cadvisor read, and its pods' throttling against the read before ("namespace/name"). */
+export interface FetchedThrottling {
+  readonly reading: CfsReading;
+  readonly pods: ReadonlyMap<string, PodThrottling>;
+  readonly fetchedAt: number;
 }
 
 export interface Histories {
@@ -60,4 +74,12 @@ export interface Snapshot {
   readonly kubeletOff: string | null;
   readonly problems: readonly Problem[];
   readonly history: Histories;
+  /** What the kubelets say beyond summaries: throttling of the nodes of pods on screen, and its history. */
+  readonly kubelet?: KubeletView;
+}
+
+export interface KubeletView {
+  /** Keyed by node name. */
+  readonly throttling: ReadonlyMap<string, FetchedThrottling>;
+  readonly history: KubeletHistories;
 }

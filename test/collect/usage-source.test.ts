@@ -63,7 +63,7 @@ describe('UsageSource', () => {
     const reading = await new UsageSource({ reader, namespace: null, summaries: () => summaries }).read(5000);
     expect(reading.source).toBe('kubelet');
     expect(reading.problems[0]?.message).toBe(message);
-    expect(reading.nodeUsage.get('n1')).toEqual(fromKubelet);
+    expect(reading.nodeUsage.get('n1')).toEqual({ ...fromKubelet, from: 'summary' });
     expect(reading.nodeUsage.has('n2')).toBe(false);
     expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(7);
     // the time of the newest summary that carries figures (n2's has none)
@@ -93,7 +93,7 @@ describe('UsageSource', () => {
     reader.podUsage = () => [podUsage('shop', 'web-1', 5, 50)];
     const reading = await new UsageSource({ reader, namespace: null, summaries: () => summaries }).read(5000);
     expect(reading).toMatchObject({ source: 'kubelet', podSource: 'metrics-api' });
-    expect(reading.nodeUsage.get('n1')).toEqual(fromKubelet);
+    expect(reading.nodeUsage.get('n1')).toEqual({ ...fromKubelet, from: 'summary' });
     expect(reading.podUsage.get('shop', 'web-1')?.cpuMilli).toBe(5);
   });
 

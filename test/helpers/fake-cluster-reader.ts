@@ -1,8 +1,10 @@
 // A ClusterReader whose answers each test scripts; every call is counted with the (fake) time it started.
 import type { ClusterReader } from '../../src/collect/cluster-reader.js';
 import type { DecodedList } from '../../src/kube/decode/decode-list.js';
-import type { Listed } from '../../src/kube/kube-client.js';
+import type { Listed, SummaryOptions } from '../../src/kube/kube-client.js';
+import type { CumulativeUsage } from '../../src/model/cumulative-usage.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../../src/model/records.js';
+import type { CfsReading } from '../../src/model/throttling.js';
 
 type Answer<T> = (call: number) => T | Promise<T>;
 
@@ -68,8 +70,47 @@ export class FakeClusterReader implements ClusterReader {
     return decoded(await this.podUsage(this.calls.podMetrics.length));
   }
 
-  async nodeSummary(node: string): Promise<NodeSummary> {
+  /** Every kubelet read, of whichever endpoint, with the (fake) time it started. */
+  readonly kubeletCalls: { node: string; at: number; read: 'summary' | 'cadvisor' | 'resource'; detail?: boolean }[] = [];
+  nodeCadvisor?: (node: string) => Promise<CfsReading>;
+  nodeResource?: (node: string) => Promise<CumulativeUsage>;
+
+  /** Answers /metrics/cadvisor too (a reader without it shows no throttling). */
+  withCadvisor(answer: (node: string, call: number) => CfsReading | Promise<CfsReading>): this {
+    this.nodeCadvisor = async (node) => {
+      this.kubeletCalls.push({ node, at: Date.now(), read: 'cadvisor' });
+      return this.counted(() => answer(node, this.kubeletCalls.filter((c) => c.read === 'cadvisor' && c.node === node).length));
+    };
+    return this;
+  }
+
+  /** Answers /metrics/resource too. */
+  withResource(answer: (node: string, call: number) => CumulativeUsage | Promise<CumulativeUsage>): this {
+    this.nodeResource = async (node) => {
+      this.kubeletCalls.push({ node, at: Date.now(), read: 'resource' });
+      return this.counted(() => answer(node, this.kubeletCalls.filter((c) => c.read === 'resource' && c.node === node).length));
+    };
+    return this;
+  }
+
+  /** Kubelet reads started within [from, from + 1 s). */
+  readsInSecond(from: number): number {
+    return this.kubeletCalls.filter((c) => c.at >= from && c.at < from + 1000).length;
+  }
+
+  private async counted<T>(answer: () => T | Promise<T>): Promise<T> {
+    this.active++;
+    this.maxActiveSummaries = Math.max(this.maxActiveSummaries, this.active);
+    try {
+      return await answer();
+    } finally {
+      this.active--;
+    }
+  }
+
+  async nodeSummary(node: string, options: SummaryOptions = {}): Promise<NodeSummary> {
     this.summaryCalls.push({ node, at: Date.now() });
+    this.kubeletCalls.push({ node, at: Date.now(), read: 'summary', detail: options.detail });
     this.active++;
     this.maxActiveSummaries = Math.max(this.maxActiveSummaries, this.active);
     try {
