@@ -3,6 +3,7 @@ import type { Figure } from './figure.js';
 import { type Level, worstLevel } from './levels.js';
 import { nodeHealth } from './node-health.js';
 import { nodeRoles } from './node-roles.js';
+import { type NodeSignals, nodeSignals } from './node-signals.js';
 import { percentOf } from './pod-resources.js';
 import type { FsUsage, NodeInfo, PodInfo } from './records.js';
 import type { Snapshot } from './snapshot.js';
@@ -32,6 +33,8 @@ export interface NodeRow {
   /** The source's own time for CPU/memory, and when disk was read. */
   readonly metricsAt: number | null;
   readonly diskAt: number | null;
+  /** Pressure, inodes, PIDs and network, as the node's last summary says. */
+  readonly signals: NodeSignals;
   readonly level: Level;
   readonly reasons: readonly string[];
 }
@@ -101,6 +104,8 @@ export function buildNodeRow(
   ] as const) {
     if (figure && figure.level !== 'ok') reasons.push(`${label} at ${Math.trunc(figure.percent ?? 0)}%`);
   }
+  const signals = nodeSignals(fetched, thresholds);
+  reasons.push(...signals.reasons);
   return {
     uid: node.uid,
     name: node.name,
@@ -119,7 +124,8 @@ export function buildNodeRow(
     createdAt: node.createdAt,
     metricsAt: usage?.timestamp ?? null,
     diskAt: fetched?.fetchedAt ?? null,
-    level: worstLevel(health.level, cpu.level, memory.level, disk?.level ?? 'ok', imageFs?.level ?? 'ok'),
+    signals,
+    level: worstLevel(health.level, cpu.level, memory.level, disk?.level ?? 'ok', imageFs?.level ?? 'ok', signals.level),
     reasons,
   };
 }

@@ -1,5 +1,6 @@
 import type { Column } from './columns.js';
 import type { NodeRow } from './node-row.js';
+import type { PodSignalTable } from './pod-signal-table.js';
 import type { PodTable } from './pod-table.js';
 import { radixOrder } from './radix-order.js';
 import { sortIndices, sortRows } from './sort.js';
@@ -42,7 +43,13 @@ export function orderNodes(
  * table's order: the inventory's, which is the apiserver's namespace/name order with newer pods
  * after, so 150,000 pods need no second sort by name.
  */
-export function orderPods(table: PodTable, sort: SortState, filter: TextFilter | null, scope: PodScope): Uint32Array {
+export function orderPods(
+  table: PodTable,
+  sort: SortState,
+  filter: TextFilter | null,
+  scope: PodScope,
+  signals: PodSignalTable | null = null,
+): Uint32Array {
   const everything = !filter?.source && scope.namespace === null && scope.node === null && !scope.problems;
   const picked: number[] = [];
   for (let i = 0; i < table.size; i++) {
@@ -53,11 +60,11 @@ export function orderPods(table: PodTable, sort: SortState, filter: TextFilter |
     const pod = table.pod(i);
     if (scope.namespace !== null && pod.namespace !== scope.namespace) continue;
     if (scope.node !== null && pod.nodeName !== scope.node) continue;
-    if (scope.problems && !table.hasProblem(i)) continue;
+    if (scope.problems && !table.hasProblem(i) && (signals?.levelOf(i) ?? 'ok') === 'ok') continue;
     if (matchesAny(filter, table.searchable(i))) picked.push(i);
   }
   const order = Uint32Array.from(picked);
-  const key = table.sortKey(sort.column);
+  const key = table.sortKey(sort.column) ?? signals?.sortKey(sort.column) ?? null;
   if (!key) return order;
   if (key.strings) return sortIndices(picked, [{ value: key.strings, descending: sort.descending }]);
   // Figures: read straight from the table's own typed array; ties keep the table's order.

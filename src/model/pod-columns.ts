@@ -4,6 +4,7 @@ import { UNKNOWN_CELL } from './columns.js';
 import { formatBytes, formatCpu } from './format-units.js';
 import { percentCell } from './percent-cell.js';
 import type { PodRow } from './pod-row.js';
+import { POD_SIGNAL_COLUMNS } from './pod-signal-columns.js';
 import { sparkline } from './sparkline.js';
 import { statusCell } from './status-cell.js';
 
@@ -159,6 +160,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     scale: (rows, c) => sharedScale(rows, c, 1),
     cell: (r, c) => trend(r, c, 1, r.memory.limit),
   },
+  ...POD_SIGNAL_COLUMNS,
   {
     id: 'age',
     fitContent: true,

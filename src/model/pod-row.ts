@@ -2,6 +2,7 @@ import type { Level } from './levels.js';
 import { worstLevel } from './levels.js';
 import { podHealth } from './pod-health.js';
 import { percentOf, podLimits, podRequests } from './pod-resources.js';
+import { type PodSignals, podSignals } from './pod-signals.js';
 import type { PodInfo, ResourceAmounts } from './records.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Threshold, type Thresholds } from './thresholds.js';
@@ -28,6 +29,8 @@ export interface PodRow {
   readonly memory: PodFigure;
   readonly createdAt: number;
   readonly metricsAt: number | null;
+  /** Throttling, ephemeral storage, pressure and network, as the kubelet of its node says. */
+  readonly signals: PodSignals;
   readonly level: Level;
   readonly reasons: readonly string[];
 }
@@ -59,6 +62,8 @@ export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresh
   const reasons = [...health.reasons];
   if (cpu.level !== 'ok') reasons.push(`CPU at ${Math.trunc(cpu.percentOfLimit ?? 0)}% of limit (throttling)`);
   if (memory.level !== 'ok') reasons.push(`memory at ${Math.trunc(memory.percentOfLimit ?? 0)}% of limit (OOM risk)`);
+  const signals = podSignals(pod, snapshot, { requests, limits }, thresholds);
+  reasons.push(...signals.reasons);
   return {
     uid: pod.uid,
     namespace: pod.namespace,
@@ -72,7 +77,8 @@ export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresh
     memory,
     createdAt: pod.createdAt,
     metricsAt: usage?.timestamp ?? null,
-    level: worstLevel(health.level, cpu.level, memory.level),
+    signals,
+    level: worstLevel(health.level, cpu.level, memory.level, signals.level),
     reasons,
   };
 }

@@ -1,11 +1,14 @@
 import { useMemo, useRef } from 'react';
 import { clusterProblem } from '../../model/cluster-health.js';
 import type { Column } from '../../model/columns.js';
+import { worstLevel } from '../../model/levels.js';
 import { COMPACT_NODE_COLUMNS, NODE_COLUMNS, NODE_COLUMNS_WITHOUT_KUBELET } from '../../model/node-columns.js';
 import { buildNodeRows, type NodeRow } from '../../model/node-row.js';
+import { withSignalColumns } from '../../model/node-signal-columns.js';
 import { byName, orderNodes, orderPods, type SortState } from '../../model/pane-order.js';
 import { PodFactsCache } from '../../model/pod-facts.js';
 import type { PodRow } from '../../model/pod-row.js';
+import { PodSignalTable } from '../../model/pod-signal-table.js';
 import { type PodTable, PodTables } from '../../model/pod-table.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { parseTextFilter } from '../../model/text-filter.js';
@@ -33,10 +36,10 @@ const SEVERITY: SortState = { column: 'worst', descending: true };
 const nodeKey = (r: NodeRow) => r.uid;
 
 /** Every alert's level; a cluster that cannot be read is a crit alert of its own. */
-function* levelsOf(nodes: readonly NodeRow[], table: PodTable | null, clusterDown: boolean) {
+function* levelsOf(nodes: readonly NodeRow[], table: PodTable | null, signals: PodSignalTable | null, clusterDown: boolean) {
   if (clusterDown) yield 'crit' as const;
   for (const n of nodes) yield n.level;
-  if (table) for (let i = 0; i < table.size; i++) yield table.levelOf(i);
+  if (table) for (let i = 0; i < table.size; i++) yield worstLevel(table.levelOf(i), signals?.levelOf(i) ?? 'ok');
 }
 
 function namespacesOf(table: PodTable | null): (string | null)[] {
@@ -53,9 +56,18 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
   const tables = useRef(new PodTables(new PodFactsCache()));
   const nodeRows = useMemo(() => (snapshot ? byName(buildNodeRows(snapshot, thresholds)) : []), [snapshot, thresholds]);
   const table = useMemo(() => (snapshot ? tables.current.for(snapshot, thresholds) : null), [snapshot, thresholds]);
+  const signalTable = useRef<PodSignalTable | null>(null);
+  const signals = useMemo(() => {
+    if (snapshot) signalTable.current = PodSignalTable.of(snapshot, thresholds, signalTable.current);
+    return snapshot ? signalTable.current : null;
+  }, [snapshot, thresholds]);
   const nodePane = state.panes.nodes;
   const podPane = state.panes.pods;
-  const nodeColumns = compact ? COMPACT_NODE_COLUMNS : snapshot?.kubeletOff ? NODE_COLUMNS_WITHOUT_KUBELET : NODE_COLUMNS;
+  const nodeColumns = useMemo(
+    () =>
+      compact ? COMPACT_NODE_COLUMNS : snapshot?.kubeletOff ? NODE_COLUMNS_WITHOUT_KUBELET : withSignalColumns(NODE_COLUMNS, nodeRows),
+    [compact, snapshot?.kubeletOff, nodeRows],
+  );
   // A narrow pane shows the worst nodes first unless the user chose an order.
   const nodeSort = compact && !nodePane.sortChosen ? SEVERITY : nodePane.sort;
   const nodeFilter = useMemo(() => parseTextFilter(nodePane.filter), [nodePane.filter]);
@@ -69,13 +81,19 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
       table
         ? podRows(
             table,
-            orderPods(table, podPane.sort, podFilter, { namespace: state.namespace, node: state.nodeScope, problems: state.problemsOnly }),
+            orderPods(
+              table,
+              podPane.sort,
+              podFilter,
+              { namespace: state.namespace, node: state.nodeScope, problems: state.problemsOnly },
+              signals,
+            ),
           )
         : arrayRows<PodRow>([], (r) => r.uid),
-    [table, podPane.sort, podFilter, state.namespace, state.nodeScope, state.problemsOnly],
+    [table, signals, podPane.sort, podFilter, state.namespace, state.nodeScope, state.problemsOnly],
   );
   const clusterDown = snapshot !== null && clusterProblem(snapshot) !== null;
-  const counts = useMemo(() => countLevels(levelsOf(nodeRows, table, clusterDown)), [nodeRows, table, clusterDown]);
+  const counts = useMemo(() => countLevels(levelsOf(nodeRows, table, signals, clusterDown)), [nodeRows, table, signals, clusterDown]);
   const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
     allNodes: nodeRows,

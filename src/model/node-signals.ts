@@ -1,0 +1,71 @@
+import type { Figure } from './figure.js';
+import { type Level, worstLevel } from './levels.js';
+import type { NetworkRates } from './network-rates.js';
+import { type Pressure, worstPressure } from './pressure.js';
+import type { FsUsage, ProcessCount } from './records.js';
+import type { FetchedSummary } from './snapshot.js';
+import { levelOf, type Threshold, type Thresholds } from './thresholds.js';
+
+/** What the kubelet says of a node beyond CPU, memory and bytes of disk; each null where not reported. */
+export interface NodeSignals {
+  readonly pressure: Pressure | null;
+  /** The pressure alert, when pressure thresholds are set. */
+  readonly pressureLevel: Level;
+  readonly inodes: Figure | null;
+  /** The image filesystem's inodes, when it is a filesystem of its own. */
+  readonly imageInodes: Figure | null;
+  readonly pids: Figure | null;
+  readonly network: NetworkRates | null;
+  readonly level: Level;
+  readonly reasons: readonly string[];
+}
+
+/** Inodes in use (all less free), as the kubelet's nodefs.inodesFree eviction signal sees them. */
+export function inodesFigure(fs: FsUsage | null | undefined, threshold: Threshold): Figure | null {
+  const total = fs?.inodes;
+  const free = fs?.inodesFree;
+  if (total == null || free == null || !(total > 0) || free > total) return null;
+  const used = total - free;
+  const percent = (used / total) * 100;
+  return { used, total, percent, level: levelOf(percent, threshold) };
+}
+
+export function pidsFigure(processes: ProcessCount | null | undefined, threshold: Threshold): Figure | null {
+  if (!processes) return null;
+  const percent = (processes.used / processes.max) * 100;
+  return { used: processes.used, total: processes.max, percent, level: levelOf(percent, threshold) };
+}
+
+// Most nodes keep images on the root filesystem: the kubelet then reports its inodes twice.
+function ownInodes(fs: FsUsage | null, image: FsUsage | null): boolean {
+  return image !== null && (fs === null || image.inodes !== fs.inodes || image.inodesFree !== fs.inodesFree);
+}
+
+export function nodeSignals(fetched: FetchedSummary | null, thresholds: Thresholds): NodeSignals {
+  const summary = fetched?.summary ?? null;
+  const pressure = summary?.pressure ?? null;
+  const worst = worstPressure(pressure);
+  const pressureLevel = levelOf(worst?.percent ?? null, thresholds.pressure);
+  const inodes = inodesFigure(summary?.fs, thresholds.inodes);
+  const imageInodes = summary && ownInodes(summary.fs, summary.imageFs) ? inodesFigure(summary.imageFs, thresholds.inodes) : null;
+  const pids = pidsFigure(summary?.processes, thresholds.pids);
+  const reasons: string[] = [];
+  for (const [label, figure] of [
+    ['inodes', inodes],
+    ['image fs inodes', imageInodes],
+    ['PIDs', pids],
+  ] as const) {
+    if (figure && figure.level !== 'ok') reasons.push(`${label} at ${Math.trunc(figure.percent ?? 0)}%`);
+  }
+  if (worst && pressureLevel !== 'ok') reasons.push(`${worst.resource} pressure at ${Math.trunc(worst.percent)}%`);
+  return {
+    pressure,
+    pressureLevel,
+    inodes,
+    imageInodes,
+    pids,
+    network: fetched?.rates?.node ?? null,
+    level: worstLevel(pressureLevel, inodes?.level ?? 'ok', imageInodes?.level ?? 'ok', pids?.level ?? 'ok'),
+    reasons,
+  };
+}
