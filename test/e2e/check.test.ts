@@ -96,7 +96,7 @@ describe('kmon check', () => {
   it.each([
     [['--bogus'], /^UNKNOWN: bad input: unknown option '--bogus' \(see kmon check --help\)$/],
     [['--cpu-warn', 'x'], /^UNKNOWN: bad input: option '--cpu-warn <pct>' argument 'x' is invalid/],
-    [['--cpu-warn', '95', '--cpu-crit', '90'], /^UNKNOWN: thresholds: /],
+    [['--cpu-warn', '95', '--cpu-crit', '90'], /^UNKNOWN: bad input: thresholds: /],
     [['--context', 'no-such-context'], /^UNKNOWN: .*no-such-context/],
   ])('bad input %j: exit 3 with one UNKNOWN line', async (args, line) => {
     const ran = await check(...args);
