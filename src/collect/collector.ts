@@ -112,7 +112,7 @@ export class Collector {
     const depth = options.historyDepth ?? { nodes: 240, pods: 40 };
     this.history = {
       nodeUsage: new HistoryStore({ seriesCount: 2, depth: depth.nodes }),
-      nodeDisk: new HistoryStore({ seriesCount: 1, depth: depth.nodes }),
+      nodeDisk: new HistoryStore({ seriesCount: 3, depth: depth.nodes }),
       podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
     };
     this.recorder = new HistoryRecorder(this.history);

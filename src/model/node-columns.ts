@@ -7,6 +7,7 @@ import { levelRank } from './levels.js';
 import type { NodeRow } from './node-row.js';
 import { percentCell, placeholderCell } from './percent-cell.js';
 import { sparkline } from './sparkline.js';
+import { formatTimeLeft } from './time-left.js';
 
 function trend(row: NodeRow, ctx: CellContext, series: 0 | 1, total: number | null): Cell {
   const values = ctx.history.nodeUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
@@ -21,11 +22,20 @@ function diskCell(row: NodeRow, ctx: CellContext): Cell {
   return placeholderCell(row.diskUnknown === 'not read yet' ? (ctx.ascii ? '.' : '…') : '-', ctx.ascii);
 }
 
+/** "43m ‼": when the node's fastest-filling resource is full, with its level; blank when none fills within a day. */
+function fullCell(row: NodeRow, ctx: CellContext): Cell {
+  const full = row.full;
+  if (full?.fullInMs == null) return { text: '', level: 'ok' };
+  const glyph = levelGlyph(full.level, ctx.ascii);
+  return { text: `${formatTimeLeft(full.fullInMs)}${` ${glyph}`.padEnd(ctx.ascii ? 3 : 2)}`, level: full.level };
+}
+
 /** The worst thing about a node in one cell, for narrow panes: "‼ disk 93%", "‼ NotReady". */
 export function worstCell(row: NodeRow, ascii: boolean): Cell {
   const parts = [
     { level: row.statusLevel, text: row.status },
     { level: row.disk.level, text: `disk ${Math.trunc(row.disk.percent ?? 0)}%` },
+    { level: row.full?.level ?? 'ok', text: `${row.full?.resource ?? ''} full ${formatTimeLeft(row.full?.fullInMs ?? 0)}` },
     { level: row.memory.level, text: `mem ${Math.trunc(row.memory.percent ?? 0)}%` },
     { level: row.cpu.level, text: `cpu ${Math.trunc(row.cpu.percent ?? 0)}%` },
   ];
@@ -131,6 +141,17 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
     align: 'right',
     sort: { value: (r) => r.disk.percent, descending: true },
     cell: diskCell,
+  },
+  {
+    id: 'full',
+    title: 'FULL',
+    minWidth: 5,
+    maxWidth: 7,
+    priority: 86,
+    align: 'right',
+    // Soonest first; nodes not filling (null) last either way.
+    sort: { value: (r) => r.full?.fullInMs ?? null, descending: false },
+    cell: fullCell,
   },
   {
     // Kubelets are read in turn under a request budget, so on a big cluster each row's disk (and,

@@ -1,6 +1,8 @@
-import { diskFigure } from './disk.js';
+import { diskFigure, sameFilesystem } from './disk.js';
 import type { Figure } from './figure.js';
+import { type FillForecast, fullText, soonestFull } from './fill-forecast.js';
 import { type Level, worstLevel } from './levels.js';
+import { nodeForecasts } from './node-forecast.js';
 import { nodeHealth } from './node-health.js';
 import { nodeRoles } from './node-roles.js';
 import { percentOf } from './pod-resources.js';
@@ -30,6 +32,10 @@ export interface NodeRow {
   /** The source's own time for CPU/memory, and when disk was read. */
   readonly metricsAt: number | null;
   readonly diskAt: number | null;
+  /** Node fs, image fs, inodes and memory: how fast each fills, and when it is full or evicting. */
+  readonly forecasts: readonly FillForecast[];
+  /** The resource projected full soonest, within a day; null when none is filling that fast. */
+  readonly full: FillForecast | null;
   readonly level: Level;
   readonly reasons: readonly string[];
 }
@@ -43,11 +49,6 @@ function fsFigure(fs: FsUsage | null, thresholds: Thresholds): Figure | null {
 function usageFigure(used: number | null, total: number, threshold: Thresholds['cpu']): Figure {
   const percent = percentOf(used, total);
   return { used, total, percent, level: levelOf(percent, threshold) };
-}
-
-// Many nodes keep images on the root filesystem; the kubelet then reports the same figures twice.
-function sameFilesystem(a: FsUsage | null, b: FsUsage | null): boolean {
-  return a !== null && b !== null && a.capacityBytes === b.capacityBytes && a.availableBytes === b.availableBytes;
 }
 
 // Counting 150,000 pods per frame adds up; the count only changes with the pod list.
@@ -98,6 +99,9 @@ export function buildNodeRow(
   ] as const) {
     if (figure && figure.level !== 'ok') reasons.push(`${label} at ${Math.trunc(figure.percent ?? 0)}%`);
   }
+  const forecasts = nodeForecasts(snapshot, node, thresholds.fill);
+  const full = soonestFull(forecasts);
+  if (full && full.level !== 'ok') reasons.push(fullText(full));
   return {
     uid: node.uid,
     name: node.name,
@@ -115,7 +119,9 @@ export function buildNodeRow(
     createdAt: node.createdAt,
     metricsAt: usage?.timestamp ?? null,
     diskAt: fetched?.fetchedAt ?? null,
-    level: worstLevel(health.level, cpu.level, memory.level, disk?.level ?? 'ok', imageFs?.level ?? 'ok'),
+    forecasts,
+    full,
+    level: worstLevel(health.level, cpu.level, memory.level, disk?.level ?? 'ok', imageFs?.level ?? 'ok', full?.level ?? 'ok'),
     reasons,
   };
 }
