@@ -5,6 +5,7 @@ import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
+import { EvictionReader } from './eviction-reader.js';
 import { HistoryRecorder } from './history-recorder.js';
 import type { Inventory, InventoryRefresh } from './inventory.js';
 import { KubeletSweeper } from './kubelet-sweeper.js';
@@ -66,6 +67,7 @@ export class Collector {
   private readonly inventory: Inventory;
   private readonly usage: UsageSource;
   private readonly sweeper: KubeletSweeper | null;
+  private readonly eviction: EvictionReader | null;
   private readonly history: Histories;
   private readonly recorder: HistoryRecorder;
   private readonly problems = new ProblemSet();
@@ -97,6 +99,10 @@ export class Collector {
         backgroundRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS)),
       });
     const sweeper = this.sweeper;
+    // Eviction thresholds matter to projections, which need history: only screens that stay open read them.
+    const kubeletEviction = reader.kubeletEviction?.bind(reader);
+    this.eviction =
+      kubelet && kubeletEviction && options.keepHistory !== false ? new EvictionReader({ reader: { kubeletEviction } }) : null;
     this.usage = new UsageSource({
       reader,
       namespace: scope.namespace,
@@ -135,6 +141,7 @@ export class Collector {
     if (this.running) return;
     this.running = true;
     this.sweeper?.start();
+    this.eviction?.start();
     this.schedule(0);
   }
 
@@ -143,12 +150,14 @@ export class Collector {
     this.abort.abort();
     for (const t of [this.timer, this.coalesce]) if (t) clearTimeout(t);
     this.sweeper?.stop();
+    this.eviction?.stop();
     this.inventory.close();
   }
 
   /** Nodes on screen or selected, whose kubelet figures are kept freshest. */
   prioritizeNodes(names: readonly string[]): void {
     this.sweeper?.prioritize(names);
+    this.eviction?.prioritize(names);
   }
 
   /**
@@ -162,7 +171,9 @@ export class Collector {
     this.last = { refresh, usage };
     this.summaryFrameDone = false;
     this.trackProblems(refresh, usage, now);
-    this.sweeper?.setNodes(refresh.state.nodes.map((n) => n.name));
+    const names = refresh.state.nodes.map((n) => n.name);
+    this.sweeper?.setNodes(names);
+    this.eviction?.setNodes(names);
     const sweep = kubelet === 'all' || (kubelet === 'fallback' && usage.source !== 'metrics-api');
     if (sweep && this.sweeper) {
       const unread = await this.sweeper.sweepOnce(now + (this.options.kubeletDeadlineMs ?? Number.POSITIVE_INFINITY));
@@ -316,6 +327,7 @@ export class Collector {
       kubeletOff: this.sweeper ? this.sweeper.offReason() : NO_KUBELET,
       problems: [...this.problems.list(), ...(this.sweeper?.currentProblems() ?? [])],
       history: this.history,
+      eviction: this.eviction?.policies(),
     };
     for (const listener of this.listeners) listener(this.snapshot);
     return this.snapshot;
