@@ -6,6 +6,7 @@ import { levelGlyph } from './level-glyph.js';
 import { percentCell } from './percent-cell.js';
 import type { PodRow } from './pod-row.js';
 import { sparkline } from './sparkline.js';
+import { formatTimeLeft } from './time-left.js';
 
 const HEADROOM = 4 / 3;
 
@@ -24,6 +25,14 @@ function restartsCell(row: PodRow): Cell {
     level: row.restarts > 0 && row.statusLevel !== 'ok' ? row.statusLevel : 'ok',
     dim: row.restarts === 0,
   };
+}
+
+/** The pod's status, or, for a pod otherwise well, when it is projected to be OOM-killed: "OOM 12m !". */
+function statusCell(r: PodRow, c: CellContext): Cell {
+  const oom = r.oom;
+  if (r.statusLevel === 'ok' && oom?.fullInMs != null && oom.level !== 'ok')
+    return { text: `OOM ${formatTimeLeft(oom.fullInMs)} ${levelGlyph(oom.level, c.ascii)}`, level: oom.level };
+  return { text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`, level: r.statusLevel };
 }
 
 export const POD_COLUMNS: readonly Column<PodRow>[] = [
@@ -69,10 +78,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     priority: 85,
     align: 'left',
     sort: { descending: true },
-    cell: (r, c) => ({
-      text: `${r.status}${r.statusLevel === 'ok' ? '' : ` ${levelGlyph(r.statusLevel, c.ascii)}`}`,
-      level: r.statusLevel,
-    }),
+    cell: statusCell,
   },
   {
     id: 'restarts',
