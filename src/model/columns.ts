@@ -18,6 +18,8 @@ export interface CellContext {
   readonly history: Histories;
   /** History samples after this snapshot are hidden, so a paused frame stays frozen. */
   readonly asOfTick: number;
+  /** When the object's oldest firing alert began, by UID (null: none firing), for cells that show ages. */
+  readonly since?: (uid: string) => number | null;
 }
 
 export interface Column<R> {

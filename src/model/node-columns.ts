@@ -44,6 +44,11 @@ export function worstCell(row: NodeRow, ascii: boolean): Cell {
   return { text: `${levelGlyph(worst.level, ascii)} ${worst.text}`, level: worst.level };
 }
 
+/** "‼ disk 93% 12m": an alerting cell with how long the node has had a firing alert. */
+function withAge(cell: Cell, since: number | null, now: number): Cell {
+  return cell.level === 'ok' || since === null ? cell : { ...cell, text: `${cell.text} ${formatAge(now - since)}` };
+}
+
 /** Worst first, then the highest of its percentages: the order a narrow pane shows. */
 export function severity(row: NodeRow): number {
   const highest = Math.max(row.cpu.percent ?? 0, row.memory.percent ?? 0, row.disk.percent ?? 0);
@@ -207,6 +212,6 @@ export const COMPACT_NODE_COLUMNS: readonly Column<NodeRow>[] = [
     priority: 99,
     align: 'left',
     sort: { value: severity, descending: true },
-    cell: (r, c) => worstCell(r, c.ascii),
+    cell: (r, c) => withAge(worstCell(r, c.ascii), c.since?.(r.uid) ?? null, c.now),
   },
 ];

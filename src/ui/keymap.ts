@@ -23,6 +23,7 @@ export type Command =
   | 'namespace'
   | 'node-pods'
   | 'detail'
+  | 'events'
   | 'back'
   | 'pause'
   | 'help'
@@ -84,6 +85,12 @@ export const KEYMAP: readonly Binding[] = [
     keys: [k('⏎', { key: 'return' })],
     help: 'details and history of the selected row',
     hint: { word: 'detail', priority: 80 },
+  },
+  {
+    command: 'events',
+    keys: [k('e', { input: 'e' })],
+    help: 'events: alerts firing now, then the log of changes (Enter goes to the node or pod)',
+    hint: { word: 'events', priority: 85 },
   },
   { command: 'back', keys: [k('Esc', { key: 'escape' })], help: 'back, or clear the filter' },
   { command: 'pause', keys: [k('p', { input: 'p' })], help: 'pause the frame (polling goes on)', hint: { word: 'pause', priority: 60 } },

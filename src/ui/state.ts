@@ -6,7 +6,7 @@ import type { Command } from './keymap.js';
 // the live snapshot flows in as a prop; only pausing captures one.
 
 export type Pane = 'nodes' | 'pods';
-export type Mode = 'table' | 'filter' | 'namespace' | 'help' | 'detail';
+export type Mode = 'table' | 'filter' | 'namespace' | 'help' | 'detail' | 'events';
 
 export interface PaneState {
   readonly sort: SortState;
@@ -28,6 +28,8 @@ export interface UiState {
   /** The frame shown while paused; polling goes on underneath. */
   readonly frozen: Snapshot | null;
   readonly detail: { readonly pane: Pane; readonly uid: string } | null;
+  /** The events pane's selection, by entry, as entries shift when new ones come in. */
+  readonly events: { readonly selected: string | null; readonly scrollTop: number };
   readonly draft: string;
   /** The namespace highlighted in the picker (null: all), kept by name so the list may change under it. */
   readonly picked: string | null;
@@ -45,6 +47,14 @@ export interface PaneContext {
   readonly sortColumns: readonly { readonly id: string; readonly descending: boolean }[];
 }
 
+/** The events pane: its entries in display order, and the node or pod each is about. */
+export interface EventsContext {
+  readonly ids: PaneContext['ids'];
+  readonly page: number;
+  /** Where Enter on the entry leads; null for the cluster's own alerts. */
+  target(key: string): { readonly pane: Pane; readonly uid: string } | null;
+}
+
 /**
  * What the screen looks like right now. Both panes are described: keys read together (Tab then M)
  * are applied one after the other to a context taken before the first.
@@ -56,6 +66,7 @@ export interface CommandContext {
   readonly namespaces: readonly (string | null)[];
   /** Name of the selected node, for node-pods. */
   readonly selectedNodeName: string | null;
+  readonly events?: EventsContext;
 }
 
 /** The key flags the reducer reads (a subset of Ink's Key). */
@@ -100,6 +111,7 @@ export function initialState(namespace: string | null): UiState {
     nodeScope: null,
     frozen: null,
     detail: null,
+    events: { selected: null, scrollTop: 0 },
     draft: '',
     picked: null,
     quitting: false,

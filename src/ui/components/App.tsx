@@ -1,11 +1,15 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import type { Alert } from '../../model/alerts.js';
 import type { Column } from '../../model/columns.js';
 import type { NodeRow } from '../../model/node-row.js';
 import { POD_COLUMNS } from '../../model/pod-columns.js';
 import type { PodRow } from '../../model/pod-row.js';
 import type { Thresholds } from '../../model/thresholds.js';
+import { type EventEntry, entryTarget, eventEntries, firingOrder, paneOf } from '../event-entries.js';
 import { fitText } from '../fit-text.js';
+import { countLevels } from '../header-text.js';
+import { useAlerts } from '../hooks/use-alerts.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
 import { type SnapshotSource, useSnapshot } from '../hooks/use-snapshot.js';
@@ -13,8 +17,10 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useViewModel } from '../hooks/use-view-model.js';
 import { paneHeights } from '../pane-heights.js';
 import { pickedIndex, reducer } from '../reducer.js';
-import { type CommandContext, initialState } from '../state.js';
+import { arrayRows } from '../row-list.js';
+import { type CommandContext, type EventsContext, initialState } from '../state.js';
 import type { Theme } from '../theme.js';
+import { EventsPane, eventsPage } from './EventsPane.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { KeyHints } from './KeyHints.js';
@@ -34,6 +40,28 @@ export interface AppProps {
   readonly onVisibleNodes?: (names: readonly string[]) => void;
 }
 
+function eventsContext(entries: readonly EventEntry[], page: number): EventsContext {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return {
+    ids: arrayRows(entries, (e) => e.id),
+    page,
+    target: (id) => {
+      const entry = byId.get(id);
+      return entry ? paneOf(entryTarget(entry)) : null;
+    },
+  };
+}
+
+/** When each node's or pod's oldest firing alert began, by UID, for cells that show ages. */
+function alertSince(firing: readonly Alert[]): (uid: string) => number | null {
+  const since = new Map<string, number>();
+  for (const a of firing) {
+    const uid = a.target.uid;
+    if (uid) since.set(uid, Math.min(since.get(uid) ?? a.since, a.since));
+  }
+  return (uid) => since.get(uid) ?? null;
+}
+
 const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
@@ -45,6 +73,11 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
   const shown = state.frozen ?? live;
   const layout = paneHeights(height, width, shown?.nodes.length ?? 0);
   const vm = useViewModel(shown, state, thresholds, layout.compact);
+  const built = useMemo(() => ({ nodes: vm.allNodes, table: vm.podTable }), [vm.allNodes, vm.podTable]);
+  const alerts = useAlerts(live, shown, built, thresholds);
+  const firing = useMemo(() => firingOrder(alerts.firing), [alerts]);
+  const counts = useMemo(() => countLevels(firing.map((a) => a.level)), [firing]);
+  const entries = useMemo(() => eventEntries(alerts), [alerts]);
 
   const context = useCallback(
     (): CommandContext => ({
@@ -55,8 +88,9 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       snapshot: live,
       namespaces: vm.namespaces,
       selectedNodeName: vm.nodes.length ? vm.nodes.at(Math.max(0, vm.nodes.indexOf(state.panes.nodes.selected))).name : null,
+      events: eventsContext(entries, eventsPage(layout.body)),
     }),
-    [layout.nodes, layout.pods, state.panes.nodes.selected, vm, live],
+    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, entries],
   );
   useKeys(state, dispatch, context);
 
@@ -70,14 +104,15 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
   if (!shown) {
     return <Text>{fitText(` kmon: connecting${theme.ascii ? '...' : '…'}`, width, 'left', theme.symbols.ellipsis)}</Text>;
   }
-  const cellContext = { now, ascii: theme.ascii, history: shown.history, asOfTick: shown.seq };
+  const cellContext = { now, ascii: theme.ascii, history: shown.history, asOfTick: shown.seq, since: alertSince(firing) };
   const body = layout.body;
   const detail = state.mode === 'detail' ? state.detail : null;
   const header = (
     <Header
       snapshot={shown}
+      alerts={firing}
       now={now}
-      counts={vm.counts}
+      counts={counts}
       ready={vm.ready}
       pods={vm.podTotal}
       namespace={state.namespace}
@@ -96,6 +131,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       selected={state.panes.nodes.selected}
       scrollTop={state.panes.nodes.scrollTop}
       sort={vm.nodeSort}
+      sortLead={vm.problemsFirst ? 'alerts, ' : ''}
       focused={state.focus === 'nodes' || layout.compact}
       width={width}
       height={layout.nodes}
@@ -109,6 +145,17 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       {header}
       {state.mode === 'help' ? (
         <HelpOverlay width={width} height={body} theme={theme} />
+      ) : state.mode === 'events' ? (
+        <EventsPane
+          entries={entries}
+          firing={firing.length}
+          selected={state.events.selected}
+          scrollTop={state.events.scrollTop}
+          now={now}
+          width={width}
+          height={body}
+          theme={theme}
+        />
       ) : state.mode === 'namespace' ? (
         <NamespacePicker
           namespaces={vm.namespaces}
@@ -161,7 +208,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
           theme={theme}
         />
       ) : (
-        <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} />
+        <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} events={state.mode === 'events'} />
       )}
     </Box>
   );

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
+import { type Alert, targetText } from '../../model/alerts.js';
 import { clusterProblem } from '../../model/cluster-health.js';
+import { levelGlyph } from '../../model/level-glyph.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { fitText } from '../fit-text.js';
 import { type AlertCounts, ageText, clock, dataAge, leadProblem } from '../header-text.js';
@@ -7,6 +9,8 @@ import type { Theme } from '../theme.js';
 
 interface Props {
   readonly snapshot: Snapshot;
+  /** Firing alerts, worst and longest first. */
+  readonly alerts: readonly Alert[];
   readonly now: number;
   readonly counts: AlertCounts;
   readonly ready: { readonly ready: number; readonly total: number };
@@ -57,7 +61,12 @@ function nodesText(snapshot: Snapshot, ready: Props['ready'], down: boolean, the
   return `nodes ${ready.ready}/${ready.total} Ready`;
 }
 
-export function Header({ snapshot, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
+/** "‼ node-b: disk 93% 12m": the worst alert, how long it has lasted. */
+function leadAlert(alert: Alert, now: number, theme: Theme): string {
+  return `${levelGlyph(alert.level, theme.ascii)} ${targetText(alert.target)}: ${alert.message} ${ageText(Math.max(0, now - alert.since))}`;
+}
+
+export function Header({ snapshot, alerts, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
   const { ageMs, stale } = dataAge(snapshot, now);
   const scope = snapshot.scope;
   const dot = theme.symbols.separator;
@@ -80,13 +89,25 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
   if (stale && ageMs !== null)
     parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
   const problem = leadProblem(snapshot);
-  const more = problem?.more ? ` (+${problem.more} more)` : '';
+  // The rest are in the events pane (e), so nothing hides behind "more".
+  const moreText = (n: number) => (n > 0 ? ` (+${n} more ${dot} e events)` : '');
+  const more = moreText(problem?.more ?? 0);
+  const lead = alerts[0];
+  const data = `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
   const detail = down
     ? `${theme.symbols.down} ${down.message} ${dot} ${downFor}${more}`
     : problem
       ? `${theme.symbols.problem} ${problem.text}${more}`
-      : `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
-  const detailColor = down ? theme.levelColor('crit') : problem ? theme.levelColor('warn') : theme.muted;
+      : lead
+        ? `${data} ${dot} ${leadAlert(lead, now, theme)}${moreText(alerts.length - 1)}`
+        : data;
+  const detailColor = down
+    ? theme.levelColor('crit')
+    : problem
+      ? theme.levelColor('warn')
+      : lead
+        ? theme.levelColor(lead.level)
+        : theme.muted;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
