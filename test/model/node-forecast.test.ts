@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultEviction, type EvictionPolicy, evictionPercent } from '../../src/model/eviction.js';
 import { type FillForecast, fullText, rateText, soonestFull } from '../../src/model/fill-forecast.js';
+import { forecastLine, headroomText } from '../../src/model/headroom.js';
 import { HistoryStore } from '../../src/model/history.js';
 import { nodeForecasts } from '../../src/model/node-forecast.js';
 import { buildNodeRows } from '../../src/model/node-row.js';
@@ -88,6 +89,12 @@ describe('time to full of a node filesystem', () => {
     expect(forecast(filling(60, -1, 300), 'node fs')?.fullInMs).toBeNull();
   });
 
+  it('reaches no further ahead than 36 times the span measured: an hour from 100 s, not 70 minutes from 90 s', () => {
+    // 0.7%/min at 50%: full in about 70 minutes, as a disk wobbling around half full can look for a while.
+    expect(forecast(filling(49.3, 0.7, 90), 'node fs')?.fullInMs).toBeNull();
+    expect(forecast(filling(49.3, 0.7, 600), 'node fs')?.fullInMs).toBeCloseTo(((100 - 56.3) / 0.7) * MINUTE, -4);
+  });
+
   it('slow filling is warn within 4 h and nothing beyond', () => {
     // 0.2%/min, at 51% after 10 minutes: 245 minutes to go, just over 4 h.
     expect(forecast(filling(49, 0.2, 600), 'node fs')?.level).toBe('ok');
@@ -161,5 +168,51 @@ describe('eviction lines and rates', () => {
     [50 * 60 * MINUTE, '2d'],
   ])('%i ms left reads %s', (ms, text) => {
     expect(formatTimeLeft(ms)).toBe(text);
+  });
+});
+
+describe('eviction headroom in words (node detail)', () => {
+  const base: FillForecast = {
+    resource: 'node fs',
+    percent: 85,
+    capacity: 100 * GiB,
+    evictionAt: 90,
+    perMinute: 3 * GiB,
+    fullInMs: 5 * MINUTE,
+    evictionInMs: 100_000,
+    level: 'crit',
+  };
+  const kubelet: EvictionPolicy = {
+    source: 'kubelet',
+    why: '',
+    hard: { 'nodefs.available': { percent: 10 }, 'memory.available': { amount: 500 * MiB } },
+  };
+
+  it.each([
+    ['room left, and when it runs out', base, kubelet, '5GiB to eviction at 90%, in 1m (nodefs.available<10%, kubelet)'],
+    ['past the line', { ...base, percent: 93 }, kubelet, 'evicting: past nodefs.available<10% (kubelet)'],
+    [
+      'the defaults, saying why',
+      base,
+      defaultEviction('configz forbidden'),
+      '5GiB to eviction at 90%, in 1m (nodefs.available<10%, defaults: configz forbidden)',
+    ],
+    [
+      'memory in amounts',
+      { ...base, resource: 'memory', percent: 50, capacity: 8 * GiB, evictionAt: 100 - (500 * MiB * 100) / (8 * GiB), evictionInMs: null },
+      kubelet,
+      '3.5GiB to eviction at 93% (memory.available<500Mi, kubelet)',
+    ],
+    ['no threshold', { ...base, resource: 'inodes', evictionAt: null }, kubelet, 'no eviction threshold (kubelet)'],
+  ] as const)('%s', (_, forecast, policy, text) => {
+    expect(headroomText(forecast, policy)).toBe(text);
+  });
+
+  it('one line per resource: use, trend and headroom', () => {
+    expect(forecastLine(base, kubelet, '·')).toBe(
+      'node fs   85%  full in 5m (+3 GiB/min)  · 5GiB to eviction at 90%, in 1m (nodefs.available<10%, kubelet)',
+    );
+    expect(forecastLine({ ...base, perMinute: null, fullInMs: null }, kubelet, '·')).toMatch(/^node fs {3}85% {2}no trend yet {2}·/);
+    expect(forecastLine({ ...base, perMinute: -1, fullInMs: null }, kubelet, '·')).toMatch(/^node fs {3}85% {2}not filling {2}·/);
   });
 });

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { Alert } from '../../model/alerts.js';
 import type { Column } from '../../model/columns.js';
+import { evictionOf } from '../../model/node-forecast.js';
 import type { NodeRow } from '../../model/node-row.js';
 import { POD_COLUMNS } from '../../model/pod-columns.js';
 import type { PodRow } from '../../model/pod-row.js';
@@ -166,7 +167,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
           theme={theme}
         />
       ) : detail ? (
-        <DetailView detail={detail} shown={shown} vm={vm} now={now} width={width} height={body} theme={theme} />
+        <DetailView detail={detail} shown={shown} vm={vm} firing={firing} now={now} width={width} height={body} theme={theme} />
       ) : layout.compact ? (
         nodePane
       ) : (
@@ -218,14 +219,16 @@ interface DetailViewProps {
   readonly detail: NonNullable<ReturnType<typeof initialState>['detail']>;
   readonly shown: NonNullable<ReturnType<typeof useSnapshot>>;
   readonly vm: ReturnType<typeof useViewModel>;
+  readonly firing: readonly Alert[];
   readonly now: number;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
 }
 
-function DetailView({ detail, shown, vm, now, width, height, theme }: DetailViewProps) {
-  const common = { history: shown.history, asOfTick: shown.seq, now, width, height, theme };
+function DetailView({ detail, shown, vm, firing, now, width, height, theme }: DetailViewProps) {
+  const alerts = firing.filter((a) => a.target.uid === detail.uid);
+  const common = { history: shown.history, asOfTick: shown.seq, alerts, now, width, height, theme };
   const table = vm.podTable;
   if (detail.pane === 'nodes') {
     const position = vm.nodes.indexOf(detail.uid);
@@ -234,7 +237,7 @@ function DetailView({ detail, shown, vm, now, width, height, theme }: DetailView
       return <Text>{fitText(' that node is gone (Esc to go back)', width, 'left', theme.symbols.ellipsis)}</Text>;
     const row = vm.nodes.at(position);
     const pods = table.rowsWhere((p) => p.nodeName === row.name).sort((a, b) => (b.memory.usage ?? 0) - (a.memory.usage ?? 0));
-    return <NodeDetail row={row} node={node} pods={pods} {...common} />;
+    return <NodeDetail row={row} node={node} eviction={evictionOf(shown, node.name)} pods={pods} {...common} />;
   }
   const index = table?.indexOf(detail.uid) ?? -1;
   if (!table || index < 0) return <Text>{fitText(' that pod is gone (Esc to go back)', width, 'left', theme.symbols.ellipsis)}</Text>;

@@ -1,7 +1,10 @@
 import { Box, Text } from 'ink';
 import { formatAge } from '../../model/age.js';
+import type { Alert } from '../../model/alerts.js';
+import type { EvictionPolicy } from '../../model/eviction.js';
 import type { Figure } from '../../model/figure.js';
 import { formatBytes, formatBytesPair, formatCores, formatCpu } from '../../model/format-units.js';
+import { forecastLine } from '../../model/headroom.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import { worstLevel } from '../../model/levels.js';
 import { conditionAlerting } from '../../model/node-health.js';
@@ -9,6 +12,7 @@ import type { NodeRow } from '../../model/node-row.js';
 import type { PodRow } from '../../model/pod-row.js';
 import type { NodeInfo } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
+import { alertsLine } from '../alert-text.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
 import { ChartRow, chartRowHeight } from './ChartRow.js';
@@ -17,6 +21,10 @@ import { HistoryChart } from './HistoryChart.js';
 interface Props {
   readonly row: NodeRow;
   readonly node: NodeInfo;
+  /** The node's hard eviction thresholds, and where they came from. */
+  readonly eviction: EvictionPolicy;
+  /** The node's firing alerts, worst first. */
+  readonly alerts: readonly Alert[];
   readonly pods: readonly PodRow[];
   readonly history: Histories;
   readonly asOfTick: number;
@@ -67,20 +75,22 @@ function Line({
 }
 
 /** Plot lines per chart: what is left after the fixed lines and a few pods, within 3–10. */
-function chartLines(width: number, height: number, conditions: number): number {
-  const spare = height - 3 - (1 + conditions) - (1 + MIN_POD_LINES);
+function chartLines(width: number, height: number, fixed: number): number {
+  const spare = height - fixed - (1 + MIN_POD_LINES);
   for (let lines = 10; lines > 3; lines--) if (chartRowHeight(width, CHARTS, lines) <= spare) return lines;
   return 3;
 }
 
-export function NodeDetail({ row, node, pods, history, asOfTick, now, width, height, theme }: Props) {
+export function NodeDetail({ row, node, eviction, alerts, pods, history, asOfTick, now, width, height, theme }: Props) {
   const { ascii } = theme;
   const points = Math.max(2, width);
   const cpu = history.nodeUsage.read(row.uid, 0, points, asOfTick).map((v) => (v / (row.cpu.total || 1)) * 100);
   const mem = history.nodeUsage.read(row.uid, 1, points, asOfTick).map((v) => (v / (row.memory.total || 1)) * 100);
   const disk = history.nodeDisk.read(row.uid, 0, points, asOfTick);
-  const lines = chartLines(width, height, node.conditions.length);
-  const podRoom = height - 3 - chartRowHeight(width, CHARTS, lines) - (1 + node.conditions.length) - 1;
+  // Heading, figures, filesystems; a line per resource's forecast; the alerts; the conditions.
+  const fixed = 3 + row.forecasts.length + (alerts.length ? 1 : 0) + 1 + node.conditions.length;
+  const lines = chartLines(width, height, fixed);
+  const podRoom = height - fixed - chartRowHeight(width, CHARTS, lines) - 1;
   const diskAge = row.diskAt === null ? '' : ` ${theme.symbols.separator} read ${formatAge(now - row.diskAt)} ago`;
   const percent = (v: number) => `${v.toFixed(0)}%`;
   const cores = row.cpu.used === null ? '' : `${formatCores(row.cpu.used)}/${formatCores(row.cpu.total ?? 0)} cores`;
@@ -110,6 +120,23 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
             : ` ${fsLine('node fs', row.disk, ascii)}   ${row.imageFs ? fsLine('image fs', row.imageFs, ascii) : 'images on the node fs'}${diskAge}`
         }
       />
+      {row.forecasts.map((f) => (
+        <Line
+          ellipsis={theme.symbols.ellipsis}
+          key={f.resource}
+          width={width}
+          color={theme.levelColor(f.level)}
+          text={` ${forecastLine(f, eviction, theme.symbols.separator)}`}
+        />
+      ))}
+      {alerts.length ? (
+        <Line
+          ellipsis={theme.symbols.ellipsis}
+          width={width}
+          color={theme.levelColor(alerts[0]?.level ?? 'ok')}
+          text={alertsLine(alerts, now, theme)}
+        />
+      ) : null}
       <ChartRow width={width} count={CHARTS}>
         {(w) =>
           (

@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
 import { formatAge } from '../../model/age.js';
+import type { Alert } from '../../model/alerts.js';
 import { formatBytes, formatCpu } from '../../model/format-units.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import type { PodFigure, PodRow } from '../../model/pod-row.js';
 import type { ContainerInfo, PodInfo, PodUsage } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
+import { alertsLine } from '../alert-text.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
 import { ChartRow, chartRowHeight } from './ChartRow.js';
@@ -13,6 +15,8 @@ import { HistoryChart } from './HistoryChart.js';
 
 interface Props {
   readonly row: PodRow;
+  /** The pod's firing alerts, worst first. */
+  readonly alerts: readonly Alert[];
   readonly pod: PodInfo;
   readonly usage: PodUsage | null;
   readonly history: Histories;
@@ -57,12 +61,13 @@ function containerRow(c: ContainerInfo, usage: PodUsage | null, now: number): Re
 
 const CONTAINER_COLUMNS = ['NAME', 'STATE', 'READY', 'RESTARTS', 'LAST EXIT', 'CPU', 'CPU REQ/LIM', 'MEM', 'MEM REQ/LIM'];
 
-export function PodDetail({ row, pod, usage, history, asOfTick, now, width, height, theme }: Props) {
+export function PodDetail({ row, pod, usage, alerts, history, asOfTick, now, width, height, theme }: Props) {
   const { ascii } = theme;
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
   // Fixed lines: three heading lines, the reasons, the containers title and its table (2 lines a row + 4).
-  const spare = height - 3 - row.reasons.length - 1 - (pod.containers.length * 2 + 4);
+  const alertLines = alerts.length ? 1 : 0;
+  const spare = height - 3 - row.reasons.length - alertLines - 1 - (pod.containers.length * 2 + 4);
   let chartHeight = 10;
   while (chartHeight > 3 && chartRowHeight(width, 2, chartHeight) > spare) chartHeight--;
   const line = (text: string, color?: string, bold?: boolean) => (
@@ -84,6 +89,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
           {fitText(`  ${levelGlyph(row.level, ascii) || theme.symbols.bullet} ${r}`, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ))}
+      {alerts.length ? line(alertsLine(alerts, now, theme), theme.levelColor(alerts[0]?.level ?? 'ok')) : null}
       <ChartRow width={width} count={2}>
         {(w) => [
           <HistoryChart
