@@ -7,7 +7,7 @@ export interface EvictionReaderOptions {
   readonly reader: Required<Pick<ClusterReader, 'kubeletEviction'>>;
   /** How long a node's thresholds stand before they are read again (default 30 minutes). */
   readonly refreshMs?: number;
-  /** Time between two reads (default 1 s): configz changes only when a kubelet restarts. */
+  /** Time between two reads (default 200 ms, 5,000 nodes in 17 minutes): configz changes only when a kubelet restarts. */
   readonly spacingMs?: number;
 }
 
@@ -17,7 +17,7 @@ interface NodeState {
 }
 
 const DEFAULT_REFRESH_MS = 30 * 60_000;
-const DEFAULT_SPACING_MS = 1000;
+const DEFAULT_SPACING_MS = 200;
 // A kubelet that did not answer (down, slow) is asked again this much later, not at the next turn.
 const RETRY_MS = 5 * 60_000;
 // While nodes/proxy is forbidden, one probe this often notices the permission being granted.

@@ -52,10 +52,20 @@ export function fillTrend(series: FillSeries, window: TrendWindow = RECENT): Fil
   return { resource, percent, capacity, evictionAt: evictionPercent(series.eviction, capacity), trend };
 }
 
+// A line through a minute or two of samples says little about hours ahead: a projection reaches at
+// most this many times the span it was measured over (an hour from 100 s, 6 hours from 10 minutes),
+// so a disk wobbling around half full is not called full within the hour.
+const REACH = 36;
+
+function reach(trend: Trend, target: number, now: number): number | null {
+  const ms = timeToReach(trend, target, now);
+  return ms !== null && ms <= REACH * trend.spanMs ? ms : null;
+}
+
 /** The forecast as of `now`: time to full and to the eviction line, and its level. */
 export function forecastAt(t: FillTrend, now: number, fill: FillThreshold): FillForecast {
   const { trend, evictionAt } = t;
-  const fullInMs = trend ? timeToReach(trend, 100, now) : null;
+  const fullInMs = trend ? reach(trend, 100, now) : null;
   return {
     resource: t.resource,
     percent: t.percent,
@@ -63,7 +73,7 @@ export function forecastAt(t: FillTrend, now: number, fill: FillThreshold): Fill
     evictionAt,
     perMinute: trend ? (trend.slope * 60_000 * t.capacity) / 100 : null,
     fullInMs,
-    evictionInMs: trend && evictionAt !== null ? timeToReach(trend, evictionAt, now) : null,
+    evictionInMs: trend && evictionAt !== null ? reach(trend, evictionAt, now) : null,
     level: fillLevel(fullInMs, fill),
   };
 }

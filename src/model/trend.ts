@@ -19,6 +19,8 @@ export interface Trend {
   /** The fitted value at `at`, the newest sample's time. */
   readonly value: number;
   readonly at: number;
+  /** Time from the first sample used to the last. */
+  readonly spanMs: number;
 }
 
 /** The least-squares line through the samples in the window; null when they are too few or too close. */
@@ -53,7 +55,7 @@ export function fitTrend(times: readonly number[], values: readonly number[], wi
   }
   if (variance === 0) return null;
   const slope = covariance / variance;
-  return { slope, value: meanV - slope * meanT, at: newest };
+  return { slope, value: meanV - slope * meanT, at: newest, spanMs: newest - first };
 }
 
 /**

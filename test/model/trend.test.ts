@@ -18,6 +18,7 @@ describe('fitTrend (least squares over about 10 minutes, ≥ 4 samples, ≥ 1 mi
     expect(trend?.slope).toBeCloseTo(3 / MINUTE, 12);
     expect(trend?.value).toBeCloseTo(89.5, 9);
     expect(trend?.at).toBe(T0 + 90_000);
+    expect(trend?.spanMs).toBe(90_000);
   });
 
   it('is not swung by one noisy sample the way the last two points are', () => {
@@ -50,7 +51,7 @@ describe('fitTrend (least squares over about 10 minutes, ≥ 4 samples, ≥ 1 mi
 });
 
 describe('timeToReach', () => {
-  const trend = { slope: 3 / MINUTE, value: 89.5, at: T0 };
+  const trend = { slope: 3 / MINUTE, value: 89.5, at: T0, spanMs: 90_000 };
 
   it.each([
     ['full (100%) from 89.5% at 3%/min', 100, T0, 3.5 * MINUTE],
@@ -61,7 +62,7 @@ describe('timeToReach', () => {
   });
 
   it('is null when the figure is flat or falling', () => {
-    expect(timeToReach({ slope: 0, value: 50, at: T0 }, 100, T0)).toBeNull();
-    expect(timeToReach({ slope: -1 / MINUTE, value: 50, at: T0 }, 100, T0)).toBeNull();
+    expect(timeToReach({ slope: 0, value: 50, at: T0, spanMs: MINUTE }, 100, T0)).toBeNull();
+    expect(timeToReach({ slope: -1 / MINUTE, value: 50, at: T0, spanMs: MINUTE }, 100, T0)).toBeNull();
   });
 });
