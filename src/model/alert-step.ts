@@ -28,8 +28,7 @@ function alertOf(f: Finding, since: number): Alert {
 }
 
 function transition(a: Alert, change: Transition['change'], now: number, message = a.message): Transition {
-  const durationMs = change === 'raised' ? null : now - a.since;
-  return { at: now, change, key: a.key, kind: a.kind, target: a.target, level: a.level, message, durationMs };
+  return { at: now, change, key: a.key, kind: a.kind, target: a.target, level: a.level, message, durationMs: now - a.since };
 }
 
 const clearedText = (a: Alert) => a.cleared ?? `${a.message} cleared`;

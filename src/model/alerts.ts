@@ -61,7 +61,7 @@ export interface Transition {
   /** The level it went to (for cleared, the level it had). */
   readonly level: Level;
   readonly message: string;
-  /** How long the alert had lasted, for cleared, worse and better. */
+  /** Time since the problem began: how long it waited its for: (raised), or had lasted; null for restarts. */
   readonly durationMs: number | null;
 }
 

@@ -40,7 +40,7 @@ describe('nextAlerts: for:, hysteresis and the log', () => {
     expect(pending.pending).toEqual([{ key: 'node/u7|cpu', since: T0 }]);
     const fired = nextAlerts(pending, seen([cpu('crit')]), T0 + 30 * SECOND);
     expect(fired.firing).toMatchObject([{ key: 'node/u7|cpu', level: 'crit', since: T0 }]);
-    expect(fired.log).toMatchObject([{ change: 'raised', level: 'crit', at: T0 + 30 * SECOND, durationMs: null }]);
+    expect(fired.log).toMatchObject([{ change: 'raised', level: 'crit', at: T0 + 30 * SECOND, durationMs: 30 * SECOND }]);
   });
 
   it('a flapping CPU that never stays over for 30 s never fires', () => {
@@ -77,7 +77,7 @@ describe('nextAlerts: for:, hysteresis and the log', () => {
     expect(state.log.map((t) => [t.change, t.level, (t.at - T0) / SECOND, t.durationMs])).toEqual([
       ['cleared', 'warn', 40, 40 * SECOND],
       ['better', 'warn', 20, 20 * SECOND],
-      ['raised', 'crit', 0, null],
+      ['raised', 'crit', 0, 0],
     ]);
   });
 

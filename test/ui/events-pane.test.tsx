@@ -64,7 +64,10 @@ describe('the events pane (e)', () => {
     const log = lines.slice(lines.indexOf(' log, newest first') + 1).filter((l) => l.trim());
     const at = (minutesAgo: number) => clock(NOW - minutesAgo * MINUTE);
     expect(log.slice(0, 2).sort()).toEqual(
-      [` ${at(5)}  cleared      node node-b  disk 93% cleared (lasted 7m)`, ` ${at(5)}  raised    ‼  node node-a  cpu 95%`].sort(),
+      [
+        ` ${at(5)}  cleared      node node-b  disk 93% cleared (lasted 7m)`,
+        ` ${at(5)}  raised    ‼  node node-a  cpu 95% (after 7m)`,
+      ].sort(),
     );
     expect(log.slice(2)).toContain(` ${at(12)}  raised    ‼  node node-b  disk 93%`);
     const firing = lines.slice(title + 1, lines.indexOf(' log, newest first'));

@@ -41,7 +41,8 @@ function entryText(entry: EventEntry, now: number, ascii: boolean): string {
   }
   const t = entry.transition;
   const glyph = t.change === 'cleared' || t.change === 'better' ? '  ' : levelGlyph(t.level, ascii).padEnd(2);
-  const lasted = t.durationMs === null ? '' : ` (${t.change === 'cleared' ? 'lasted' : 'after'} ${formatAge(t.durationMs)})`;
+  // Raised: how long it had been over the line (its for:, or since its object says it began).
+  const lasted = !t.durationMs ? '' : ` (${t.change === 'cleared' ? 'lasted' : 'after'} ${formatAge(t.durationMs)})`;
   return `${clock(t.at)}  ${CHANGE[t.change].padEnd(9)} ${glyph} ${targetText(t.target)}  ${t.message}${lasted}`;
 }
 
