@@ -46,8 +46,8 @@ export interface PodScenario {
  * - leak: a pod's working set climbs from 50% to 98% of its limit over 15 minutes and is
  *   OOMKilled; it starts at 77%, so the first OOM comes at t0+6m36s;
  * - crash loop: a container runs 8s, crashes and waits out a 5m back-off;
- * - flapping CPU: a node whose CPU swings around 70% every 40 seconds, across the warning line
- *   and back within the 30 s an alert waits (6 nodes or more);
+ * - flapping CPU: a node whose CPU swings around 69% every 40 seconds, across the 70% warning
+ *   line and back within the 30 s an alert waits (6 nodes or more);
  * - cron: a Job pod every 5 wall-clock minutes, Pending 2s, Running until +40s, then Completed;
  *   the previous run's pod is deleted when the next starts.
  */

@@ -22,7 +22,7 @@ export interface SimRoles {
   readonly fullDiskNode: string;
   /** Busy with batch pods that peak together every 5 minutes, past 90% CPU (clusters of 4 nodes or more). */
   readonly hotNode: string | null;
-  /** CPU swings around 70% every 40 seconds (clusters of 6 nodes or more). */
+  /** CPU swings across 70% and back every 40 seconds, over it less than 20 s at a time (clusters of 6 nodes or more). */
   readonly flappingCpuNode: string | null;
   /** Working set climbs toward its limit and is OOMKilled every 15 minutes. */
   readonly leakingPod: SimPodRef | null;

@@ -123,8 +123,10 @@ export class UsageModel {
     const node = this.layout.nodes[pod.node] as NodeSpec;
     const key = [this.layout.seed, 31, pod.slot, index] as const;
     const hot = this.scenarios.hot === pod.node;
-    const a1 = hot ? 0.45 : between(0.15, 0.45, ...key, 5);
-    const a2 = between(0.05, 0.15, ...key, 6);
+    // On the flapping node the pods hold steady, so the node's CPU is the system's swing around its line.
+    const steady = this.scenarios.flappingCpu === pod.node;
+    const a1 = steady ? 0 : hot ? 0.45 : between(0.15, 0.45, ...key, 5);
+    const a2 = steady ? 0 : between(0.05, 0.15, ...key, 6);
     let base = template.cpuMilli * 1e6 * node.load * between(0.6, 1.4, ...key, 7);
     const limit = template.limits?.cpu;
     if (limit) base = Math.min(base, (thousandths(limit) * 1e6 * 0.95) / (1 + a1 + a2 + 0.2));
@@ -197,8 +199,9 @@ export class UsageModel {
   }
 
   /**
-   * The flapping node's system CPU tops its pods' up to 70% of allocatable on average and swings
-   * 6% of it either way every 40 seconds: across the warning line and back faster than an alert waits.
+   * The flapping node's system CPU tops its (steady) pods' up to 69% of allocatable on average and
+   * swings 8% of it either way every 40 seconds: across the 70% warning line for under 20 s at a
+   * time, and back, faster than an alert waits (30 s).
    */
   private flappingCpu(node: NodeSpec): Wave {
     if (this.flapping) return this.flapping;
@@ -212,8 +215,8 @@ export class UsageModel {
         pods += this.cpuWaveOf(pod, i).base;
       });
     }
-    const swing = 0.06 * allocatable;
-    const base = Math.max(swing, 0.7 * allocatable - pods);
+    const swing = 0.08 * allocatable;
+    const base = Math.max(swing, 0.69 * allocatable - pods);
     this.flapping = { base, a1: 0, p1: 600_000, f1: 0, a2: swing / base, p2: 40_000, f2: 0 };
     return this.flapping;
   }
