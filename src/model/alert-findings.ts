@@ -30,6 +30,9 @@ export interface AlertSources {
   readonly now: number;
 }
 
+// As node and pod rows word their reasons ("CPU at 95%"), so every face says the same.
+const WORD: Partial<Record<AlertKind, string>> = { cpu: 'CPU', memory: 'memory', disk: 'disk', 'image fs': 'image fs' };
+
 const nodeTarget = (row: { uid: string; name: string }): AlertTarget => ({ kind: 'node', name: row.name, uid: row.uid });
 const podTarget = (pod: PodInfo): AlertTarget => ({ kind: 'pod', name: pod.name, namespace: pod.namespace, uid: pod.uid });
 const keyOf = (target: AlertTarget, kind: AlertKind, detail = '') =>
@@ -72,7 +75,7 @@ function conditionFindings(row: NodeRow, node: NodeInfo | undefined): Finding[] 
 function nodeFindings(row: NodeRow, node: NodeInfo | undefined, t: Thresholds): Finding[] {
   const target = nodeTarget(row);
   const figure = (kind: AlertKind, f: Figure | null, threshold: Threshold) =>
-    f ? figureFinding(target, kind, f.percent, threshold, `${kind} ${Math.trunc(f.percent ?? 0)}%`) : null;
+    f ? figureFinding(target, kind, f.percent, threshold, `${WORD[kind]} at ${Math.trunc(f.percent ?? 0)}%`) : null;
   return [
     ...conditionFindings(row, node),
     figure('cpu', row.cpu, t.cpu),
@@ -97,7 +100,7 @@ function podFindings({ pod, row }: { pod: PodInfo; row: PodRow }, t: Thresholds,
     forMs: 0,
   };
   const limit = (kind: 'cpu' | 'memory', percent: number | null, threshold: Threshold) =>
-    figureFinding(target, kind, percent, threshold, `${kind} ${Math.trunc(percent ?? 0)}% of limit`);
+    figureFinding(target, kind, percent, threshold, `${WORD[kind]} at ${Math.trunc(percent ?? 0)}% of limit`);
   return [
     status,
     limit('cpu', row.cpu.percentOfLimit, t.cpu),

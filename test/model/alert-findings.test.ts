@@ -62,8 +62,8 @@ describe('observe: what one snapshot says about alerts', () => {
     });
     // CPU 89% of 4 cores: warn, but crit to hold; disk 79%: not over, but a firing warn would hold.
     expect(observed(s).findings.map((f) => [f.key, f.level, f.hold, f.forMs, f.message])).toEqual([
-      ['node/uid-hk-7|cpu', 'warn', 'crit', 30_000, 'cpu 89%'],
-      ['node/uid-hk-7|disk', 'ok', 'warn', 0, 'disk 79%'],
+      ['node/uid-hk-7|cpu', 'warn', 'crit', 30_000, 'CPU at 89%'],
+      ['node/uid-hk-7|disk', 'ok', 'warn', 0, 'disk at 79%'],
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('observe: what one snapshot says about alerts', () => {
     const { findings } = observed(s, [looping]);
     expect(findings.map((f) => [f.kind, f.level, f.message])).toEqual([
       ['pod', 'crit', 'main restarted (OOMKilled) 2m ago, 4 restarts; status CrashLoopBackOff'],
-      ['memory', 'crit', 'memory 92% of limit'],
+      ['memory', 'crit', 'memory at 92% of limit'],
     ]);
     expect(terminations(s.pods, T0)).toEqual([
       {

@@ -59,17 +59,17 @@ describe('the events pane (e)', () => {
     const title = lines.findIndex((l) => l.startsWith(' EVENTS'));
     expect(lines[title]).toMatch(/EVENTS {2}\d+ firing · \d+ in the log/);
     // Firing: node-a's CPU (crit, over its 30 s `for:` by now) first, then node-c's warnings, all 12 minutes old.
-    expect(lines[title + 1]).toMatch(/^ ‼ +12m {2}node node-a {2}cpu 95%$/);
-    expect(lines[title + 2]).toMatch(/^ ! +12m {2}node node-c {2}(memory 87%|disk 85%)$/);
+    expect(lines[title + 1]).toMatch(/^ ‼ +12m {2}node node-a {2}CPU at 95%$/);
+    expect(lines[title + 2]).toMatch(/^ ! +12m {2}node node-c {2}(memory at 87%|disk at 85%)$/);
     const log = lines.slice(lines.indexOf(' log, newest first') + 1).filter((l) => l.trim());
     const at = (minutesAgo: number) => clock(NOW - minutesAgo * MINUTE);
     expect(log.slice(0, 2).sort()).toEqual(
       [
-        ` ${at(5)}  cleared      node node-b  disk 93% cleared (lasted 7m)`,
-        ` ${at(5)}  raised    ‼  node node-a  cpu 95% (after 7m)`,
+        ` ${at(5)}  cleared      node node-b  disk at 93% cleared (lasted 7m)`,
+        ` ${at(5)}  raised    ‼  node node-a  CPU at 95% (after 7m)`,
       ].sort(),
     );
-    expect(log.slice(2)).toContain(` ${at(12)}  raised    ‼  node node-b  disk 93%`);
+    expect(log.slice(2)).toContain(` ${at(12)}  raised    ‼  node node-b  disk at 93%`);
     const firing = lines.slice(title + 1, lines.indexOf(' log, newest first'));
     expect(firing).toHaveLength(3);
     expect(firing.join('\n')).not.toContain('node-b');
@@ -82,7 +82,7 @@ describe('the events pane (e)', () => {
     await r.press('e');
     const lines = eventLines(r);
     // app-11 uses 1060 MiB of its 1 GiB limit: a pod alert among the nodes'.
-    const pod = lines.findIndex((l) => /^ ‼ .*pod web\/app-11 {2}memory 103% of limit$/.test(l));
+    const pod = lines.findIndex((l) => /^ ‼ .*pod web\/app-11 {2}memory at 103% of limit$/.test(l));
     const first = lines.findIndex((l) => l.startsWith(' ‼') || l.startsWith(' !'));
     expect(pod).toBeGreaterThan(0);
     await r.press(...Array.from({ length: pod - first }, () => 'j'), KEYS.enter);
@@ -108,7 +108,7 @@ describe('the events pane (e)', () => {
   it('the header names the worst alert with its age and says where the rest are', async () => {
     const r = show(new PushSource(taken(1, 12)));
     await r.settle();
-    expect(plain(r.lastFrame()).split('\n')[1]).toMatch(/‼ node node-b: disk 93% 12m \(\+2 more · e events\)/);
+    expect(plain(r.lastFrame()).split('\n')[1]).toMatch(/‼ node node-b: disk at 93% 12m \(\+2 more · e events\)/);
   });
 
   it('e again or Esc closes it; keys that sort or filter do nothing while it is open', async () => {
