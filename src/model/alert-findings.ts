@@ -35,8 +35,12 @@ const WORD: Partial<Record<AlertKind, string>> = { cpu: 'CPU', memory: 'memory',
 
 const nodeTarget = (row: { uid: string; name: string }): AlertTarget => ({ kind: 'node', name: row.name, uid: row.uid });
 const podTarget = (pod: PodInfo): AlertTarget => ({ kind: 'pod', name: pod.name, namespace: pod.namespace, uid: pod.uid });
-const keyOf = (target: AlertTarget, kind: AlertKind, detail = '') =>
-  `${target.kind}/${target.uid ?? target.name}|${kind}${detail ? `|${detail}` : ''}`;
+/** The key an alert on this object has: the same problem on the same object, snapshot after snapshot. */
+export function alertKey(target: AlertTarget, kind: AlertKind, detail = ''): string {
+  return `${target.kind}/${target.uid ?? target.name}|${kind}${detail ? `|${detail}` : ''}`;
+}
+
+const keyOf = alertKey;
 
 function figureFinding(target: AlertTarget, kind: AlertKind, percent: number | null, t: Threshold, message: string): Finding | null {
   if (percent === null) return null;

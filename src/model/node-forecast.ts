@@ -4,6 +4,7 @@ import { type FillForecast, type FillSeries, type FillTrend, fillTrend, forecast
 import type { NodeInfo, NodeUsage } from './records.js';
 import type { FetchedSummary, Snapshot } from './snapshot.js';
 import type { FillThreshold } from './thresholds.js';
+import { RECENT, type TrendWindow } from './trend.js';
 
 // Series of the node disk history (see HistoryRecorder): used percent of each.
 export const DISK_SERIES = { nodeFs: 0, imageFs: 1, inodes: 2 } as const;
@@ -79,6 +80,7 @@ function memorySeries(snapshot: Snapshot, node: NodeInfo, eviction: EvictionPoli
 
 interface Cached {
   readonly eviction: EvictionPolicy;
+  readonly window: TrendWindow;
   readonly trends: readonly FillTrend[];
 }
 
@@ -87,20 +89,30 @@ interface Cached {
 const diskTrends = new WeakMap<FetchedSummary, Cached>();
 const memoryTrends = new WeakMap<NodeUsage, Cached>();
 
-function cached<K extends object>(cache: WeakMap<K, Cached>, key: K | undefined, eviction: EvictionPolicy, make: () => FillSeries[]) {
+function cached<K extends object>(
+  cache: WeakMap<K, Cached>,
+  key: K | undefined,
+  eviction: EvictionPolicy,
+  window: TrendWindow,
+  make: () => FillSeries[],
+) {
   if (!key) return [];
   const known = cache.get(key);
-  if (known && known.eviction === eviction) return known.trends;
-  const trends = make().map((series) => fillTrend(series));
-  cache.set(key, { eviction, trends });
+  if (known && known.eviction === eviction && known.window === window) return known.trends;
+  const trends = make().map((series) => fillTrend(series, window));
+  cache.set(key, { eviction, window, trends });
   return trends;
 }
 
-/** Node fs, image fs, inodes and memory: how full, how fast, and when full or evicting. */
-export function nodeForecasts(snapshot: Snapshot, node: NodeInfo, fill: FillThreshold, now = snapshot.takenAt): FillForecast[] {
+/**
+ * Node fs, image fs, inodes and memory: how full, how fast, and when full or evicting; `window` is
+ * the span of samples the trends are fitted to (faces that look now and then use a longer one).
+ */
+export function nodeForecasts(snapshot: Snapshot, node: NodeInfo, fill: FillThreshold, window: TrendWindow = RECENT): FillForecast[] {
+  const now = snapshot.takenAt;
   const eviction = evictionOf(snapshot, node.name);
-  const disk = cached(diskTrends, snapshot.summaries.get(node.name), eviction, () => diskSeries(snapshot, node, eviction));
-  const memory = cached(memoryTrends, snapshot.nodeUsage.get(node.name), eviction, () => {
+  const disk = cached(diskTrends, snapshot.summaries.get(node.name), eviction, window, () => diskSeries(snapshot, node, eviction));
+  const memory = cached(memoryTrends, snapshot.nodeUsage.get(node.name), eviction, window, () => {
     const series = memorySeries(snapshot, node, eviction);
     return series ? [series] : [];
   });

@@ -9,6 +9,7 @@ import { percentOf } from './pod-resources.js';
 import type { FsUsage, NodeInfo, PodInfo } from './records.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Thresholds } from './thresholds.js';
+import { RECENT, type TrendWindow } from './trend.js';
 
 export interface NodeRow {
   readonly uid: string;
@@ -81,6 +82,7 @@ export function buildNodeRow(
   thresholds: Thresholds,
   podCount: number | null,
   kubeletErrors: ReadonlyMap<string, string>,
+  window: TrendWindow = RECENT,
 ): NodeRow {
   const health = nodeHealth(node);
   const usage = snapshot.nodeUsage.get(node.name) ?? null;
@@ -99,7 +101,7 @@ export function buildNodeRow(
   ] as const) {
     if (figure && figure.level !== 'ok') reasons.push(`${label} at ${Math.trunc(figure.percent ?? 0)}%`);
   }
-  const forecasts = nodeForecasts(snapshot, node, thresholds.fill);
+  const forecasts = nodeForecasts(snapshot, node, thresholds.fill, window);
   const full = soonestFull(forecasts);
   if (full && full.level !== 'ok') reasons.push(fullText(full));
   return {
@@ -126,11 +128,12 @@ export function buildNodeRow(
   };
 }
 
-export function buildNodeRows(snapshot: Snapshot, thresholds: Thresholds): NodeRow[] {
+/** Every node's row; `window` is the span projections are fitted to (see node-forecast.ts). */
+export function buildNodeRows(snapshot: Snapshot, thresholds: Thresholds, window: TrendWindow = RECENT): NodeRow[] {
   const counts = podsPerNode(snapshot.pods);
   const kubeletErrors = new Map<string, string>();
   for (const p of snapshot.problems) if (p.source === 'kubelet' && p.node) kubeletErrors.set(p.node, p.message);
   return snapshot.nodes.map((node) =>
-    buildNodeRow(node, snapshot, thresholds, snapshot.podsListed ? (counts.get(node.name) ?? 0) : null, kubeletErrors),
+    buildNodeRow(node, snapshot, thresholds, snapshot.podsListed ? (counts.get(node.name) ?? 0) : null, kubeletErrors, window),
   );
 }

@@ -26,7 +26,16 @@ const cacheSchema = z.object({
       cpuTrend: z.array(z.number()),
       cpuLevel: level,
       memoryLevel: level,
-      problems: z.array(z.object({ level, label: z.string(), node: z.string(), percent: z.nullable(z.number()) })),
+      problems: z.array(
+        z.object({
+          level,
+          label: z.string(),
+          node: z.string(),
+          percent: z.nullable(z.number()),
+          since: z.optional(z.nullable(z.number())),
+          fullInMs: z.optional(z.nullable(z.number())),
+        }),
+      ),
       staleMs: z.nullable(z.number()),
     }),
   ),
@@ -60,17 +69,21 @@ function contextFileBase(context: string): string {
   return `${safe}-${hash.toString(36)}`;
 }
 
-/** Where one context's status files live; `tmux` and `text` hold ready-made lines from --watch. */
+/**
+ * Where one context's status files live; `tmux` and `text` hold ready-made lines from --watch,
+ * `memory` the alerts and samples remembered between runs (status-memory.ts).
+ */
 export interface CacheFiles {
   readonly line: string;
   readonly disk: string;
   readonly tmux: string;
   readonly text: string;
+  readonly memory: string;
 }
 
 export function cacheFiles(dir: string, context: string): CacheFiles {
   const base = path.join(dir, contextFileBase(context));
-  return { line: `${base}.json`, disk: `${base}.disk.json`, tmux: `${base}.tmux`, text: `${base}.txt` };
+  return { line: `${base}.json`, disk: `${base}.disk.json`, tmux: `${base}.tmux`, text: `${base}.txt`, memory: `${base}.alerts.json` };
 }
 
 /** The file's content if it is there and has the expected shape, else `fallback`. */
