@@ -78,6 +78,7 @@ export function buildProgram(run: (action: Action) => void): Command {
   program
     .command('check')
     .description('exit 0, 1 or 2 for ok, warn or crit, with a one-line reason (3: cluster unreachable)')
+    .addOption(new Option('-o, --output <format>', 'text (one line) or json (every alert)').choices(['text', 'json']).default('text'))
     .action((_options, cmd: Command) =>
       run(async () => {
         const { runCheck } = await import('./run-check.js');

@@ -1,18 +1,31 @@
 import { Collector } from '../collect/collector.js';
-import { levelRank } from '../model/levels.js';
-import { buildNodeRows } from '../model/node-row.js';
-import { buildPodRows } from '../model/pod-row.js';
+import { lookOnce } from '../model/one-shot-look.js';
+import { buildPodRow } from '../model/pod-row.js';
+import type { Snapshot } from '../model/snapshot.js';
+import type { Thresholds } from '../model/thresholds.js';
+import { checkJson, checkLine } from '../output/check-report.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
+import { cacheDir, cacheFiles } from './status/status-cache.js';
+import { readMemory } from './status/status-memory.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 
 export interface CheckFlags extends ClusterFlags, ThresholdFlags {
   readonly config?: string;
+  /** text (one line) or json (every alert). */
+  readonly output?: 'text' | 'json';
 }
 
 const EXIT = { ok: 0, warn: 1, crit: 2 } as const;
 const UNKNOWN = 3;
-const SHOWN = 3;
+
+/** Pods worth judging: those over a line or in a bad state. */
+function alertingPods(snapshot: Snapshot, thresholds: Thresholds) {
+  return snapshot.pods.flatMap((pod) => {
+    const row = buildPodRow(pod, snapshot, thresholds, snapshot.takenAt);
+    return row.level === 'ok' ? [] : [{ pod, row }];
+  });
+}
 
 /** `kmon check`: nodes and pods against the thresholds; one line and exit 0/1/2 for ok/warn/crit. */
 export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitCode: number }> {
@@ -31,31 +44,20 @@ export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitC
   });
   try {
     const snapshot = await collector.pollOnce('all');
+    // What kmon status remembers of this cluster dates the alerts and gives nodes a trend; check only reads it.
+    const remembered = readMemory(cacheFiles(cacheDir(), target.context).memory, target.server);
+    const { alerts } = lookOnce(remembered, snapshot, thresholds, alertingPods(snapshot, thresholds), snapshot.takenAt);
     // Without both lists there is nothing to judge: "OK" over an unread list would be a lie.
     const unread = snapshot.problems.find((p) => p.source === 'nodes' || p.source === 'pods');
     if (unread || snapshot.inventoryAt === null) {
-      return { line: `UNKNOWN: ${unread?.message ?? 'nodes could not be read'}`, exitCode: UNKNOWN };
+      const line = `UNKNOWN: ${unread?.message ?? 'nodes could not be read'}`;
+      return { line: flags.output === 'json' ? checkJson('unknown', alerts) : line, exitCode: UNKNOWN };
     }
-    const findings = [
-      ...buildNodeRows(snapshot, thresholds).flatMap((r) =>
-        r.reasons.map((reason) => ({ level: r.level, text: `node ${r.name}: ${reason}` })),
-      ),
-      ...buildPodRows(snapshot, thresholds, snapshot.takenAt).flatMap((r) =>
-        r.reasons.map((reason) => ({ level: r.level, text: `pod ${r.namespace}/${r.name}: ${reason}` })),
-      ),
-    ]
-      .filter((f) => f.level !== 'ok')
-      .sort((a, b) => levelRank(b.level) - levelRank(a.level));
-    const worst = findings[0]?.level ?? 'ok';
-    if (worst === 'ok')
-      return { line: `OK: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`, exitCode: 0 };
-    const more = findings.length > SHOWN ? ` (+${findings.length - SHOWN} more)` : '';
+    const level = alerts[0]?.level ?? 'ok';
+    const calm = `${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`;
     return {
-      line: `${worst.toUpperCase()}: ${findings
-        .slice(0, SHOWN)
-        .map((f) => f.text)
-        .join('; ')}${more}`,
-      exitCode: EXIT[worst],
+      line: flags.output === 'json' ? checkJson(level, alerts) : checkLine(alerts, snapshot.takenAt, calm),
+      exitCode: EXIT[level],
     };
   } finally {
     collector.stop();
