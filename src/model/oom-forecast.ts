@@ -2,11 +2,15 @@ import { type FillForecast, type FillTrend, fillTrend, forecastAt } from './fill
 import type { PodUsage } from './records.js';
 import type { Histories } from './snapshot.js';
 import type { FillThreshold } from './thresholds.js';
+import { RECENT, type TrendWindow } from './trend.js';
 
 const MEMORY_SERIES = 1;
 // Below half its limit a pod would need to double its memory within the hour to be at risk; the
 // trend is worked out only above it, which at 150,000 pods spares most of them.
 export const OOM_WATCH_PERCENT = 50;
+// A working set breathes with its garbage collector: three minutes of samples at least before a
+// climb is called a climb.
+const OOM_WINDOW: TrendWindow = { ...RECENT, minSpanMs: 3 * 60_000 };
 
 // A trend changes only with a new sample, which comes with a new usage object.
 const trends = new WeakMap<PodUsage, { limit: number; trend: FillTrend }>();
@@ -38,7 +42,7 @@ export function oomForecast(
       capacity: limit,
       eviction: undefined,
     };
-    known = { limit, trend: fillTrend(series) };
+    known = { limit, trend: fillTrend(series, OOM_WINDOW) };
     trends.set(usage, known);
   }
   return forecastAt(known.trend, now, fill);

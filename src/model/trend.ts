@@ -13,6 +13,11 @@ export interface TrendWindow {
 /** About the last 10 minutes, at least 4 samples and a minute between the first and the last. */
 export const RECENT: TrendWindow = { windowMs: 10 * 60_000, minSamples: 4, minSpanMs: 60_000 };
 
+// A line that explains less of the samples' variation than this is no trend: a figure swinging up
+// and down (a garbage collector's sawtooth, log rotation) is not heading anywhere, however steep
+// the line through a stretch of it.
+const MIN_FIT = 0.8;
+
 export interface Trend {
   /** Change per millisecond. */
   readonly slope: number;
@@ -23,7 +28,7 @@ export interface Trend {
   readonly spanMs: number;
 }
 
-/** The least-squares line through the samples in the window; null when they are too few or too close. */
+/** The least-squares line through the samples in the window; null when they are too few, too close, or no line. */
 export function fitTrend(times: readonly number[], values: readonly number[], window: TrendWindow = RECENT): Trend | null {
   const newest = times.at(-1);
   if (newest === undefined) return null;
@@ -46,14 +51,18 @@ export function fitTrend(times: readonly number[], values: readonly number[], wi
   const meanV = sumV / n;
   let covariance = 0;
   let variance = 0;
+  let spread = 0;
   for (let i = 0; i < times.length; i++) {
     const t = (times[i] as number) - newest;
     const v = values[i] as number;
     if (t < -window.windowMs || !Number.isFinite(v)) continue;
     covariance += (t - meanT) * (v - meanV);
     variance += (t - meanT) ** 2;
+    spread += (v - meanV) ** 2;
   }
   if (variance === 0) return null;
+  // R²: the share of the samples' variation the line explains (a flat series is a flat trend).
+  if (spread > 0 && (covariance * covariance) / (variance * spread) < MIN_FIT) return null;
   const slope = covariance / variance;
   return { slope, value: meanV - slope * meanT, at: newest, spanMs: newest - first };
 }

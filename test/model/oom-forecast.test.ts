@@ -10,16 +10,17 @@ const MINUTE = 60_000;
 const T0 = Date.parse('2026-06-26T10:00:00Z');
 const pod = podInfo('leaky', { containers: [container('main', { limits: { cpuMilli: null, memoryBytes: 1024 * MiB } })] });
 
-/** The pod's working set sampled every 15 s for 5 minutes, climbing `perMinute` MiB a minute to `now` MiB. */
-function leaking(nowMiB: number, perMinute: number) {
+/** The pod's working set sampled every 15 s for `minutes`, climbing `perMinute` MiB a minute to `now` MiB. */
+function leaking(nowMiB: number, perMinute: number, minutes = 5) {
   const podUsageHistory = new HistoryStore({ seriesCount: 2, depth: 40 });
-  for (let i = 0; i <= 20; i++) {
+  const last = minutes * 4;
+  for (let i = 0; i <= last; i++) {
     const at = T0 + i * 15_000;
-    podUsageHistory.record(pod.uid, at, i + 1, [10, (nowMiB - (perMinute * (20 - i)) / 4) * MiB]);
+    podUsageHistory.record(pod.uid, at, i + 1, [10, (nowMiB - (perMinute * (last - i)) / 4) * MiB]);
   }
-  const now = T0 + 300_000;
+  const now = T0 + minutes * MINUTE;
   const s = snapshot({
-    seq: 21,
+    seq: last + 1,
     takenAt: now,
     pods: [pod],
     podUsage: PodUsageIndex.of([podUsage(pod.namespace, pod.name, 10, nowMiB * MiB, now)]),
@@ -51,6 +52,11 @@ describe('OOM risk: the working set projected to the memory limit', () => {
     expect(status(leaking(704, 2))).toBe('OOM 2h !');
     expect(leaking(704, 1).oom?.level).toBe('ok');
     expect(status(leaking(704, 1))).toBe('Running');
+  });
+
+  it('two minutes of a climb are not yet a trend: a working set breathes with its garbage collector', () => {
+    expect(leaking(704, 16, 2).oom?.fullInMs).toBeNull();
+    expect(leaking(704, 16, 3).oom?.fullInMs).toBeCloseTo(20 * MINUTE, -3);
   });
 
   it('a steady pod, or one under half its limit, has no OOM projection', () => {

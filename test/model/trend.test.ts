@@ -41,6 +41,15 @@ describe('fitTrend (least squares over about 10 minutes, ≥ 4 samples, ≥ 1 mi
     expect(trend === null ? null : 'trend').toBe(expected);
   });
 
+  it('a figure swinging up and down is no trend, however steep a line through it (R² under 0.8)', () => {
+    // A 6-minute swing of ±5 points, over 9 minutes.
+    const { times, values } = samples(37, 15_000, (i) => 60 + 5 * Math.sin((2 * Math.PI * i * 15) / 360));
+    expect(fitTrend(times, values)).toBeNull();
+    // A climb with a little noise on it still is one.
+    const noisy = samples(37, 15_000, (i) => 60 + 0.5 * i + (i % 2 ? 0.3 : -0.3));
+    expect(fitTrend(noisy.times, noisy.values)?.slope).toBeCloseTo(2 / MINUTE, 6);
+  });
+
   it('leaves out samples older than the window and unknown (NaN) ones', () => {
     // An old plateau at 10%, then a climb of 1% a minute for the last 8 minutes.
     const times = [T0 - 30 * MINUTE, T0 - 20 * MINUTE, ...Array.from({ length: 9 }, (_, i) => T0 + i * MINUTE)];
