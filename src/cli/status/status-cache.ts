@@ -10,7 +10,15 @@ import type { StatusData } from '../../output/status-line.js';
 // A background run fills the disk file while later runs rewrite the line's: with one writer each,
 // neither overwrites what the other just learned.
 
-const fs = z.object({ capacityBytes: z.number(), availableBytes: z.nullable(z.number()), usedBytes: z.nullable(z.number()) });
+// Inodes and the kubelet's own time of measure too: kmon status projects from them (status-memory.ts).
+const fs = z.object({
+  capacityBytes: z.number(),
+  availableBytes: z.nullable(z.number()),
+  usedBytes: z.nullable(z.number()),
+  inodes: z.optional(z.nullable(z.number())),
+  inodesFree: z.optional(z.nullable(z.number())),
+  time: z.optional(z.nullable(z.number())),
+});
 const level = z.enum(['ok', 'warn', 'crit']);
 
 const cacheSchema = z.object({
