@@ -132,7 +132,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes }: Ap
       selected={state.panes.nodes.selected}
       scrollTop={state.panes.nodes.scrollTop}
       sort={vm.nodeSort}
-      sortLead={vm.problemsFirst ? 'alerts, ' : ''}
+      sortLead={vm.problemsFirst && vm.nodeSort.column !== 'worst' ? 'alerts, ' : ''}
       focused={state.focus === 'nodes' || layout.compact}
       width={width}
       height={layout.nodes}
