@@ -1,3 +1,4 @@
+import { CHECK_STATE } from '../output/check-report.js';
 import { oneLine } from './run-face.js';
 import { UsageError } from './usage-error.js';
 
@@ -6,9 +7,6 @@ import { UsageError } from './usage-error.js';
 // that starts with the state.
 
 export const CHECK_EXIT = { ok: 0, warn: 1, crit: 2, unknown: 3 } as const;
-
-/** The state word a monitoring system shows for each exit status. */
-export const CHECK_STATE = { ok: 'OK', warn: 'WARNING', crit: 'CRITICAL', unknown: 'UNKNOWN' } as const;
 
 /** Prints the UNKNOWN line for `why` (bad input, a cluster that cannot be read) and returns its status. */
 export function checkUnknown(why: string): number {

@@ -90,6 +90,7 @@ export function buildProgram(run: (action: Action) => void): Command {
   program
     .command('check')
     .description('one line and the exit status of a monitoring plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
+    .addOption(new Option('-o, --output <format>', 'text (one line) or json (every alert)').choices(['text', 'json']).default('text'))
     .action((_options, cmd: Command) =>
       run(async () => {
         const { runCheck } = await import('./run-check.js');
