@@ -154,3 +154,11 @@ describe('kmon check', () => {
     expect(ran.code).toBe(2);
   });
 });
+
+describe('kmon check -o json when it cannot judge', () => {
+  it('bad input is JSON too: level unknown with the error, exit 3', async () => {
+    const ran = await kmon(['check', '-o', 'json', '--kubeconfig', sim.kubeconfigPath, '--cpu-warn', '95', '--cpu-crit', '90']);
+    expect(ran.code).toBe(3);
+    expect(JSON.parse(ran.stdout)).toEqual({ level: 'unknown', error: expect.stringMatching(/^bad input: thresholds: /), alerts: [] });
+  });
+});
