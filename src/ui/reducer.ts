@@ -1,7 +1,7 @@
 import { parseTextFilter } from '../model/text-filter.js';
 import type { KeyPress } from './key-press.js';
 import { type Command, commandFor, keyOf, promptCommandFor } from './keymap.js';
-import type { Action, CommandContext, Pane, PaneState, UiState } from './state.js';
+import type { Action, CommandContext, Pane, PaneContext, PaneState, UiState } from './state.js';
 
 function withPane(state: UiState, which: Pane, change: Partial<PaneState>): UiState {
   return { ...state, panes: { ...state.panes, [which]: { ...state.panes[which], ...change } } };
@@ -11,44 +11,40 @@ function focused(state: UiState): PaneState {
   return state.panes[state.focus];
 }
 
-function move(state: UiState, command: Command, context: CommandContext): UiState {
-  const { ids, page } = context.panes[state.focus];
-  if (ids.length === 0) return state;
-  const current = Math.max(0, ids.indexOf(focused(state).selected));
-  const step: Partial<Record<Command, number>> = {
+/**
+ * Where a movement key leaves a list's selection, and the top line that keeps it in view; null for
+ * an empty list.
+ */
+function step(list: PaneContext['ids'], page: number, selected: string | null, scrollTop: number, command: Command) {
+  if (list.length === 0) return null;
+  const current = Math.max(0, list.indexOf(selected));
+  const by: Partial<Record<Command, number>> = {
     up: -1,
     down: 1,
     'page-up': -page,
     'page-down': page,
-    first: -ids.length,
-    last: ids.length,
+    first: -list.length,
+    last: list.length,
   };
-  const index = Math.min(ids.length - 1, Math.max(0, current + (step[command] ?? 0)));
-  const { scrollTop } = focused(state);
+  const index = Math.min(list.length - 1, Math.max(0, current + (by[command] ?? 0)));
   const top = index < scrollTop ? index : index >= scrollTop + page ? index - page + 1 : scrollTop;
-  const uid = ids.key(index);
-  const next = withPane(state, state.focus, { selected: uid, scrollTop: Math.max(0, top) });
-  return next.mode === 'detail' && next.detail ? { ...next, detail: { pane: next.focus, uid } } : next;
+  return { key: list.key(index), top: Math.max(0, top) };
+}
+
+function move(state: UiState, command: Command, context: CommandContext): UiState {
+  const { ids, page } = context.panes[state.focus];
+  const { selected, scrollTop } = focused(state);
+  const moved = step(ids, page, selected, scrollTop, command);
+  if (!moved) return state;
+  const next = withPane(state, state.focus, { selected: moved.key, scrollTop: moved.top });
+  return next.mode === 'detail' && next.detail ? { ...next, detail: { pane: next.focus, uid: moved.key } } : next;
 }
 
 /** Up, down and paging in the events pane, by entry. */
 function moveEvents(state: UiState, command: Command, context: CommandContext): UiState {
   const events = context.events;
-  if (!events || events.ids.length === 0) return state;
-  const { ids, page } = events;
-  const current = Math.max(0, ids.indexOf(state.events.selected));
-  const step: Partial<Record<Command, number>> = {
-    up: -1,
-    down: 1,
-    'page-up': -page,
-    'page-down': page,
-    first: -ids.length,
-    last: ids.length,
-  };
-  const index = Math.min(ids.length - 1, Math.max(0, current + (step[command] ?? 0)));
-  const { scrollTop } = state.events;
-  const top = index < scrollTop ? index : index >= scrollTop + page ? index - page + 1 : scrollTop;
-  return { ...state, events: { selected: ids.key(index), scrollTop: Math.max(0, top) } };
+  const moved = events && step(events.ids, events.page, state.events.selected, state.events.scrollTop, command);
+  return moved ? { ...state, events: { selected: moved.key, scrollTop: moved.top } } : state;
 }
 
 /**
