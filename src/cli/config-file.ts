@@ -11,7 +11,16 @@ import { UsageError } from './usage-error.js';
 // ~/.config/kmon/config.yaml. Every key is optional; unknown keys are errors so a typo in a
 // threshold cannot silently leave the default in force.
 
-const pair = z.strictObject({ warn: z.optional(z.number().check(z.gte(0))), crit: z.optional(z.number().check(z.gte(0))) });
+const duration = z.union([z.string(), z.number()]);
+
+const pair = z.strictObject({
+  warn: z.optional(z.number().check(z.gte(0))),
+  crit: z.optional(z.number().check(z.gte(0))),
+  for: z.optional(duration),
+});
+
+// How soon a projected fill alerts: `fill: { warn: 4h, crit: 1h }`.
+const fill = z.strictObject({ warn: z.optional(duration), crit: z.optional(duration) });
 
 // The kubelet's signals: pressure (PSI, off unless set), throttling, ephemeral storage, inodes, PIDs.
 const KUBELET_THRESHOLD_KEYS = {
@@ -28,10 +37,11 @@ const schema = z.strictObject({
       cpu: z.optional(pair),
       memory: z.optional(pair),
       disk: z.optional(pair),
+      fill: z.optional(fill),
       ...KUBELET_THRESHOLD_KEYS,
     }),
   ),
-  interval: z.optional(z.union([z.string(), z.number()])),
+  interval: z.optional(duration),
 });
 
 export interface KmonConfig {
@@ -54,11 +64,17 @@ function read(file: string, required: boolean): string | null {
 }
 
 function interval(value: string | number | undefined, file: string): number | undefined {
+  return durationAt(value, file, 'interval');
+}
+
+/** A duration in the file, 0 allowed where `zero` says so (`for: 0s`: at once); bare numbers are seconds. */
+function durationAt(value: string | number | undefined, file: string, key: string, zero = false): number | undefined {
   if (value === undefined) return undefined;
+  if (zero && /^0+(\.0+)?(ms|s|m|h)?$/.test(String(value).trim())) return 0;
   try {
     return parseDuration(String(value));
   } catch (e) {
-    throw new UsageError(`config ${file}: interval: ${(e as Error).message}`);
+    throw new UsageError(`config ${file}: ${key}: ${(e as Error).message}`);
   }
 }
 
@@ -80,20 +96,30 @@ export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.e
     throw new UsageError(`config ${file}: ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
   }
   const t = result.data.thresholds ?? {};
-  const merge = (base: Thresholds['cpu'], over: z.infer<typeof pair> | undefined) => ({
-    warn: over?.warn ?? base.warn,
-    crit: over?.crit ?? base.crit,
-  });
+  const merge = (name: 'cpu' | 'memory' | 'disk' | 'throttling' | 'ephemeral' | 'inodes' | 'pids') => {
+    const base = DEFAULT_THRESHOLDS[name];
+    const over = t[name];
+    return {
+      warn: over?.warn ?? base.warn,
+      crit: over?.crit ?? base.crit,
+      forMs: durationAt(over?.for, file, `thresholds.${name}.for`, true) ?? base.forMs,
+    };
+  };
+  const fillBase = DEFAULT_THRESHOLDS.fill;
   return {
     thresholds: {
-      cpu: merge(DEFAULT_THRESHOLDS.cpu, t.cpu),
-      memory: merge(DEFAULT_THRESHOLDS.memory, t.memory),
-      disk: merge(DEFAULT_THRESHOLDS.disk, t.disk),
+      cpu: merge('cpu'),
+      memory: merge('memory'),
+      disk: merge('disk'),
+      fill: {
+        warnMs: durationAt(t.fill?.warn, file, 'thresholds.fill.warn') ?? fillBase.warnMs,
+        critMs: durationAt(t.fill?.crit, file, 'thresholds.fill.crit') ?? fillBase.critMs,
+      },
       pressure: pressureThreshold(t.pressure?.warn, t.pressure?.crit, DEFAULT_THRESHOLDS.pressure),
-      throttling: merge(DEFAULT_THRESHOLDS.throttling, t.throttling),
-      ephemeral: merge(DEFAULT_THRESHOLDS.ephemeral, t.ephemeral),
-      inodes: merge(DEFAULT_THRESHOLDS.inodes, t.inodes),
-      pids: merge(DEFAULT_THRESHOLDS.pids, t.pids),
+      throttling: merge('throttling'),
+      ephemeral: merge('ephemeral'),
+      inodes: merge('inodes'),
+      pids: merge('pids'),
     },
     intervalMs: interval(result.data.interval, file),
     file,

@@ -1,15 +1,29 @@
 import { Collector } from '../collect/collector.js';
-import { levelRank } from '../model/levels.js';
-import { buildNodeRows } from '../model/node-row.js';
-import { buildPodRows } from '../model/pod-row.js';
-import { CHECK_EXIT, CHECK_STATE } from './check-exit.js';
+import { lookOnce } from '../model/one-shot-look.js';
+import { buildPodRow } from '../model/pod-row.js';
+import type { Snapshot } from '../model/snapshot.js';
+import type { Thresholds } from '../model/thresholds.js';
+import { CHECK_STATE, checkJson, checkLine } from '../output/check-report.js';
+import { CHECK_EXIT } from './check-exit.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
+import { cacheDir, cacheFiles } from './status/status-cache.js';
+import { readMemory } from './status/status-memory.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 
-export type CheckFlags = ClusterFlags & ThresholdFlags;
+export type CheckFlags = ClusterFlags &
+  ThresholdFlags & {
+    /** text (one line) or json (every alert). */
+    readonly output?: 'text' | 'json';
+  };
 
-const SHOWN = 3;
+/** Pods worth judging: those over a line or in a bad state. */
+function alertingPods(snapshot: Snapshot, thresholds: Thresholds) {
+  return snapshot.pods.flatMap((pod) => {
+    const row = buildPodRow(pod, snapshot, thresholds, snapshot.takenAt);
+    return row.level === 'ok' ? [] : [{ pod, row }];
+  });
+}
 
 /** `kmon check`: nodes and pods against the thresholds; one line and a monitoring plugin's exit status. */
 export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitCode: number }> {
@@ -28,34 +42,21 @@ export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitC
   });
   try {
     const snapshot = await collector.pollOnce('all');
+    // What kmon status remembers of this cluster dates the alerts and gives nodes a trend; check only reads it.
+    const identity = { context: target.context, server: target.server, user: target.userName };
+    const remembered = readMemory(cacheFiles(cacheDir(), identity).memory, target.server);
+    const { alerts } = lookOnce(remembered, snapshot, thresholds, alertingPods(snapshot, thresholds), snapshot.takenAt);
     // Without both lists there is nothing to judge: "OK" over an unread list would be a lie.
     const unread = snapshot.problems.find((p) => p.source === 'nodes' || p.source === 'pods');
     if (unread || snapshot.inventoryAt === null) {
-      return { line: `${CHECK_STATE.unknown}: ${unread?.message ?? 'nodes could not be read'}`, exitCode: CHECK_EXIT.unknown };
+      const line = `${CHECK_STATE.unknown}: ${unread?.message ?? 'nodes could not be read'}`;
+      return { line: flags.output === 'json' ? checkJson('unknown', alerts) : line, exitCode: CHECK_EXIT.unknown };
     }
-    const findings = [
-      ...buildNodeRows(snapshot, thresholds).flatMap((r) =>
-        r.reasons.map((reason) => ({ level: r.level, text: `node ${r.name}: ${reason}` })),
-      ),
-      ...buildPodRows(snapshot, thresholds, snapshot.takenAt).flatMap((r) =>
-        r.reasons.map((reason) => ({ level: r.level, text: `pod ${r.namespace}/${r.name}: ${reason}` })),
-      ),
-    ]
-      .filter((f) => f.level !== 'ok')
-      .sort((a, b) => levelRank(b.level) - levelRank(a.level));
-    const worst = findings[0]?.level ?? 'ok';
-    if (worst === 'ok')
-      return {
-        line: `${CHECK_STATE.ok}: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`,
-        exitCode: CHECK_EXIT.ok,
-      };
-    const more = findings.length > SHOWN ? ` (+${findings.length - SHOWN} more)` : '';
+    const level = alerts[0]?.level ?? 'ok';
+    const calm = `${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`;
     return {
-      line: `${CHECK_STATE[worst]}: ${findings
-        .slice(0, SHOWN)
-        .map((f) => f.text)
-        .join('; ')}${more}`,
-      exitCode: CHECK_EXIT[worst],
+      line: flags.output === 'json' ? checkJson(level, alerts) : checkLine(alerts, snapshot.takenAt, calm),
+      exitCode: CHECK_EXIT[level],
     };
   } finally {
     collector.stop();

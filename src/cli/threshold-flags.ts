@@ -8,14 +8,15 @@ export type ThresholdFlags = FlagValues<typeof THRESHOLD_FLAGS>;
 /** Flags over `base` (the config file's thresholds or the defaults), checked as a whole. */
 export function thresholdsFrom(flags: ThresholdFlags, base: Thresholds = DEFAULT_THRESHOLDS): Thresholds {
   const thresholds: Thresholds = {
-    cpu: { warn: flags.cpuWarn ?? base.cpu.warn, crit: flags.cpuCrit ?? base.cpu.crit },
-    memory: { warn: flags.memWarn ?? base.memory.warn, crit: flags.memCrit ?? base.memory.crit },
-    disk: { warn: flags.diskWarn ?? base.disk.warn, crit: flags.diskCrit ?? base.disk.crit },
+    cpu: { ...base.cpu, warn: flags.cpuWarn ?? base.cpu.warn, crit: flags.cpuCrit ?? base.cpu.crit },
+    memory: { ...base.memory, warn: flags.memWarn ?? base.memory.warn, crit: flags.memCrit ?? base.memory.crit },
+    disk: { ...base.disk, warn: flags.diskWarn ?? base.disk.warn, crit: flags.diskCrit ?? base.disk.crit },
+    fill: base.fill,
     pressure: pressureThreshold(flags.psiWarn, flags.psiCrit, base.pressure),
-    throttling: { warn: flags.throttleWarn ?? base.throttling.warn, crit: flags.throttleCrit ?? base.throttling.crit },
-    ephemeral: { warn: flags.ephemeralWarn ?? base.ephemeral.warn, crit: flags.ephemeralCrit ?? base.ephemeral.crit },
-    inodes: { warn: flags.inodesWarn ?? base.inodes.warn, crit: flags.inodesCrit ?? base.inodes.crit },
-    pids: { warn: flags.pidsWarn ?? base.pids.warn, crit: flags.pidsCrit ?? base.pids.crit },
+    throttling: { ...base.throttling, warn: flags.throttleWarn ?? base.throttling.warn, crit: flags.throttleCrit ?? base.throttling.crit },
+    ephemeral: { ...base.ephemeral, warn: flags.ephemeralWarn ?? base.ephemeral.warn, crit: flags.ephemeralCrit ?? base.ephemeral.crit },
+    inodes: { ...base.inodes, warn: flags.inodesWarn ?? base.inodes.warn, crit: flags.inodesCrit ?? base.inodes.crit },
+    pids: { ...base.pids, warn: flags.pidsWarn ?? base.pids.warn, crit: flags.pidsCrit ?? base.pids.crit },
   };
   const problems = thresholdProblems(thresholds);
   if (problems.length) throw new UsageError(`thresholds: ${problems.join('; ')}`);

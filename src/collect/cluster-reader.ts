@@ -1,6 +1,7 @@
 import type { DecodedList } from '../kube/decode/decode-list.js';
 import type { Listed, Selection, SummaryOptions } from '../kube/kube-client.js';
 import type { CumulativeUsage } from '../model/cumulative-usage.js';
+import type { EvictionPolicy } from '../model/eviction.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
 import type { CfsReading } from '../model/throttling.js';
 
@@ -15,4 +16,6 @@ export interface ClusterReader {
   nodeCadvisor?(node: string, options?: { signal?: AbortSignal }): Promise<CfsReading>;
   /** A kubelet's cumulative CPU and working sets (/metrics/resource); readers without it fall back on summaries alone. */
   nodeResource?(node: string, options?: { signal?: AbortSignal }): Promise<CumulativeUsage>;
+  /** The kubelet's hard eviction thresholds (its configz); readers without it leave the defaults in force. */
+  kubeletEviction?(node: string, signal?: AbortSignal): Promise<EvictionPolicy['hard']>;
 }

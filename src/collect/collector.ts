@@ -6,6 +6,7 @@ import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
+import { EvictionReader } from './eviction-reader.js';
 import { HistoryRecorder } from './history-recorder.js';
 import type { Inventory, InventoryRefresh } from './inventory.js';
 import { KubeletHistoryRecorder } from './kubelet-history-recorder.js';
@@ -69,6 +70,7 @@ export class Collector {
   private readonly inventory: Inventory;
   private readonly usage: UsageSource;
   private readonly sweeper: KubeletSweeper | null;
+  private readonly eviction: EvictionReader | null;
   private readonly history: Histories;
   private readonly recorder: HistoryRecorder;
   private readonly kubeletHistory: KubeletHistories;
@@ -108,6 +110,10 @@ export class Collector {
         usageRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : null),
       });
     const sweeper = this.sweeper;
+    // Eviction thresholds matter to projections, which need history: only screens that stay open read them.
+    const kubeletEviction = reader.kubeletEviction?.bind(reader);
+    this.eviction =
+      kubelet && kubeletEviction && options.keepHistory !== false ? new EvictionReader({ reader: { kubeletEviction } }) : null;
     this.usage = new UsageSource({
       reader,
       namespace: scope.namespace,
@@ -124,7 +130,7 @@ export class Collector {
     const depth = options.historyDepth ?? { nodes: 240, pods: 40 };
     this.history = {
       nodeUsage: new HistoryStore({ seriesCount: 2, depth: depth.nodes }),
-      nodeDisk: new HistoryStore({ seriesCount: 1, depth: depth.nodes }),
+      nodeDisk: new HistoryStore({ seriesCount: 3, depth: depth.nodes }),
       podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
     };
     this.recorder = new HistoryRecorder(this.history);
@@ -149,6 +155,7 @@ export class Collector {
     if (this.running) return;
     this.running = true;
     this.sweeper?.start();
+    this.eviction?.start();
     this.schedule(0);
   }
 
@@ -157,12 +164,14 @@ export class Collector {
     this.abort.abort();
     for (const t of [this.timer, this.coalesce]) if (t) clearTimeout(t);
     this.sweeper?.stop();
+    this.eviction?.stop();
     this.inventory.close();
   }
 
   /** Nodes on screen or selected, whose kubelet figures are kept freshest. */
   prioritizeNodes(names: readonly string[]): void {
     this.sweeper?.prioritize(names);
+    this.eviction?.prioritize(names);
   }
 
   /** Nodes of the pods on screen and of the selected pod: their pods' figures and throttling are read. */
@@ -204,7 +213,9 @@ export class Collector {
     if (this.usage.answeredSince(now)) this.apiserverAnswered();
     this.summaryFrameDone = false;
     this.trackProblems(refresh, usage, now);
-    this.sweeper?.setNodes(refresh.state.nodes.map((n) => n.name));
+    const names = refresh.state.nodes.map((n) => n.name);
+    this.sweeper?.setNodes(names);
+    this.eviction?.setNodes(names);
     const sweep = kubelet === 'all' || (kubelet === 'fallback' && usage.source !== 'metrics-api');
     if (sweep && this.sweeper) {
       const unread = await this.sweeper.sweepOnce(now + (this.options.kubeletDeadlineMs ?? Number.POSITIVE_INFINITY));
@@ -377,6 +388,7 @@ export class Collector {
       problems: [...this.problems.list(), ...(this.sweeper?.currentProblems() ?? [])],
       history: this.history,
       kubelet: { throttling, history: this.kubeletHistory },
+      eviction: this.eviction?.policies(),
     };
     for (const listener of this.listeners) listener(this.snapshot);
     return this.snapshot;

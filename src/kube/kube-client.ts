@@ -1,9 +1,11 @@
 import type * as z from 'zod/mini';
 import type { CumulativeUsage } from '../model/cumulative-usage.js';
+import type { EvictionPolicy } from '../model/eviction.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
 import type { CfsReading } from '../model/throttling.js';
 import { CFS_FAMILIES, CfsCollector } from './decode/cadvisor-cfs.js';
 import { type DecodedList, type ItemDecoder, issueText, ListCollector, schemaDecoder } from './decode/decode-list.js';
+import { kubeletConfigSchema } from './decode/kubelet-config.js';
 import { nodeMetricsSchema } from './decode/metrics.js';
 import { nodeSchema } from './decode/node.js';
 import { podSchema } from './decode/pod.js';
@@ -72,6 +74,7 @@ const SUMMARY_MAX = 16 * MiB;
 const CADVISOR_MAX = 128 * MiB;
 const RESOURCE_MAX = 16 * MiB;
 const PROMETHEUS_TEXT = 'text/plain;version=0.0.4;q=0.9,*/*;q=0.1';
+const CONFIGZ_MAX = MiB;
 
 const decodeNode = schemaDecoder(nodeSchema);
 const decodePod = schemaDecoder(podSchema);
@@ -212,6 +215,24 @@ export class KubeClient {
       (chunk) => reader.push(chunk),
     );
     reader.end();
+  }
+
+  /** The kubelet's hard eviction thresholds, from its configz through the node proxy (needs get nodes/proxy). */
+  async kubeletEviction(node: string, signal?: AbortSignal): Promise<EvictionPolicy['hard']> {
+    const body = await this.transport.get(`/api/v1/nodes/${seg(node)}/proxy/configz`, {
+      timeoutMs: this.timeouts.kubeletMs,
+      maxBytes: CONFIGZ_MAX,
+      signal,
+    });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new KubeError('malformed', 'configz is not valid JSON');
+    }
+    const result = kubeletConfigSchema.safeParse(raw);
+    if (!result.success) throw new KubeError('malformed', `configz ${issueText(result.error)}`);
+    return result.data;
   }
 
   private async watch<T>(path: string, watch: WatchRequest<T>, schema: z.ZodMiniType<T>): Promise<void> {

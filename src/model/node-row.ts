@@ -1,6 +1,8 @@
-import { diskFigure } from './disk.js';
+import { diskFigure, sameFilesystem } from './disk.js';
 import type { Figure } from './figure.js';
+import { type FillForecast, fullText, soonestFull } from './fill-forecast.js';
 import { type Level, worstLevel } from './levels.js';
+import { nodeForecasts } from './node-forecast.js';
 import { nodeHealth } from './node-health.js';
 import { nodeRoles } from './node-roles.js';
 import { type NodeSignals, nodeSignals } from './node-signals.js';
@@ -8,6 +10,7 @@ import { percentOf } from './pod-resources.js';
 import type { FsUsage, NodeInfo, PodInfo } from './records.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Thresholds } from './thresholds.js';
+import { RECENT, type TrendWindow } from './trend.js';
 
 export interface NodeRow {
   readonly uid: string;
@@ -33,6 +36,10 @@ export interface NodeRow {
   /** The source's own time for CPU/memory, and when disk was read. */
   readonly metricsAt: number | null;
   readonly diskAt: number | null;
+  /** Node fs, image fs, inodes and memory: how fast each fills, and when it is full or evicting. */
+  readonly forecasts: readonly FillForecast[];
+  /** The resource projected full soonest, within a day; null when none is filling that fast. */
+  readonly full: FillForecast | null;
   /** Pressure, inodes, PIDs and network, as the node's last summary says. */
   readonly signals: NodeSignals;
   readonly level: Level;
@@ -48,11 +55,6 @@ function fsFigure(fs: FsUsage | null, thresholds: Thresholds): Figure | null {
 function usageFigure(used: number | null, total: number, threshold: Thresholds['cpu']): Figure {
   const percent = percentOf(used, total);
   return { used, total, percent, level: levelOf(percent, threshold) };
-}
-
-// Many nodes keep images on the root filesystem; the kubelet then reports the same figures twice.
-function sameFilesystem(a: FsUsage | null, b: FsUsage | null): boolean {
-  return a !== null && b !== null && a.capacityBytes === b.capacityBytes && a.availableBytes === b.availableBytes;
 }
 
 // Counting 150,000 pods per frame adds up; the count only changes with the pod list.
@@ -85,6 +87,7 @@ export function buildNodeRow(
   thresholds: Thresholds,
   podCount: number | null,
   kubeletErrors: ReadonlyMap<string, string>,
+  window: TrendWindow = RECENT,
 ): NodeRow {
   const health = nodeHealth(node);
   const usage = snapshot.nodeUsage.get(node.name) ?? null;
@@ -104,6 +107,9 @@ export function buildNodeRow(
   ] as const) {
     if (figure && figure.level !== 'ok') reasons.push(`${label} at ${Math.trunc(figure.percent ?? 0)}%`);
   }
+  const forecasts = nodeForecasts(snapshot, node, thresholds.fill, window);
+  const full = soonestFull(forecasts);
+  if (full && full.level !== 'ok') reasons.push(fullText(full));
   const signals = nodeSignals(fetched, thresholds);
   reasons.push(...signals.reasons);
   return {
@@ -124,17 +130,28 @@ export function buildNodeRow(
     createdAt: node.createdAt,
     metricsAt: usage?.timestamp ?? null,
     diskAt: fetched?.fetchedAt ?? null,
+    forecasts,
+    full,
     signals,
-    level: worstLevel(health.level, cpu.level, memory.level, disk?.level ?? 'ok', imageFs?.level ?? 'ok', signals.level),
+    level: worstLevel(
+      health.level,
+      cpu.level,
+      memory.level,
+      disk?.level ?? 'ok',
+      imageFs?.level ?? 'ok',
+      full?.level ?? 'ok',
+      signals.level,
+    ),
     reasons,
   };
 }
 
-export function buildNodeRows(snapshot: Snapshot, thresholds: Thresholds): NodeRow[] {
+/** Every node's row; `window` is the span projections are fitted to (see node-forecast.ts). */
+export function buildNodeRows(snapshot: Snapshot, thresholds: Thresholds, window: TrendWindow = RECENT): NodeRow[] {
   const counts = podsPerNode(snapshot.pods);
   const kubeletErrors = new Map<string, string>();
   for (const p of snapshot.problems) if (p.source === 'kubelet' && p.node) kubeletErrors.set(p.node, p.message);
   return snapshot.nodes.map((node) =>
-    buildNodeRow(node, snapshot, thresholds, snapshot.podsListed ? (counts.get(node.name) ?? 0) : null, kubeletErrors),
+    buildNodeRow(node, snapshot, thresholds, snapshot.podsListed ? (counts.get(node.name) ?? 0) : null, kubeletErrors, window),
   );
 }

@@ -1,7 +1,7 @@
 import type { Figure } from './figure.js';
 import { type Level, worstLevel } from './levels.js';
 import type { NetworkRates } from './network-rates.js';
-import { type Pressure, worstPressure } from './pressure.js';
+import { type Pressure, pressureText, worstPressure } from './pressure.js';
 import type { FsUsage, ProcessCount } from './records.js';
 import type { FetchedSummary } from './snapshot.js';
 import { levelOf, type Threshold, type Thresholds } from './thresholds.js';
@@ -19,6 +19,9 @@ export interface NodeSignals {
   readonly level: Level;
   readonly reasons: readonly string[];
 }
+
+/** How rows and alerts word these, alike: "inodes at 93%", "PIDs at 85%". */
+export const figureText = (label: string, percent: number | null) => `${label} at ${Math.trunc(percent ?? 0)}%`;
 
 /** Inodes in use (all less free), as the kubelet's nodefs.inodesFree eviction signal sees them. */
 export function inodesFigure(fs: FsUsage | null | undefined, threshold: Threshold): Figure | null {
@@ -55,9 +58,9 @@ export function nodeSignals(fetched: FetchedSummary | null, thresholds: Threshol
     ['image fs inodes', imageInodes],
     ['PIDs', pids],
   ] as const) {
-    if (figure && figure.level !== 'ok') reasons.push(`${label} at ${Math.trunc(figure.percent ?? 0)}%`);
+    if (figure && figure.level !== 'ok') reasons.push(figureText(label, figure.percent));
   }
-  if (worst && pressureLevel !== 'ok') reasons.push(`${worst.resource} pressure at ${Math.trunc(worst.percent)}%`);
+  if (worst && pressureLevel !== 'ok') reasons.push(pressureText(worst));
   return {
     pressure,
     pressureLevel,

@@ -1,3 +1,4 @@
+import { formatAge } from './age.js';
 import { type Level, worstLevel } from './levels.js';
 import { podStatus } from './pod-status.js';
 import type { PodInfo } from './records.js';
@@ -21,7 +22,8 @@ function restartLevel(pod: PodInfo, now: number, reasons: string[]): Level {
     const last = c.lastTermination;
     if (!last || last.finishedAt === null || now - last.finishedAt > RECENT_RESTART_MS) continue;
     const oom = last.reason === 'OOMKilled';
-    reasons.push(`${c.name} restarted (${last.reason || `exit ${last.exitCode}`}), ${c.restarts} restarts`);
+    const ago = formatAge(now - last.finishedAt);
+    reasons.push(`${c.name} restarted (${last.reason || `exit ${last.exitCode}`}) ${ago} ago, ${c.restarts} restarts`);
     level = worstLevel(level, oom ? 'crit' : 'warn');
   }
   return level;

@@ -1,11 +1,14 @@
+import { type FillForecast, rateText } from './fill-forecast.js';
 import type { Level } from './levels.js';
 import { worstLevel } from './levels.js';
+import { oomForecast } from './oom-forecast.js';
 import { podHealth } from './pod-health.js';
 import { percentOf, podLimits, podRequests } from './pod-resources.js';
 import { type PodSignals, podSignals } from './pod-signals.js';
 import type { PodInfo, ResourceAmounts } from './records.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Threshold, type Thresholds } from './thresholds.js';
+import { formatTimeLeft } from './time-left.js';
 
 export interface PodFigure {
   readonly usage: number | null;
@@ -29,6 +32,8 @@ export interface PodRow {
   readonly memory: PodFigure;
   readonly createdAt: number;
   readonly metricsAt: number | null;
+  /** When the working set, on its trend, reaches the memory limit (OOM kill); null when not heading there. */
+  readonly oom: FillForecast | null;
   /** Throttling, ephemeral storage, pressure and network, as the kubelet of its node says. */
   readonly signals: PodSignals;
   readonly level: Level;
@@ -62,6 +67,8 @@ export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresh
   const reasons = [...health.reasons];
   if (cpu.level !== 'ok') reasons.push(`CPU at ${Math.trunc(cpu.percentOfLimit ?? 0)}% of limit (throttling)`);
   if (memory.level !== 'ok') reasons.push(`memory at ${Math.trunc(memory.percentOfLimit ?? 0)}% of limit (OOM risk)`);
+  const oom = oomForecast(snapshot.history, snapshot.seq, pod.uid, usage, limits.memoryBytes, thresholds.fill, now);
+  if (oom && oom.level !== 'ok') reasons.push(oomText(oom));
   const signals = podSignals(pod, snapshot, { requests, limits }, thresholds);
   reasons.push(...signals.reasons);
   return {
@@ -77,10 +84,17 @@ export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresh
     memory,
     createdAt: pod.createdAt,
     metricsAt: usage?.timestamp ?? null,
+    oom,
     signals,
-    level: worstLevel(health.level, cpu.level, memory.level, signals.level),
+    level: worstLevel(health.level, cpu.level, memory.level, oom?.level ?? 'ok', signals.level),
     reasons,
   };
+}
+
+/** "OOM in 12m (memory +3.1 MiB/min to its limit)": when the working set reaches the limit on its trend. */
+export function oomText(oom: FillForecast): string {
+  const when = oom.fullInMs === 0 ? 'now' : `in ${formatTimeLeft(oom.fullInMs ?? 0)}`;
+  return `OOM ${when} (memory ${rateText(oom)} to its limit)`;
 }
 
 export function buildPodRows(snapshot: Snapshot, thresholds: Thresholds, now: number): PodRow[] {

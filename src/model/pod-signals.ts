@@ -3,7 +3,7 @@ import { type Level, worstLevel } from './levels.js';
 import type { NetworkRates } from './network-rates.js';
 import { percentOf } from './pod-resources.js';
 import type { PodStats } from './pod-stats-index.js';
-import { type Pressure, worstPressure } from './pressure.js';
+import { type Pressure, pressureText, worstPressure } from './pressure.js';
 import type { ResourceAmounts } from './records.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Thresholds } from './thresholds.js';
@@ -48,6 +48,10 @@ export function podKubeletData(pod: PodKey, snapshot: Snapshot) {
   };
 }
 
+/** How rows and alerts word these, alike: "CPU throttled in 40% of periods". */
+export const throttlingText = (percent: number) => `CPU throttled in ${Math.trunc(percent)}% of periods`;
+export const ephemeralText = (f: EphemeralFigure) => `ephemeral storage at ${Math.trunc(f.percent ?? 0)}% of ${f.base ?? 'limit'}`;
+
 export function ephemeralFigure(
   stats: PodStats | null,
   requests: ResourceAmounts,
@@ -79,10 +83,9 @@ export function podSignals(
   const worst = worstPressure(pressure);
   const pressureLevel = levelOf(worst?.percent ?? null, thresholds.pressure);
   const reasons: string[] = [];
-  if (throttling && throttling.level !== 'ok') reasons.push(`CPU throttled in ${Math.trunc(throttling.percent)}% of periods`);
-  if (ephemeral && ephemeral.level !== 'ok')
-    reasons.push(`ephemeral storage at ${Math.trunc(ephemeral.percent ?? 0)}% of ${ephemeral.base} (evicted past the limit)`);
-  if (worst && pressureLevel !== 'ok') reasons.push(`${worst.resource} pressure at ${Math.trunc(worst.percent)}%`);
+  if (throttling && throttling.level !== 'ok') reasons.push(throttlingText(throttling.percent));
+  if (ephemeral && ephemeral.level !== 'ok') reasons.push(ephemeralText(ephemeral));
+  if (worst && pressureLevel !== 'ok') reasons.push(pressureText(worst));
   return {
     throttling,
     ephemeral,

@@ -43,3 +43,8 @@ export function worstPressure(pressure: Pressure | null | undefined): { resource
   }
   return worst;
 }
+
+/** "cpu pressure at 40%", as rows and alerts word it. */
+export function pressureText(worst: { resource: PressureResource; percent: number }): string {
+  return `${worst.resource} pressure at ${Math.trunc(worst.percent)}%`;
+}

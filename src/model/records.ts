@@ -14,6 +14,8 @@ export interface NodeCondition {
   readonly status: ConditionStatus;
   readonly reason: string;
   readonly message: string;
+  /** When the condition last changed status (lastTransitionTime). */
+  readonly since?: number;
 }
 
 export interface NodeResources {

@@ -1,3 +1,4 @@
+import type { EvictionPolicy } from './eviction.js';
 import type { HistoryStore } from './history.js';
 import type { KubeletHistories } from './kubelet-history.js';
 import type { PodUsageIndex } from './pod-usage-index.js';
@@ -38,7 +39,7 @@ export interface FetchedThrottling {
 export interface Histories {
   /** Per node UID: [cpu millicores, memory bytes]. */
   readonly nodeUsage: HistoryStore;
-  /** Per node UID: [node filesystem %]. */
+  /** Per node UID: [node filesystem %, image filesystem %, inodes %] (see node-forecast.ts). */
   readonly nodeDisk: HistoryStore;
   /** Per pod UID: [cpu millicores, memory bytes]. */
   readonly podUsage: HistoryStore;
@@ -74,6 +75,8 @@ export interface Snapshot {
   readonly kubeletOff: string | null;
   readonly problems: readonly Problem[];
   readonly history: Histories;
+  /** Each node's hard eviction thresholds by node name, where read from its kubelet; absent: the defaults. */
+  readonly eviction?: ReadonlyMap<string, EvictionPolicy>;
   /** What the kubelets say beyond summaries: throttling of the nodes of pods on screen, and its history. */
   readonly kubelet?: KubeletView;
 }

@@ -26,6 +26,7 @@ export type Command =
   | 'namespace'
   | 'node-pods'
   | 'detail'
+  | 'events'
   | 'back'
   | 'pause'
   | 'help'
@@ -54,7 +55,7 @@ export interface Binding {
 }
 
 const k = (label: string, spec: Omit<KeySpec, 'label'>): KeySpec => ({ label, ...spec });
-const EVERY_MODE: readonly Mode[] = ['table', 'filter', 'namespace', 'help', 'detail'];
+const EVERY_MODE: readonly Mode[] = ['table', 'filter', 'namespace', 'help', 'detail', 'events'];
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'help', keys: [k('?', { input: '?' })], help: 'show or hide this help', hint: { word: 'help', priority: 95 } },
@@ -100,9 +101,15 @@ export const KEYMAP: readonly Binding[] = [
     hint: { word: 'detail', priority: 80 },
   },
   {
+    command: 'events',
+    keys: [k('e', { input: 'e' })],
+    help: 'events: alerts firing now, then the log of changes (Enter goes to the node or pod)',
+    hint: { word: 'events', priority: 85 },
+  },
+  {
     command: 'back',
-    keys: [k('Esc', { key: 'escape' }), k('q', { input: 'q', modes: ['namespace', 'help'] })],
-    help: 'back, or clear the filter; q also closes the help and the namespace picker',
+    keys: [k('Esc', { key: 'escape' }), k('q', { input: 'q', modes: ['namespace', 'help', 'events'] })],
+    help: 'back, or clear the filter; q also closes the help, the events pane and the namespace picker',
   },
   { command: 'pause', keys: [k('p', { input: 'p' })], help: 'pause the frame (polling goes on)', hint: { word: 'pause', priority: 60 } },
   {

@@ -31,6 +31,8 @@ export interface UiState {
   /** The frame shown while paused; polling goes on underneath. */
   readonly frozen: Snapshot | null;
   readonly detail: { readonly pane: Pane; readonly uid: string } | null;
+  /** The events pane's selection, by entry, as entries shift when new ones come in. */
+  readonly events: { readonly selected: string | null; readonly scrollTop: number };
   readonly draft: string;
   /** The namespace highlighted in the picker (null: all), kept by name so the list may change under it. */
   readonly picked: string | null;
@@ -56,6 +58,14 @@ export interface PaneContext {
   readonly sortColumns: readonly { readonly id: string; readonly descending: boolean }[];
 }
 
+/** The events pane: its entries in display order, and the node or pod each is about. */
+export interface EventsContext {
+  readonly ids: PaneContext['ids'];
+  readonly page: number;
+  /** Where Enter on the entry leads; null for the cluster's own alerts. */
+  target(key: string): { readonly pane: Pane; readonly uid: string } | null;
+}
+
 /**
  * What the screen looks like right now. Both panes are described: keys read together (Tab then M)
  * are applied one after the other to a context taken before the first.
@@ -69,6 +79,7 @@ export interface CommandContext {
   readonly selectedNodeName: string | null;
   /** The help overlay's length and the lines of it that fit, for scrolling it. */
   readonly help: { readonly lines: number; readonly page: number };
+  readonly events?: EventsContext;
 }
 
 export type Action =
@@ -98,6 +109,7 @@ export function initialState(namespace: string | null): UiState {
     problemsOnly: false,
     frozen: null,
     detail: null,
+    events: { selected: null, scrollTop: 0 },
     draft: '',
     picked: null,
     quitting: false,

@@ -49,9 +49,19 @@ describe('podHealth', () => {
       ['Pending for more than 5 minutes'],
     ],
     ['running but not ready', { containers: [container('app', { ready: false })] }, 'warn', ['running but not ready']],
-    ['OOM-killed ten minutes ago', { containers: [restarted('OOMKilled', 10)] }, 'crit', ['app restarted (OOMKilled), 3 restarts']],
-    ['restarted with an error ten minutes ago', { containers: [restarted('Error', 10)] }, 'warn', ['app restarted (Error), 3 restarts']],
-    ['restart without a reason names the exit code', { containers: [restarted('', 10)] }, 'warn', ['app restarted (exit 1), 3 restarts']],
+    ['OOM-killed ten minutes ago', { containers: [restarted('OOMKilled', 10)] }, 'crit', ['app restarted (OOMKilled) 10m ago, 3 restarts']],
+    [
+      'restarted with an error ten minutes ago',
+      { containers: [restarted('Error', 10)] },
+      'warn',
+      ['app restarted (Error) 10m ago, 3 restarts'],
+    ],
+    [
+      'restart without a reason names the exit code',
+      { containers: [restarted('', 10)] },
+      'warn',
+      ['app restarted (exit 1) 10m ago, 3 restarts'],
+    ],
     ['a restart two hours ago is history', { containers: [restarted('OOMKilled', 120)] }, 'ok', []],
   ])('%s → %s', (_, overrides, level, reasons) => {
     const health = podHealth(podInfo('p', { createdAt: 0, ...overrides }), NOW);

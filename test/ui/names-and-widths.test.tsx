@@ -28,7 +28,7 @@ describe('pod names too long for their column', () => {
   });
 });
 
-const RIGHT_ALIGNED = new Set(['RST', 'CPU', 'CPU/L', 'MEM', 'MEM/L', 'AGE']);
+const RIGHT_ALIGNED = new Set(['RST', 'CPU', 'CPU/L', 'MEM', 'MEM/L', 'THR%', 'EPH%', 'AGE']);
 
 /** Where each column of the pod pane's header starts (or, right-aligned, ends). */
 function columnStarts(lines: readonly string[]): Record<string, number> {

@@ -11,10 +11,30 @@ const DETAIL_HINTS: ReadonlyMap<Command, string> = new Map([
   ['quit', 'quit'],
 ]);
 
+// In the events pane: move, go to the object, and leave.
+const EVENTS_HINTS: ReadonlyMap<Command, string> = new Map([
+  ['back', 'back'],
+  ['up', 'move'],
+  ['detail', 'go to node or pod'],
+  ['events', 'close'],
+  ['help', 'help'],
+  ['quit', 'quit'],
+]);
+
 /** The bottom line: one hint per bound command that has a hint word, cut to the width. */
-export function KeyHints({ width, theme, detail }: { readonly width: number; readonly theme: Theme; readonly detail: boolean }) {
+export function KeyHints({
+  width,
+  theme,
+  detail,
+  events = false,
+}: {
+  readonly width: number;
+  readonly theme: Theme;
+  readonly detail: boolean;
+  readonly events?: boolean;
+}) {
   const hints = KEYMAP.flatMap((b) => {
-    const word = detail ? DETAIL_HINTS.get(b.command) : b.hint?.word;
+    const word = events ? EVENTS_HINTS.get(b.command) : detail ? DETAIL_HINTS.get(b.command) : b.hint?.word;
     if (!word) return [];
     const label = b.command === 'up' ? theme.symbols.upDown : keyLabel(b.keys[0]?.label ?? '', theme.symbols);
     return [{ text: `${label} ${word}`, priority: b.hint?.priority ?? 100 }];

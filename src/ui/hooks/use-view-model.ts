@@ -1,5 +1,4 @@
 import { useMemo, useRef } from 'react';
-import { clusterProblem } from '../../model/cluster-health.js';
 import type { Column } from '../../model/columns.js';
 import { worstLevel } from '../../model/levels.js';
 import { COMPACT_NODE_COLUMNS, NODE_COLUMNS, NODE_COLUMNS_WITHOUT_KUBELET } from '../../model/node-columns.js';
@@ -13,7 +12,6 @@ import { type PodTable, PodTables } from '../../model/pod-table.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
-import { type AlertCounts, countLevels } from '../header-text.js';
 import { arrayRows, podRows, type RowList } from '../row-list.js';
 import type { UiState } from '../state.js';
 
@@ -24,9 +22,12 @@ export interface ViewModel {
   readonly pods: RowList<PodRow>;
   /** Every pod of the snapshot, for detail views. */
   readonly podTable: PodTable | null;
+  /** Every pod's throttling and ephemeral storage, for sorting, the problem filter and alerts. */
+  readonly podSignals: PodSignalTable | null;
   readonly nodeColumns: readonly Column<NodeRow>[];
   readonly nodeSort: SortState;
-  readonly counts: AlertCounts;
+  /** Alerting nodes first (NotReady, crit, warn), then the sort: the node pane's order until a sort is chosen. */
+  readonly problemsFirst: boolean;
   readonly ready: { readonly ready: number; readonly total: number };
   readonly podTotal: number;
   readonly namespaces: readonly (string | null)[];
@@ -34,13 +35,6 @@ export interface ViewModel {
 
 const SEVERITY: SortState = { column: 'worst', descending: true };
 const nodeKey = (r: NodeRow) => r.uid;
-
-/** Every alert's level; a cluster that cannot be read is a crit alert of its own. */
-function* levelsOf(nodes: readonly NodeRow[], table: PodTable | null, signals: PodSignalTable | null, clusterDown: boolean) {
-  if (clusterDown) yield 'crit' as const;
-  for (const n of nodes) yield n.level;
-  if (table) for (let i = 0; i < table.size; i++) yield worstLevel(table.levelOf(i), signals?.levelOf(i) ?? 'ok');
-}
 
 function namespacesOf(table: PodTable | null): (string | null)[] {
   const names = new Set<string>();
@@ -72,9 +66,10 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
   const nodeSort = compact && !nodePane.sortChosen ? SEVERITY : nodePane.sort;
   const nodeFilter = useMemo(() => parseTextFilter(nodePane.filter), [nodePane.filter]);
   const podFilter = useMemo(() => parseTextFilter(podPane.filter), [podPane.filter]);
+  const problemsFirst = !nodePane.sortChosen;
   const nodes = useMemo(
-    () => arrayRows(orderNodes(nodeRows, nodeColumns, nodeSort, nodeFilter), nodeKey),
-    [nodeRows, nodeColumns, nodeSort, nodeFilter],
+    () => arrayRows(orderNodes(nodeRows, nodeColumns, nodeSort, nodeFilter, problemsFirst), nodeKey),
+    [nodeRows, nodeColumns, nodeSort, nodeFilter, problemsFirst],
   );
   const pods = useMemo(
     () =>
@@ -92,17 +87,16 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
         : arrayRows<PodRow>([], (r) => r.uid),
     [table, signals, podPane.sort, podFilter, state.namespace, state.nodeScope, state.problemsOnly],
   );
-  const clusterDown = snapshot !== null && clusterProblem(snapshot) !== null;
-  const counts = useMemo(() => countLevels(levelsOf(nodeRows, table, signals, clusterDown)), [nodeRows, table, signals, clusterDown]);
   const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
     allNodes: nodeRows,
     nodes,
     pods,
     podTable: table,
+    podSignals: signals,
     nodeColumns,
     nodeSort,
-    counts,
+    problemsFirst,
     ready: { ready: nodeRows.filter((r) => r.ready === true).length, total: nodeRows.length },
     podTotal: table?.size ?? 0,
     namespaces,

@@ -67,8 +67,8 @@ describeWithFixtures('summarySchema on the real Summary fixtures', () => {
       });
     });
 
-    it('node fs, image fs and network are the kubelet figures', () => {
-      const pick = ({ time, capacityBytes, availableBytes, usedBytes, inodes, inodesFree }: RawFs) => ({
+    it('node fs, image fs (with inodes and the time measured) and network are the kubelet figures', () => {
+      const pick = ({ capacityBytes, availableBytes, usedBytes, inodes, inodesFree, time }: RawFs) => ({
         capacityBytes,
         availableBytes,
         usedBytes,
