@@ -1,4 +1,5 @@
 import { isKubeError } from '../kube/kube-error.js';
+import { TokenBucket } from '../kube/token-bucket.js';
 import { HistoryStore } from '../model/history.js';
 import { type KubeletHistories, kubeletHistories } from '../model/kubelet-history.js';
 import type { ProblemSource } from '../model/problems.js';
@@ -92,11 +93,14 @@ export class Collector {
   constructor(private readonly options: CollectorOptions) {
     const { reader, scope, selectors, kubelet } = options;
     this.inventory = options.inventory ?? new ListInventory({ reader, namespace: scope.namespace, selectors, lists: options.lists });
+    // One budget for every read of a kubelet through the apiserver: summaries, metrics and configz.
+    const bucket = kubelet ? new TokenBucket(kubelet.qps, kubelet.burst) : undefined;
     this.sweeper =
       kubelet &&
       new KubeletSweeper({
         reader,
         ...kubelet,
+        bucket,
         refreshMs: options.intervalMs,
         onUpdate: (answered, news) => {
           if (answered) this.apiserverAnswered();
@@ -113,7 +117,7 @@ export class Collector {
     // Eviction thresholds matter to projections, which need history: only screens that stay open read them.
     const kubeletEviction = reader.kubeletEviction?.bind(reader);
     this.eviction =
-      kubelet && kubeletEviction && options.keepHistory !== false ? new EvictionReader({ reader: { kubeletEviction } }) : null;
+      kubelet && kubeletEviction && options.keepHistory !== false ? new EvictionReader({ reader: { kubeletEviction }, bucket }) : null;
     this.usage = new UsageSource({
       reader,
       namespace: scope.namespace,

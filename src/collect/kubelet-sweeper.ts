@@ -42,6 +42,8 @@ export interface SweeperOptions {
   readonly onUpdate?: (answered: boolean, news: boolean) => void;
   /** Whether per-pod CPU/memory in summaries is wanted (only while they stand in for the Metrics API). */
   readonly keepPodUsage?: () => boolean;
+  /** The budget, when other kubelet reads (configz) share it; by default one of qps and burst. */
+  readonly bucket?: TokenBucket;
 }
 
 interface NodeState {
@@ -106,7 +108,7 @@ export class KubeletSweeper {
   private settled: Array<() => void> = [];
 
   constructor(private readonly options: SweeperOptions) {
-    this.bucket = new TokenBucket(options.qps, options.burst);
+    this.bucket = options.bucket ?? new TokenBucket(options.qps, options.burst);
   }
 
   /** The nodes that exist now; state of vanished nodes is dropped. */
