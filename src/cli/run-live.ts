@@ -94,6 +94,7 @@ async function live(flags: LiveFlags): Promise<number> {
       namespace,
       altScreen: flags.altScreen !== false,
       onVisibleNodes: (names) => collector.prioritizeNodes(names),
+      onPodNodes: (names) => collector.prioritizePodNodes(names),
     });
   } finally {
     collector.stop();

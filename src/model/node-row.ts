@@ -5,7 +5,7 @@ import { type Level, worstLevel } from './levels.js';
 import { nodeForecasts } from './node-forecast.js';
 import { nodeHealth } from './node-health.js';
 import { nodeRoles } from './node-roles.js';
-import { type NodeSignals, nodeSignals } from './node-signals.js';
+import { type NodeSignals, nodeSignals, usageSource } from './node-signals.js';
 import { percentOf } from './pod-resources.js';
 import type { FsUsage, NodeInfo, PodInfo } from './records.js';
 import type { Snapshot } from './snapshot.js';
@@ -110,7 +110,10 @@ export function buildNodeRow(
   const forecasts = nodeForecasts(snapshot, node, thresholds.fill, window);
   const full = soonestFull(forecasts);
   if (full && full.level !== 'ok') reasons.push(fullText(full));
-  const signals = nodeSignals(fetched, thresholds);
+  const signals = nodeSignals(fetched, thresholds, {
+    usage: usageSource(usage, snapshot.metricsSource),
+    cadvisorAt: snapshot.kubelet?.throttling.get(node.name)?.fetchedAt ?? null,
+  });
   reasons.push(...signals.reasons);
   return {
     uid: node.uid,

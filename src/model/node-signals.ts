@@ -2,8 +2,8 @@ import type { Figure } from './figure.js';
 import { type Level, worstLevel } from './levels.js';
 import type { NetworkRates } from './network-rates.js';
 import { type Pressure, pressureText, worstPressure } from './pressure.js';
-import type { FsUsage, ProcessCount } from './records.js';
-import type { FetchedSummary } from './snapshot.js';
+import type { FsUsage, NodeUsage, ProcessCount } from './records.js';
+import type { FetchedSummary, MetricsSource } from './snapshot.js';
 import { levelOf, type Threshold, type Thresholds } from './thresholds.js';
 
 /** What the kubelet says of a node beyond CPU, memory and bytes of disk; each null where not reported. */
@@ -16,8 +16,15 @@ export interface NodeSignals {
   readonly imageInodes: Figure | null;
   readonly pids: Figure | null;
   readonly network: NetworkRates | null;
+  /** Where the node's CPU and memory came from, and when its cAdvisor was last read (throttling). */
+  readonly sources: NodeSources;
   readonly level: Level;
   readonly reasons: readonly string[];
+}
+
+export interface NodeSources {
+  readonly usage: 'Metrics API' | '/stats/summary' | '/metrics/resource' | null;
+  readonly cadvisorAt: number | null;
 }
 
 /** How rows and alerts word these, alike: "inodes at 93%", "PIDs at 85%". */
@@ -44,7 +51,14 @@ function ownInodes(fs: FsUsage | null, image: FsUsage | null): boolean {
   return image !== null && (fs === null || image.inodes !== fs.inodes || image.inodesFree !== fs.inodesFree);
 }
 
-export function nodeSignals(fetched: FetchedSummary | null, thresholds: Thresholds): NodeSignals {
+/** Where CPU and memory came from: the Metrics API, or the kubelet endpoint that stood in for it. */
+export function usageSource(usage: NodeUsage | null, source: MetricsSource): NodeSources['usage'] {
+  if (!usage || source === 'none') return null;
+  if (source === 'metrics-api') return 'Metrics API';
+  return usage.from === 'resource' ? '/metrics/resource' : '/stats/summary';
+}
+
+export function nodeSignals(fetched: FetchedSummary | null, thresholds: Thresholds, sources: NodeSources): NodeSignals {
   const summary = fetched?.summary ?? null;
   const pressure = summary?.pressure ?? null;
   const worst = worstPressure(pressure);
@@ -68,6 +82,7 @@ export function nodeSignals(fetched: FetchedSummary | null, thresholds: Threshol
     imageInodes,
     pids,
     network: fetched?.rates?.node ?? null,
+    sources,
     level: worstLevel(pressureLevel, inodes?.level ?? 'ok', imageInodes?.level ?? 'ok', pids?.level ?? 'ok'),
     reasons,
   };

@@ -25,6 +25,8 @@ export interface PodSignals {
   readonly throttling: ThrottlingFigure | null;
   readonly ephemeral: EphemeralFigure | null;
   readonly pressure: Pressure | null;
+  /** The pressure alert, when pressure thresholds are set. */
+  readonly pressureLevel: Level;
   readonly network: NetworkRates | null;
   readonly level: Level;
   readonly reasons: readonly string[];
@@ -90,6 +92,7 @@ export function podSignals(
     throttling,
     ephemeral,
     pressure,
+    pressureLevel,
     network: data.rates,
     level: worstLevel(throttling?.level ?? 'ok', ephemeral?.level ?? 'ok', pressureLevel),
     reasons,

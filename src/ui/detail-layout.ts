@@ -80,6 +80,8 @@ function tableLines(rows: number): number {
 
 export interface PodDetailLayout {
   readonly reasons: { readonly shown: number; readonly more: number };
+  /** The kubelet's lines (throttling, ephemeral storage, pressure, network) shown. */
+  readonly signals: number;
   readonly plot: number;
   readonly chartsNote: boolean;
   /** Containers in the table, or, too short for a table, as one line each. */
@@ -87,13 +89,14 @@ export interface PodDetailLayout {
 }
 
 /**
- * Below the three heading lines: the pod's alert reasons, its two history charts, and its
- * containers. The reasons and the containers come before the charts.
+ * Below the three heading lines: the pod's alert reasons, the kubelet's lines, its two history
+ * charts, and its containers. The reasons and the containers come before the kubelet's lines
+ * (leaving a line to say charts were left out), those before the charts.
  */
 export function podDetailLayout(
   height: number,
   width: number,
-  counts: { readonly reasons: number; readonly containers: number; readonly extra?: number },
+  counts: { readonly reasons: number; readonly containers: number; readonly extra?: number; readonly signals?: number },
 ): PodDetailLayout {
   let room = height - 3 - (counts.extra ?? 0);
   // Room kept for the containers' heading, one container, and a line about the charts.
@@ -104,6 +107,9 @@ export function podDetailLayout(
   const rows = tableLines(n) <= spare ? n : spare - 1;
   const containers = rows >= 1 ? { shown: rows, more: n - rows, table: true } : { ...listRows(n, spare), table: false };
   room -= 1 + (containers.table ? tableLines(containers.shown) : containers.shown) + (containers.more ? 1 : 0);
+  // The kubelet's lines come after the containers, before the charts.
+  const signals = Math.max(0, Math.min(counts.signals ?? 0, room - 1));
+  room -= signals;
   const plot = chartPlotLines(width, 2, room);
-  return { reasons, plot, chartsNote: plot === 0 && room > 0, containers };
+  return { reasons, signals, plot, chartsNote: plot === 0 && room > 0, containers };
 }

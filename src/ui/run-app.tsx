@@ -14,6 +14,7 @@ export interface LiveOptions {
   readonly namespace: string | null;
   readonly altScreen: boolean;
   readonly onVisibleNodes?: (names: readonly string[]) => void;
+  readonly onPodNodes?: (names: readonly string[]) => void;
 }
 
 // Frames are throttled so a burst of snapshots or keys never queues renders; 15 fps is plenty for
@@ -31,6 +32,7 @@ export async function runApp(options: LiveOptions): Promise<number> {
         theme={options.theme}
         namespace={options.namespace}
         onVisibleNodes={options.onVisibleNodes}
+        onPodNodes={options.onPodNodes}
         suspend={suspender(screen, process.stdin, process.stdout)}
       />
     </ErrorBoundary>,

@@ -16,6 +16,7 @@ import { helpLines } from '../help-lines.js';
 import { useAlerts } from '../hooks/use-alerts.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
+import { usePodNodes } from '../hooks/use-pod-nodes.js';
 import { type SnapshotSource, useSnapshot } from '../hooks/use-snapshot.js';
 import { useSuspend } from '../hooks/use-suspend.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -43,6 +44,8 @@ export interface AppProps {
   readonly namespace: string | null;
   /** Told which nodes are on screen, so their kubelet figures are kept freshest. */
   readonly onVisibleNodes?: (names: readonly string[]) => void;
+  /** Told which nodes host the pods on screen (and the selected pod), whose throttling and pod figures are read. */
+  readonly onPodNodes?: (names: readonly string[]) => void;
   /** Ctrl-Z: hands the terminal to the shell; settles when kmon is in front again. */
   readonly suspend?: () => Promise<void>;
 }
@@ -72,7 +75,7 @@ function alertSince(firing: readonly Alert[]): (uid: string) => number | null {
 const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
-export function App({ source, thresholds, theme, namespace, onVisibleNodes, suspend }: AppProps) {
+export function App({ source, thresholds, theme, namespace, onVisibleNodes, onPodNodes, suspend }: AppProps) {
   const live = useSnapshot(source);
   const now = useNow(live);
   const { columns: width, rows: height } = useTerminalSize();
@@ -123,6 +126,18 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
     return names.join('\n');
   }, [vm.nodes, layout.nodes]);
   useEffect(() => onVisibleNodes?.(visibleNodes ? visibleNodes.split('\n') : []), [visibleNodes, onVisibleNodes]);
+  const podPane = state.panes.pods;
+  const podDetail = state.mode === 'detail' && state.detail?.pane === 'pods' ? state.detail.uid : null;
+  usePodNodes(
+    {
+      pods: vm.pods,
+      paneHeight: layout.compact ? 0 : layout.pods,
+      selected: podPane.selected,
+      scrollTop: podPane.scrollTop,
+      detail: podDetail,
+    },
+    onPodNodes,
+  );
 
   if (!shown) {
     return <Text>{fitText(` kmon: connecting${theme.ascii ? '...' : '…'}`, width, 'left', theme.symbols.ellipsis)}</Text>;
@@ -256,7 +271,7 @@ interface DetailViewProps {
 
 function DetailView({ detail, shown, vm, firing, now, width, height, theme }: DetailViewProps) {
   const alerts = firing.filter((a) => a.target.uid === detail.uid);
-  const common = { history: shown.history, asOfTick: shown.seq, alerts, now, width, height, theme };
+  const common = { history: shown.history, kubeletHistory: shown.kubelet?.history, asOfTick: shown.seq, alerts, now, width, height, theme };
   const table = vm.podTable;
   if (detail.pane === 'nodes') {
     const position = vm.nodes.indexOf(detail.uid);

@@ -5,6 +5,7 @@ import type { EvictionPolicy } from '../../model/eviction.js';
 import type { Figure } from '../../model/figure.js';
 import { formatBytes, formatBytesPair, formatCores, formatCpu } from '../../model/format-units.js';
 import { forecastLine } from '../../model/headroom.js';
+import type { KubeletHistories } from '../../model/kubelet-history.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import { worstLevel } from '../../model/levels.js';
 import { conditionAlerting } from '../../model/node-health.js';
@@ -15,6 +16,7 @@ import type { Histories } from '../../model/snapshot.js';
 import { alertsLine } from '../alert-text.js';
 import { nodeDetailLayout } from '../detail-layout.js';
 import { fitCell, fitText } from '../fit-text.js';
+import { nodeSignalLines } from '../kubelet-detail-lines.js';
 import type { Theme } from '../theme.js';
 import { ChartGrid } from './ChartGrid.js';
 import { HistoryChart } from './HistoryChart.js';
@@ -28,6 +30,7 @@ interface Props {
   readonly alerts: readonly Alert[];
   readonly pods: readonly PodRow[];
   readonly history: Histories;
+  readonly kubeletHistory?: KubeletHistories;
   readonly asOfTick: number;
   readonly now: number;
   readonly width: number;
@@ -77,7 +80,7 @@ function Line({
   );
 }
 
-export function NodeDetail({ row, node, eviction, alerts, pods, history, asOfTick, now, width, height, theme }: Props) {
+export function NodeDetail({ row, node, eviction, alerts, pods, history, kubeletHistory, asOfTick, now, width, height, theme }: Props) {
   const { ascii } = theme;
   const points = Math.max(2, width);
   const cpu = history.nodeUsage.read(row.uid, 0, points, asOfTick).map((v) => (v / (row.cpu.total || 1)) * 100);
@@ -88,6 +91,7 @@ export function NodeDetail({ row, node, eviction, alerts, pods, history, asOfTic
   const own = [
     ...(alerts.length ? [{ key: 'alerts', level: alerts[0]?.level ?? 'ok', text: alertsLine(alerts, now, theme) }] : []),
     ...row.forecasts.map((f) => ({ key: f.resource, level: f.level, text: ` ${forecastLine(f, eviction, theme.symbols.separator)}` })),
+    ...nodeSignalLines(row, pods, { history: kubeletHistory, asOfTick, now, theme }),
   ];
   const layout = nodeDetailLayout(height, width, {
     conditions: node.conditions.length,
@@ -129,7 +133,12 @@ export function NodeDetail({ row, node, eviction, alerts, pods, history, asOfTic
         <Line ellipsis={theme.symbols.ellipsis} key={l.key} width={width} color={theme.levelColor(l.level)} text={l.text} />
       ))}
       {layout.extra.more && layout.extra.shown ? (
-        <Line ellipsis={theme.symbols.ellipsis} dim width={width} text={`  +${layout.extra.more} more (alerts, forecasts)`} />
+        <Line
+          ellipsis={theme.symbols.ellipsis}
+          dim
+          width={width}
+          text={`  +${layout.extra.more} more (alerts, forecasts, kubelet figures)`}
+        />
       ) : null}
       {layout.plot ? (
         <ChartGrid width={width} count={3}>
@@ -160,7 +169,7 @@ export function NodeDetail({ row, node, eviction, alerts, pods, history, asOfTic
           ellipsis={theme.symbols.ellipsis}
           dim
           width={width}
-          text={` charts left out${layout.extra.shown ? '' : `, and ${layout.extra.more} alert/forecast lines`}: too few lines`}
+          text={` charts left out${layout.extra.shown ? '' : `, and ${layout.extra.more} alert/forecast/kubelet lines`}: too few lines`}
         />
       ) : null}
       <Line

@@ -3,6 +3,7 @@ import { formatAge } from '../../model/age.js';
 import type { Alert } from '../../model/alerts.js';
 import { CONTAINER_COLUMNS, type ContainerLine } from '../../model/container-columns.js';
 import { formatBytes, formatCpuAmount } from '../../model/format-units.js';
+import type { KubeletHistories } from '../../model/kubelet-history.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import type { PodFigure, PodRow } from '../../model/pod-row.js';
 import type { PodInfo, PodUsage } from '../../model/records.js';
@@ -11,6 +12,7 @@ import { alertsLine } from '../alert-text.js';
 import { podDetailLayout } from '../detail-layout.js';
 import { fitColumns } from '../fit-columns.js';
 import { fitText } from '../fit-text.js';
+import { podSignalLines } from '../kubelet-detail-lines.js';
 import type { Theme } from '../theme.js';
 import { ChartGrid } from './ChartGrid.js';
 import { HistoryChart } from './HistoryChart.js';
@@ -23,6 +25,7 @@ interface Props {
   readonly pod: PodInfo;
   readonly usage: PodUsage | null;
   readonly history: Histories;
+  readonly kubeletHistory?: KubeletHistories;
   readonly asOfTick: number;
   readonly now: number;
   readonly width: number;
@@ -46,14 +49,16 @@ function figureText(label: string, f: PodFigure, format: (n: number) => string, 
 // The container table is not sorted: containers keep the order of the pod's spec.
 const UNSORTED = { column: '', descending: false };
 
-export function PodDetail({ row, pod, usage, alerts, history, asOfTick, now, width, height, theme }: Props) {
+export function PodDetail({ row, pod, usage, alerts, history, kubeletHistory, asOfTick, now, width, height, theme }: Props) {
   const { ascii } = theme;
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
+  const signals = podSignalLines(row, { history: kubeletHistory, asOfTick, now, theme });
   const layout = podDetailLayout(height, width, {
     reasons: row.reasons.length,
     containers: pod.containers.length,
     extra: alerts.length ? 1 : 0,
+    signals: signals.length,
   });
   const lines: ContainerLine[] = pod.containers.slice(0, layout.containers.shown).map((container) => ({
     container,
@@ -82,6 +87,11 @@ export function PodDetail({ row, pod, usage, alerts, history, asOfTick, now, wid
       ))}
       {more(layout.reasons.more, 'reasons')}
       {alerts.length ? line(alertsLine(alerts, now, theme), theme.levelColor(alerts[0]?.level ?? 'ok')) : null}
+      {signals.slice(0, layout.signals).map((l) => (
+        <Text key={l.key} wrap="truncate" color={theme.levelColor(l.level)}>
+          {fitText(l.text, width, 'left', theme.symbols.ellipsis)}
+        </Text>
+      ))}
       {layout.plot ? (
         <ChartGrid width={width} count={2}>
           {(w) => [
