@@ -87,6 +87,8 @@ const ledgerWorker: Workload = {
       name: 'worker',
       image: 'ghcr.io/acme/ledger-worker:1.9.3',
       requests: { cpu: '200m', memory: '256Mi' },
+      // Ledger batches are spooled to local disk: the kubelet evicts the pod past this.
+      limits: { 'ephemeral-storage': '2Gi' },
       cpuMilli: 140,
       memoryMi: 210,
     },

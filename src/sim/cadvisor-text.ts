@@ -1,4 +1,5 @@
 import { qosClass } from './container-spec.js';
+import { throttledShare } from './kubelet-scenarios.js';
 import type { Traffic } from './kubelet-summary.js';
 import { hexId } from './names.js';
 import type { CpuCounters, NodeSample, PodSample } from './node-sample.js';
@@ -8,7 +9,7 @@ import { wholeUnits } from './quantity-value.js';
 import { machineIds } from './render-node.js';
 import type { SimWorld } from './sim-world.js';
 
-// A subset of the kubelet's /metrics/cadvisor: CPU, memory, filesystem and network series with
+// A subset of the kubelet's /metrics/cadvisor: CPU (throttling included), memory, filesystem and network series with
 // cAdvisor's label set. Rows are the machine (id="/"), each pod cgroup, each pod's pause sandbox
 // and each container, with cgroupfs paths /kubepods/<qos>/pod<uid>/<id> as on the captured node.
 
@@ -19,6 +20,25 @@ interface Row {
   readonly cpuSeconds: number;
   readonly workingSet: number;
   readonly limit: number;
+  /** CFS counters, for cgroups with a CPU limit (a quota). */
+  readonly cfs?: Cfs;
+}
+
+interface Cfs {
+  readonly periods: number;
+  readonly throttled: number;
+  readonly throttledSeconds: number;
+}
+
+// 100 ms periods; a limited container has work in most of them.
+const PERIODS_PER_SECOND = 10;
+const BUSY_SHARE = 0.9;
+
+/** CFS counters from a start to the sample: periods with work, the share of them throttled. */
+function cfs(from: number, at: number, share: number): Cfs {
+  const periods = Math.floor((Math.max(0, at - from) / 1000) * PERIODS_PER_SECOND * BUSY_SHARE);
+  const throttled = Math.floor(periods * share);
+  return { periods, throttled, throttledSeconds: throttled * 0.04 };
 }
 
 function cgroupLabels(id: string, container = '', image = '', name = '', namespace = '', pod = ''): Labels {
@@ -32,7 +52,7 @@ function cgroupLabels(id: string, container = '', image = '', name = '', namespa
   ];
 }
 
-function podRows(world: SimWorld, counters: CpuCounters, p: PodSample): { rows: Row[]; sandbox: Labels } {
+function podRows(world: SimWorld, counters: CpuCounters & { at: number }, p: PodSample): { rows: Row[]; sandbox: Labels } {
   const qos = qosClass(p.pod.workload.containers);
   const cgroup = `/kubepods/${qos === 'Guaranteed' ? '' : `${qos.toLowerCase()}/`}pod${kubeletUid(world.layout, p.pod, p.life)}`;
   const ns = p.pod.workload.namespace;
@@ -40,24 +60,34 @@ function podRows(world: SimWorld, counters: CpuCounters, p: PodSample): { rows: 
   const sandbox = cgroupLabels(`${cgroup}/${sandboxId}`, '', PAUSE, sandboxId, ns, p.life.name);
   const rows: Row[] = [];
   let podLimit = 0;
+  let worstShare = 0;
+  const at = counters.at;
   p.containers.forEach((usage, i) => {
     const template = p.pod.workload.containers[i];
+    const life = p.life.containers[i];
     if (!usage || !template) return;
-    const cid = hexId(64, world.layout.seed, 50, p.pod.slot, i, p.life.containers[i]?.restarts ?? 0);
+    const cid = hexId(64, world.layout.seed, 50, p.pod.slot, i, life?.restarts ?? 0);
     const limit = template.limits?.memory ? wholeUnits(template.limits.memory) : 0;
+    const share = throttledShare(world.kubelet, p.pod, i, world.layout.seed);
+    const started = life?.state.kind === 'running' ? life.state.startedAt : at;
+    worstShare = Math.max(worstShare, share);
     rows.push({
       labels: cgroupLabels(`${cgroup}/${cid}`, template.name, template.image, cid, ns, p.life.name),
       cpuSeconds: counters.container(p, i) / 1e9,
       workingSet: usage.workingSetBytes,
       limit,
+      ...(template.limits?.cpu ? { cfs: cfs(started, at, share) } : {}),
     });
     podLimit = limit === 0 || podLimit === -1 ? -1 : podLimit + limit;
   });
+  // The pod cgroup has a quota of its own only when every container has a CPU limit.
+  const podQuota = p.pod.workload.containers.every((c) => c.limits?.cpu);
   rows.push({
     labels: cgroupLabels(cgroup, '', '', '', ns, p.life.name),
     cpuSeconds: counters.pod(p) / 1e9,
     workingSet: p.workingSetBytes,
     limit: Math.max(0, podLimit),
+    ...(podQuota ? { cfs: cfs(p.life.createdAt, at, worstShare * 0.8) } : {}),
   });
   rows.push({ labels: sandbox, cpuSeconds: 0.01, workingSet: 233_472, limit: 0 });
   return { rows, sandbox };
@@ -86,7 +116,7 @@ export function cadvisorMetrics(
   const rows: Row[] = [root];
   const sandboxes: { labels: Labels; traffic: Traffic }[] = [];
   for (const p of sample.pods) {
-    const pod = podRows(world, counters, p);
+    const pod = podRows(world, { ...counters, at }, p);
     rows.push(...pod.rows);
     if (!p.pod.workload.hostNetwork) sandboxes.push({ labels: withLabel(pod.sandbox, 'interface', 'eth0'), traffic: podTraffic(p) });
   }
@@ -100,6 +130,8 @@ export function cadvisorMetrics(
     ['machine_id', ids.machineID],
     ['system_uuid', ids.systemUUID],
   ];
+  const quota = (pick: (c: Cfs) => number): Sample[] =>
+    rows.flatMap((r) => (r.cfs ? [{ labels: r.labels, value: pick(r.cfs), timestampMs: at }] : []));
   const network = (pick: (t: Traffic) => number): Sample[] => [
     { labels: rootNet, value: Math.round(pick(nodeTraffic)), timestampMs: at },
     ...sandboxes.map((s) => ({ labels: s.labels, value: Math.round(pick(s.traffic)), timestampMs: at })),
@@ -110,6 +142,24 @@ export function cadvisorMetrics(
       help: 'Cumulative cpu time consumed in seconds.',
       type: 'counter',
       samples: series((r) => r.cpuSeconds).map((s) => ({ ...s, labels: withLabel(s.labels, 'cpu', 'total') })),
+    },
+    {
+      name: 'container_cpu_cfs_periods_total',
+      help: 'Number of elapsed enforcement period intervals.',
+      type: 'counter',
+      samples: quota((c) => c.periods),
+    },
+    {
+      name: 'container_cpu_cfs_throttled_periods_total',
+      help: 'Number of throttled period intervals.',
+      type: 'counter',
+      samples: quota((c) => c.throttled),
+    },
+    {
+      name: 'container_cpu_cfs_throttled_seconds_total',
+      help: 'Total time duration the container has been throttled.',
+      type: 'counter',
+      samples: quota((c) => c.throttledSeconds),
     },
     {
       name: 'container_memory_working_set_bytes',

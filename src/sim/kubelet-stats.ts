@@ -14,13 +14,19 @@ export function psi(total: number, avg10: number) {
   return { full: { ...some, total: Math.round(total * 0.9), avg10: round(avg10 * 0.9) }, some };
 }
 
-export function cpuStats(time: number, usageNanoCores: number, usageCoreNanoSeconds: number, busy: number) {
+/** `stall`: the share of the last 10 s some task waited for CPU, in percent (PSI some avg10). */
+export function cpuStats(time: number, usageNanoCores: number, usageCoreNanoSeconds: number, stall: number) {
   return {
     time: rfc3339(time),
     usageNanoCores,
     usageCoreNanoSeconds,
-    psi: psi(usageCoreNanoSeconds / 1e5, Math.max(0, (busy - 0.6) * 60)),
+    psi: psi(usageCoreNanoSeconds / 1e5, stall),
   };
+}
+
+/** A node's CPU stall: none below 60% busy, then rising as runnable tasks queue. */
+export function nodeStall(busy: number): number {
+  return Math.max(0, (busy - 0.6) * 60);
 }
 
 /** availableBytes only when there is a limit, as the kubelet omits it otherwise. */
@@ -66,11 +72,12 @@ export function fsStats(time: number, fs: FsShape, used: number, inodesUsed: num
  * The node filesystem at a given disk use (1 − available/capacity). Ext4 keeps 5% reserved for
  * root, so usedBytes/capacity is that much below the eviction view, as on a real node.
  */
-export function nodeFs(node: NodeSpec, fraction: number): FsShape & { used: number; inodesUsed: number } {
+export function nodeFs(node: NodeSpec, fraction: number, inodesShare?: number): FsShape & { used: number; inodesUsed: number } {
   const capacity = node.machine.storageKi * 1024;
   const available = Math.round(capacity * (1 - fraction));
   const inodes = Math.floor(capacity / 16384);
-  const inodesUsed = Math.round(inodes * fraction * 0.22);
+  // Unless told (a node of many small files), inodes go with the bytes, far below them.
+  const inodesUsed = Math.round(inodes * (inodesShare ?? fraction * 0.22));
   return { capacity, available, used: Math.round(capacity * (fraction - RESERVED)), inodes, inodesFree: inodes - inodesUsed, inodesUsed };
 }
 

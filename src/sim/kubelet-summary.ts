@@ -1,5 +1,17 @@
 import { hash } from './hash.js';
-import { containerDisk, cpuStats, fsStats, imagesBytes, ioStats, memoryStats, networkStats, nodeFs, traffic } from './kubelet-stats.js';
+import { DISK_HOG_SHARE, INODES_USED, THROTTLED_STALL } from './kubelet-scenarios.js';
+import {
+  containerDisk,
+  cpuStats,
+  fsStats,
+  imagesBytes,
+  ioStats,
+  memoryStats,
+  networkStats,
+  nodeFs,
+  nodeStall,
+  traffic,
+} from './kubelet-stats.js';
 import { type CpuCounters, cpuCounters, type NodeSample, type PodSample } from './node-sample.js';
 import { diskFraction } from './node-state.js';
 import { kubeletUid, serviceAccountVolume } from './pod-identity.js';
@@ -21,6 +33,8 @@ interface Context {
   readonly full: boolean;
 }
 
+const ETC_HOSTS = 4096;
+
 export interface Traffic {
   readonly rx: number;
   readonly tx: number;
@@ -37,7 +51,30 @@ export function podTraffic(world: SimWorld, sample: NodeSample, p: PodSample): T
 }
 
 export function nodeFilesystem(world: SimWorld, sample: NodeSample): Fs {
-  return nodeFs(sample.node, diskFraction(world.layout, world.scenarios, sample.node.index, sample.times.at - 2000));
+  const { index } = sample.node;
+  const inodes = world.kubelet.inodesNode === index ? INODES_USED : undefined;
+  return nodeFs(sample.node, diskFraction(world.layout, world.scenarios, index, sample.times.at - 2000), inodes);
+}
+
+/** The pod's ephemeral-storage limit: the sum of its containers' (the kubelet's eviction arithmetic). */
+function ephemeralLimit(p: PodSample): number {
+  return p.pod.workload.containers.reduce(
+    (sum, c) => sum + (c.limits?.['ephemeral-storage'] ? wholeUnits(c.limits['ephemeral-storage']) : 0),
+    0,
+  );
+}
+
+/** A container's writable layer and log; the disk hog's first container spools its batches to its layer. */
+function diskOf(ctx: Context, p: PodSample, index: number, startedAt: number): { rootfs: number; logs: number } {
+  const disk = containerDisk(ctx.world.layout.seed, p.pod, index, startedAt, ctx.sample.times.at);
+  if (p.pod.slot !== ctx.world.kubelet.diskHogSlot || index !== 0) return disk;
+  const target = Math.floor((ephemeralLimit(p) * DISK_HOG_SHARE) / 4096) * 4096;
+  return { rootfs: Math.max(disk.rootfs, target - disk.logs - ETC_HOSTS), logs: disk.logs };
+}
+
+/** The throttled pod's tasks stall for CPU; elsewhere pods run freely. */
+function podStall(ctx: Context, p: PodSample): number {
+  return p.pod.slot === ctx.world.kubelet.throttledSlot ? THROTTLED_STALL : 0;
 }
 
 function limitOf(memory: string | undefined): number | null {
@@ -61,11 +98,11 @@ function containers(ctx: Context, p: PodSample) {
     const base = {
       name: template.name,
       startTime: rfc3339(startedAt),
-      cpu: cpuStats(at, usage.cpuNanoCores, ctx.counters.container(p, i), 0),
+      cpu: cpuStats(at, usage.cpuNanoCores, ctx.counters.container(p, i), i === 0 ? podStall(ctx, p) : 0),
       memory: memoryStats(at, usage.workingSetBytes, limitOf(template.limits?.memory), key, at - startedAt),
     };
     if (!ctx.full) return [base];
-    const disk = containerDisk(seed, p.pod, i, startedAt, at);
+    const disk = diskOf(ctx, p, i, startedAt);
     return [
       {
         ...base,
@@ -81,9 +118,9 @@ function containers(ctx: Context, p: PodSample) {
 function ephemeralUse(ctx: Context, p: PodSample): number {
   return p.life.containers.reduce((sum, life, i) => {
     if (life.state.kind !== 'running') return sum;
-    const disk = containerDisk(ctx.world.layout.seed, p.pod, i, life.state.startedAt, ctx.sample.times.at);
+    const disk = diskOf(ctx, p, i, life.state.startedAt);
     return sum + disk.rootfs + disk.logs;
-  }, 4096);
+  }, ETC_HOSTS);
 }
 
 function serviceAccountVolumeStats(ctx: Context, p: PodSample) {
@@ -103,7 +140,7 @@ function podStats(ctx: Context, p: PodSample) {
       at,
       p.containers.reduce((sum, c) => sum + (c?.cpuNanoCores ?? 0), 0),
       ctx.counters.pod(p),
-      0,
+      podStall(ctx, p),
     ),
     memory: memoryStats(at, p.workingSetBytes, podMemoryLimit(p), key, at - p.life.createdAt),
   };
@@ -143,7 +180,7 @@ function nodeStats(ctx: Context) {
       system('pods', podsCpu, podsMemory),
     ],
     startTime: rfc3339(node.bootAt),
-    cpu: cpuStats(at, sample.cpuNanoCores, ctx.counters.node, busy),
+    cpu: cpuStats(at, sample.cpuNanoCores, ctx.counters.node, nodeStall(busy)),
     memory: { ...memoryStats(at, sample.workingSetBytes, memoryBytes, key, uptime), availableBytes: memoryBytes - sample.workingSetBytes },
   };
   if (!ctx.full) return core;
@@ -164,5 +201,15 @@ function nodeStats(ctx: Context) {
 /** The Summary object; `onlyCpuAndMemory` is the kubelet's ?only_cpu_and_memory=true form. */
 export function kubeletSummary(world: SimWorld, sample: NodeSample, onlyCpuAndMemory: boolean) {
   const ctx: Context = { world, sample, counters: cpuCounters(world, sample), fs: nodeFilesystem(world, sample), full: !onlyCpuAndMemory };
-  return { node: nodeStats(ctx), pods: sample.pods.map((p) => podStats(ctx, p)) };
+  const summary = { node: nodeStats(ctx), pods: sample.pods.map((p) => podStats(ctx, p)) };
+  return world.kubelet.psi(sample.node.index) ? summary : withoutPressure(summary);
+}
+
+/** A stat-holding object as a kubelet without PSI writes it: no `psi` in any cpu or memory block, no `io` block. */
+function withoutPressure<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutPressure) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (key !== 'psi' && key !== 'io') out[key] = withoutPressure(inner);
+  return out as T;
 }

@@ -29,6 +29,14 @@ export interface SimRoles {
   readonly crashLoopPod: SimPodRef | null;
   /** The CronJob; its pods are named NAME-<minute>-<suffix>, one every 5 minutes. */
   readonly cronJob: SimPodRef | null;
+  /** 93% of its inodes used, most of its bytes free (clusters of 6 nodes or more). */
+  readonly inodesNode: string | null;
+  /** Nodes whose kubelet reports no pressure (PSI). */
+  readonly nodesWithoutPsi: readonly string[];
+  /** Throttled in 40% of its CFS periods. */
+  readonly throttledPod: (SimPodRef & { readonly node: string }) | null;
+  /** At 92% of its 2Gi ephemeral-storage limit. */
+  readonly diskHogPod: (SimPodRef & { readonly node: string }) | null;
 }
 
 /** Read access to the simulated state, for tests: what the API would show at this moment. */
@@ -66,6 +74,18 @@ export function clusterView(world: SimWorld): SimCluster {
       },
       get crashLoopPod() {
         return podRef(scenarios.crash?.slot);
+      },
+      inodesNode: world.kubelet.inodesNode === null ? null : nodeName(world.kubelet.inodesNode),
+      nodesWithoutPsi: layout.nodes.filter((n) => !world.kubelet.psi(n.index)).map((n) => n.name),
+      get throttledPod() {
+        const slot = world.kubelet.throttledSlot ?? undefined;
+        const ref = podRef(slot);
+        return ref && slot !== undefined ? { ...ref, node: nodeName(world.pod(slot).node) } : null;
+      },
+      get diskHogPod() {
+        const slot = world.kubelet.diskHogSlot ?? undefined;
+        const ref = podRef(slot);
+        return ref && slot !== undefined ? { ...ref, node: nodeName(world.pod(slot).node) } : null;
       },
       cronJob: scenarios.cron
         ? { namespace: world.pod(scenarios.cron.slot).workload.namespace, name: world.pod(scenarios.cron.slot).workload.name }

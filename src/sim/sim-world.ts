@@ -1,4 +1,5 @@
 import { buildLayout, type ClusterLayout, type PodSlot } from './cluster-layout.js';
+import { buildKubeletScenarios, type KubeletScenarios } from './kubelet-scenarios.js';
 import { type PodLife, podLife } from './pod-life.js';
 import { Presence } from './presence.js';
 import { scenarioChanges } from './scenario-changes.js';
@@ -23,6 +24,7 @@ export interface WorldOptions {
 export class SimWorld {
   readonly layout: ClusterLayout;
   readonly scenarios: Scenarios;
+  readonly kubelet: KubeletScenarios;
   readonly usage: UsageModel;
   readonly timeline: Timeline;
   /** Objects the `removed` fault has taken away. */
@@ -35,6 +37,7 @@ export class SimWorld {
     const startedAt = Math.floor(options.clock());
     this.layout = buildLayout({ seed: options.seed, nodes: options.nodes, podsPerNode: options.podsPerNode, startedAt });
     this.scenarios = buildScenarios(this.layout, options.scenarios);
+    this.kubelet = buildKubeletScenarios(this.layout);
     this.usage = new UsageModel(this.layout, this.scenarios, options.metricResolutionMs);
     // Above every object's initial version (see version()), as etcd's revision is.
     const startVersion = 1000 + this.layout.nodes.length + this.layout.pods.length;

@@ -4,6 +4,7 @@
 export interface Resources {
   readonly cpu?: string;
   readonly memory?: string;
+  readonly 'ephemeral-storage'?: string;
 }
 
 export interface ContainerTemplate {
