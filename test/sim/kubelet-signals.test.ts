@@ -97,9 +97,12 @@ describe('the simulated kubelets beyond CPU, memory and disk bytes', () => {
 
   it('only containers with a CPU limit, and pod cgroups where every container has one, have CFS series', async () => {
     const text = (await get(sim, '/api/v1/nodes/hello-kube-004/proxy/metrics/cadvisor')).body;
-    const pods = await getJson<{
-      items: { metadata: { name: string }; spec: { containers: { name: string; resources: { limits?: { cpu?: string } } }[] } }[];
-    }>(sim, '/api/v1/pods?fieldSelector=spec.nodeName=hello-kube-004');
+    interface Pod {
+      metadata: { name: string };
+      spec: { containers: { name: string; resources: { limits?: { cpu?: string } } }[] };
+      status: { phase: string };
+    }
+    const pods = await getJson<{ items: Pod[] }>(sim, '/api/v1/pods?fieldSelector=spec.nodeName=hello-kube-004');
     const counters = cfsCounters(text);
     // A Job's completed pod has no cgroup left to measure.
     for (const pod of pods.items.filter((p) => p.status.phase === 'Running')) {

@@ -1,6 +1,5 @@
 import { useMemo, useRef } from 'react';
 import type { Column } from '../../model/columns.js';
-import { worstLevel } from '../../model/levels.js';
 import { COMPACT_NODE_COLUMNS, NODE_COLUMNS, NODE_COLUMNS_WITHOUT_KUBELET } from '../../model/node-columns.js';
 import { buildNodeRows, type NodeRow } from '../../model/node-row.js';
 import { withSignalColumns } from '../../model/node-signal-columns.js';
