@@ -27,9 +27,9 @@ function pressureColumn(resource: PressureResource, title: string, priority: num
 }
 
 export const PRESSURE_COLUMNS: readonly Column<NodeRow>[] = [
-  pressureColumn('cpu', 'PSI-CPU', 42),
-  pressureColumn('memory', 'PSI-MEM', 41),
-  pressureColumn('io', 'PSI-IO', 40),
+  pressureColumn('cpu', 'PSI-CPU', 34),
+  pressureColumn('memory', 'PSI-MEM', 33),
+  pressureColumn('io', 'PSI-IO', 32),
 ];
 
 export const INODES_COLUMN: Column<NodeRow> = {
@@ -37,7 +37,8 @@ export const INODES_COLUMN: Column<NodeRow> = {
   title: 'INODE%',
   minWidth: 7,
   maxWidth: 8,
-  priority: 26,
+  // It alerts, as DISK% does: a node out of inodes with bytes to spare fails all the same.
+  priority: 43,
   align: 'right',
   sort: { value: (r) => r.signals.inodes?.percent ?? null, descending: true },
   cell: (r, c) => {
@@ -52,8 +53,8 @@ export const INODES_COLUMN: Column<NodeRow> = {
 export const NETWORK_COLUMN: Column<NodeRow> = {
   id: 'net',
   title: 'NET rx/tx',
-  minWidth: 9,
-  maxWidth: 13,
+  minWidth: 11,
+  maxWidth: 11,
   priority: 14,
   align: 'right',
   sort: {

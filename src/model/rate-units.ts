@@ -5,7 +5,21 @@ export function formatRate(bytesPerSecond: number): string {
   return bytesPerSecond < 1 ? '0' : formatBytes(bytesPerSecond);
 }
 
-/** "1.5Mi/240Ki": received, then transmitted, a second. */
+const SHORT_UNITS = ['', 'K', 'M', 'G', 'T'] as const;
+
+/** Bytes a second in at most five characters for a narrow cell: "0", "512", "12K", "1.5M" (binary). */
+export function formatRateShort(bytesPerSecond: number): string {
+  let value = Math.max(0, bytesPerSecond);
+  let unit = 0;
+  while (value >= 1000 && unit < SHORT_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = value >= 9.95 || unit === 0 ? String(Math.round(value)) : value.toFixed(1);
+  return `${digits}${SHORT_UNITS[unit]}`;
+}
+
+/** "1.5M/240K": received, then transmitted, a second, in a cell of 11 at most. */
 export function formatRxTx(rx: number, tx: number): string {
-  return `${formatRate(rx)}/${formatRate(tx)}`;
+  return `${formatRateShort(rx)}/${formatRateShort(tx)}`;
 }

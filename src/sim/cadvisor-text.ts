@@ -37,7 +37,7 @@ const BUSY_SHARE = 0.9;
 /** CFS counters from a start to the sample: periods with work, the share of them throttled. */
 function cfs(from: number, at: number, share: number): Cfs {
   const periods = Math.floor((Math.max(0, at - from) / 1000) * PERIODS_PER_SECOND * BUSY_SHARE);
-  const throttled = Math.floor(periods * share);
+  const throttled = Math.round(periods * share);
   return { periods, throttled, throttledSeconds: throttled * 0.04 };
 }
 

@@ -32,9 +32,15 @@ interface Drawing {
   readonly theme: Theme;
 }
 
+// Rates have no top of their own: their highest sample with headroom, so a steady rate is a level
+// line below the top rather than a wall of full blocks.
+const HEADROOM = 4 / 3;
+
 function spark(store: HistoryStore | undefined, uid: string, series: number, d: Drawing, max?: number): string {
   const values = store?.read(uid, series, SPARK, d.asOfTick) ?? [];
-  return values.length < 2 ? '' : ` ${sparkline(values, { width: SPARK, ascii: d.theme.ascii, max })}`;
+  if (values.length < 2) return '';
+  const top = max ?? Math.max(...values.filter(Number.isFinite)) * HEADROOM;
+  return ` ${sparkline(values, { width: SPARK, ascii: d.theme.ascii, max: top })}`;
 }
 
 function percent(value: number, level: Level, ascii: boolean): string {
