@@ -89,6 +89,16 @@ export const THRESHOLD_FLAGS = [
   percent('pids-crit', 'PIDs % that is critical', DEFAULT_THRESHOLDS.pids.crit),
 ] as const satisfies readonly FlagSpec[];
 
+/** `kmon top pods`' own, beside kubectl's. */
+export const TOP_POD_FLAGS = [
+  { name: 'throttling', help: "CPU throttling (THR): each pod's node cAdvisor read twice, a few seconds apart" },
+] as const satisfies readonly FlagSpec[];
+
+/** `kmon top nodes`' own, beside kubectl's. */
+export const TOP_NODE_FLAGS = [
+  { name: 'network', help: "network rates: each node's kubelet summary read twice, a few seconds apart" },
+] as const satisfies readonly FlagSpec[];
+
 /** How the live screen and the top tables draw. */
 export const DISPLAY_FLAGS = [
   { name: 'interval', arg: '<duration>', help: 'time between polls (default 5s, or interval in the config file)', parse: parseDuration },

@@ -1,7 +1,8 @@
 import { Command, Option } from 'commander';
 import type { Action } from './action.js';
 import { parsePositiveInt, parseWholeSeconds } from './commander-values.js';
-import { addClusterOptions, addDisplayOptions, addThresholdOptions } from './options.js';
+import { TOP_NODE_FLAGS, TOP_POD_FLAGS } from './flag-table.js';
+import { addClusterOptions, addDisplayOptions, addFlags, addThresholdOptions } from './options.js';
 import type { CheckFlags } from './run-check.js';
 import type { TopFlags } from './run-top.js';
 import { statusCommand } from './status/status-command.js';
@@ -22,6 +23,7 @@ function topCommand(kind: 'nodes' | 'pods', run: (action: Action) => void): Comm
     .option('--no-headers', 'omit the header line')
     .option('--ascii', 'ASCII glyphs only');
   if (kind === 'pods') command.option('--containers', 'one line per container').option('--sum', 'print the sum of the usage');
+  addFlags(command, kind === 'pods' ? TOP_POD_FLAGS : TOP_NODE_FLAGS);
   return command.action((name: string | undefined, _options, cmd: Command) =>
     run(async () => {
       const { runTop } = await import('./run-top.js');

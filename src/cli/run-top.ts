@@ -10,12 +10,17 @@ import { topNodesTable } from '../output/top-nodes.js';
 import { type PodLine, topPodsTable } from '../output/top-pods.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
+import type { FlagValues, TOP_NODE_FLAGS, TOP_POD_FLAGS } from './flag-table.js';
 import { detectTerminal } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { UsageError } from './usage-error.js';
 import { warningLines } from './warnings.js';
 
-export interface TopFlags extends ClusterFlags, ThresholdFlags {
+export interface TopFlags
+  extends ClusterFlags,
+    ThresholdFlags,
+    Partial<FlagValues<typeof TOP_POD_FLAGS>>,
+    Partial<FlagValues<typeof TOP_NODE_FLAGS>> {
   readonly output: 'table' | 'wide' | 'json';
   readonly sortBy?: 'cpu' | 'memory' | 'disk' | 'name';
   readonly containers?: boolean;
@@ -92,8 +97,11 @@ async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead
   const connection = openConnection(target, flags);
   // Nodes are not namespaced: their pod counts take every namespace, as kubectl's node views do.
   const namespace = kind === 'nodes' ? null : namespaceFor(flags, target.namespace);
-  const podList = kind === 'pods' && flags.output !== 'table';
+  // Throttling is read from the pods' nodes, so it needs the pod list as -o wide and json do.
+  const podList = kind === 'pods' && (flags.output !== 'table' || flags.throttling === true);
   const kubelet = kubeletSettings(flags, thresholds);
+  // The kubelet figures are read by the poll whose snapshot is printed (not one a fallback replaces).
+  const printed = (snapshot: Snapshot) => kind === 'nodes' || snapshot.metricsSource === 'metrics-api' || kubelet === null;
   const poll = async (listNodes: boolean, mode: 'all' | 'fallback' | 'background') => {
     const collector = new Collector({
       reader: connection.client,
@@ -107,7 +115,8 @@ async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead
       kubeletDeadlineMs: flags.requestTimeout,
     });
     try {
-      return await collector.pollOnce(mode);
+      const snapshot = await collector.pollOnce(mode);
+      return kubelet && (mode === 'fallback' || printed(snapshot)) ? await kubeletFigures(collector, kind, flags, podList) : snapshot;
     } finally {
       collector.stop();
     }
@@ -121,6 +130,19 @@ async function pollTop(kind: 'nodes' | 'pods', flags: TopFlags): Promise<TopRead
   } finally {
     connection.close();
   }
+}
+
+// cAdvisor and the summaries' counters move on every 10 to 15 s: reads this far apart, a few times if need be.
+const SECOND_READ_MS = 5_000;
+
+/**
+ * What the one poll left to the kubelets: for pods in wide or JSON output, their nodes' summaries
+ * (ephemeral storage); with --throttling their cAdvisor twice; with --network every summary twice.
+ */
+async function kubeletFigures(collector: Collector, kind: 'nodes' | 'pods', flags: TopFlags, podList: boolean): Promise<Snapshot> {
+  if (kind === 'nodes') return flags.network ? collector.readRates(SECOND_READ_MS) : (collector.latest() as Snapshot);
+  if (!podList) return collector.latest() as Snapshot;
+  return collector.readPodNodes(flags.throttling ? { throttlingGapMs: SECOND_READ_MS } : {});
 }
 
 /** Glyphs and colour for the ALERTS column, as this terminal (and NO_COLOR, --no-color, --ascii) allow. */
@@ -171,6 +193,7 @@ function podsText(lines: readonly PodLine[], { snapshot, namespace }: TopRead, f
     ...tableStyle(flags),
     allNamespaces: namespace === null,
     containers: flags.containers ?? false,
+    throttling: flags.throttling ?? false,
     sum: flags.sum ?? false,
   });
 }

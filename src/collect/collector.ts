@@ -11,6 +11,7 @@ import { EvictionReader } from './eviction-reader.js';
 import { HistoryRecorder } from './history-recorder.js';
 import type { Inventory, InventoryRefresh } from './inventory.js';
 import { KubeletHistoryRecorder } from './kubelet-history-recorder.js';
+import type { KubeletRead } from './kubelet-read.js';
 import { KubeletSweeper } from './kubelet-sweeper.js';
 import { ListInventory } from './list-inventory.js';
 import type { ReadProblem } from './metrics-read.js';
@@ -184,25 +185,59 @@ export class Collector {
   }
 
   /**
-   * For one-shot faces, after a poll: the throttling of the pods listed, from each of their nodes'
-   * cAdvisor read twice (or more, up to `rounds`), `gapMs` apart, until the counters have moved on.
+   * For one-shot faces, after a poll: the kubelets of the nodes running the pods listed, their
+   * summaries (ephemeral storage) and, with `throttlingGapMs`, their cAdvisor read twice (or up to
+   * `rounds` more times) that far apart, until the counters have moved on.
    */
-  async readThrottling(gapMs: number, rounds = 3): Promise<Snapshot> {
+  async readPodNodes(options: { readonly throttlingGapMs?: number; readonly rounds?: number } = {}): Promise<Snapshot> {
     const sweeper = this.sweeper;
     const last = this.last;
     if (!sweeper || !last) return this.emit();
     const podNodes = [...new Set(last.refresh.state.pods.flatMap((p) => (p.nodeName ? [p.nodeName] : [])))];
     sweeper.setNodes([...new Set([...last.refresh.state.nodes.map((n) => n.name), ...podNodes])]);
+    await this.sweepWithin(['summary'], podNodes.length);
+    if (options.throttlingGapMs === undefined) return this.emit();
     sweeper.prioritizePods(podNodes);
-    const deadline = () => Date.now() + (this.options.kubeletDeadlineMs ?? Number.POSITIVE_INFINITY);
-    await sweeper.sweepOnce(deadline(), ['cadvisor']);
+    const moved = () => {
+      const read = sweeper.throttling();
+      return podNodes.every((n) => !read.has(n) || (read.get(n)?.pods.size ?? 0) > 0 || read.get(n)?.reading.pods.length === 0);
+    };
+    await this.readTwice(['cadvisor'], options.throttlingGapMs, options.rounds ?? 3, moved, podNodes.length);
+    return this.emit();
+  }
+
+  /** For one-shot faces, after a poll that read every summary: each read again `gapMs` later, for network rates. */
+  async readRates(gapMs: number, rounds = 3): Promise<Snapshot> {
+    const sweeper = this.sweeper;
+    if (!sweeper) return this.emit();
+    const moved = () => [...sweeper.summaries().values()].every((f) => f.rates?.node || !f.summary.network);
+    await this.readTwice(['summary'], gapMs, rounds, moved, sweeper.summaries().size, true);
+    return this.emit();
+  }
+
+  /** Reads again after `gapMs`, up to `rounds` times, until `moved` says the counters have. */
+  private async readTwice(
+    reads: readonly KubeletRead[],
+    gapMs: number,
+    rounds: number,
+    moved: () => boolean,
+    total: number,
+    again = false,
+  ) {
+    if (!again) await this.sweepWithin(reads, total);
     for (let round = 0; round < rounds; round++) {
       await new Promise((resolve) => setTimeout(resolve, gapMs));
-      await sweeper.sweepOnce(deadline(), ['cadvisor']);
-      const read = sweeper.throttling();
-      if (podNodes.every((n) => (read.get(n)?.pods.size ?? 0) > 0 || read.get(n)?.reading.pods.length === 0)) break;
+      await this.sweepWithin(reads, total);
+      if (moved()) return;
     }
-    return this.emit();
+  }
+
+  /** One sweep of these reads within the one-shot deadline, saying how many nodes it left unread. */
+  private async sweepWithin(reads: readonly KubeletRead[], total: number): Promise<void> {
+    if (!this.sweeper) return;
+    const unread = await this.sweeper.sweepOnce(Date.now() + (this.options.kubeletDeadlineMs ?? Number.POSITIVE_INFINITY), reads);
+    const message = `kubelet: ${unread} of ${total} nodes not read within the kubelet budget; their figures are unknown (raise --kubelet-qps or --request-timeout)`;
+    if (unread) this.problems.set('kubelet-budget', { source: 'kubelet', kind: 'timeout', message }, Date.now());
   }
 
   /**

@@ -3,6 +3,7 @@ import type { NodeRow } from '../model/node-row.js';
 import type { PodFigure } from '../model/pod-row.js';
 import type { Problem } from '../model/problems.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { nodeSignalsJson, podEphemeralJson, throttledPercentJson } from './kubelet-json.js';
 import { jsonPercent } from './top-figures.js';
 import type { PodLine } from './top-pods.js';
 
@@ -45,6 +46,7 @@ function nodeJson(row: NodeRow) {
     diskUnknownReason: row.diskUnknown,
     imageFs: fsJson(row.imageFs),
     pods: row.pods,
+    ...nodeSignalsJson(row.signals),
     createdAt: iso(row.createdAt),
     metricsTimestamp: iso(row.metricsAt),
   };
@@ -71,8 +73,13 @@ function podJson(line: PodLine) {
     restarts: row?.restarts ?? null,
     level: row?.level ?? 'ok',
     reasons: row?.reasons ?? [],
-    cpu: { ...podFigureJson(row?.cpu ?? null, 'usageMillicores', 'Millicores'), usageMillicores: usage?.cpuMilli ?? null },
+    cpu: {
+      ...podFigureJson(row?.cpu ?? null, 'usageMillicores', 'Millicores'),
+      usageMillicores: usage?.cpuMilli ?? null,
+      throttledPercent: throttledPercentJson(row?.signals ?? null),
+    },
     memory: { ...podFigureJson(row?.memory ?? null, 'workingSetBytes', 'Bytes'), workingSetBytes: usage?.memoryBytes ?? null },
+    ephemeral: podEphemeralJson(row?.signals ?? null),
     containers: (usage?.containers ?? []).map((c) => ({ name: c.name, usageMillicores: c.cpuMilli, workingSetBytes: c.memoryBytes })),
     metricsTimestamp: iso(usage?.timestamp ?? null),
   };

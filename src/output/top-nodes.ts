@@ -2,6 +2,7 @@ import { formatAge } from '../model/age.js';
 import { formatBytesPair } from '../model/format-units.js';
 import type { NodeRow } from '../model/node-row.js';
 import { type AlertPart, alertSummary } from './alert-summary.js';
+import { NODE_SIGNAL_HEADERS, nodeSignalAlerts, nodeSignalCells } from './kubelet-cells.js';
 import { textTable } from './text-table.js';
 import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 
@@ -24,11 +25,12 @@ function nodeAlerts(row: NodeRow): AlertPart[] {
     { level: row.memory.level, label: `memory ${pct(row.memory.percent)}` },
     { level: row.disk.level, label: `disk ${pct(row.disk.percent)}` },
     { level: row.imageFs?.level ?? 'ok', label: `imagefs ${pct(row.imageFs?.percent ?? null)}` },
+    ...nodeSignalAlerts(row),
   ];
 }
 
 const BASE = ['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)', 'DISK(%)'];
-const WIDE = ['IMAGEFS(%)', 'DISK(bytes)', 'STATUS', 'ROLES', 'PODS', 'AGE'];
+const WIDE = ['IMAGEFS(%)', 'DISK(bytes)', ...NODE_SIGNAL_HEADERS, 'STATUS', 'ROLES', 'PODS', 'AGE'];
 // How long each column holds out when the table must be narrowed: names and alerts longest.
 const PRIORITY: Readonly<Record<string, number>> = {
   NAME: 100,
@@ -40,8 +42,12 @@ const PRIORITY: Readonly<Record<string, number>> = {
   'CPU(cores)': 60,
   'MEMORY(bytes)': 55,
   PODS: 40,
+  'INODES(%)': 50,
+  'PIDS(%)': 45,
   'IMAGEFS(%)': 30,
   'DISK(bytes)': 25,
+  'PSI(%)': 24,
+  'NET(rx/tx)': 15,
   ROLES: 20,
   AGE: 10,
 };
@@ -67,6 +73,7 @@ export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): 
       ? [
           row.imagesOnNodeFs ? '=nodefs' : percentCell(row.imageFs?.percent ?? null),
           row.disk.used === null || row.disk.total === null ? '<unknown>' : formatBytesPair(row.disk.used, row.disk.total),
+          ...nodeSignalCells(row),
           row.status,
           row.roles.join(',') || '<none>',
           row.pods.count === null ? '<unknown>' : `${row.pods.count}/${row.pods.capacity}`,

@@ -1,6 +1,7 @@
 import type { PodRow } from '../model/pod-row.js';
 import type { PodUsage } from '../model/records.js';
 import { type AlertPart, alertSummary, type SummaryStyle } from './alert-summary.js';
+import { POD_SIGNAL_HEADERS, podSignalAlerts, podSignalCells } from './kubelet-cells.js';
 import { textTable } from './text-table.js';
 import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 import { fitFor, type TableOptions } from './top-nodes.js';
@@ -18,6 +19,8 @@ const PRIORITY: Readonly<Record<string, number>> = {
   NODE: 40,
   'CPU/REQ': 30,
   'MEM/REQ': 29,
+  'EPH(%)': 55,
+  'THR(%)': 58,
 };
 
 /** One line of `kmon top pods`: metrics always, the pod's spec and status when the pod list was read. */
@@ -32,6 +35,8 @@ export interface PodTableOptions extends TableOptions {
   readonly allNamespaces: boolean;
   readonly containers: boolean;
   readonly sum: boolean;
+  /** A THR(%) column in the plain table (--throttling); wide has it anyway. */
+  readonly throttling?: boolean;
 }
 
 function podAlerts(row: PodRow): AlertPart[] {
@@ -39,8 +44,11 @@ function podAlerts(row: PodRow): AlertPart[] {
     { level: row.statusLevel, label: row.status },
     { level: row.cpu.level, label: `cpu ${Math.trunc(row.cpu.percentOfLimit ?? 0)}% of limit` },
     { level: row.memory.level, label: `memory ${Math.trunc(row.memory.percentOfLimit ?? 0)}% of limit` },
+    ...podSignalAlerts(row),
   ];
 }
+
+const plainThrottling = (options: PodTableOptions) => options.throttling === true && !options.wide && !options.containers;
 
 /** A percentage of a request or limit: "-" where the pod sets none, <unknown> where usage is. */
 function ofAmount(percent: number | null, amount: number | null): string {
@@ -49,7 +57,7 @@ function ofAmount(percent: number | null, amount: number | null): string {
 
 function wideCells(line: PodLine, style: SummaryStyle): string[] {
   const row = line.row;
-  if (!row) return ['<unknown>', '<unknown>', '', '', '', '', '', ''];
+  if (!row) return ['<unknown>', '<unknown>', '', '', '', '', '', '', '', ''];
   return [
     row.node,
     row.status,
@@ -58,6 +66,7 @@ function wideCells(line: PodLine, style: SummaryStyle): string[] {
     ofAmount(row.cpu.percentOfLimit, row.cpu.limit),
     ofAmount(row.memory.percentOfRequest, row.memory.request),
     ofAmount(row.memory.percentOfLimit, row.memory.limit),
+    ...podSignalCells(row),
     alertSummary(podAlerts(row), style),
   ];
 }
@@ -68,7 +77,8 @@ function lineCells(line: PodLine, options: PodTableOptions): string[][] {
     return (line.usage?.containers ?? []).map((c) => [...ns, line.name, c.name, cpuCell(c.cpuMilli), memoryCell(c.memoryBytes)]);
   }
   const figures = [cpuCell(line.usage?.cpuMilli ?? null), memoryCell(line.usage?.memoryBytes ?? null)];
-  return [[...ns, line.name, ...figures, ...(options.wide ? wideCells(line, options) : [])]];
+  const throttled = plainThrottling(options) ? [line.row ? (podSignalCells(line.row)[0] ?? '') : '<unknown>'] : [];
+  return [[...ns, line.name, ...figures, ...throttled, ...(options.wide ? wideCells(line, options) : [])]];
 }
 
 function sumRows(lines: readonly PodLine[], lead: number): string[][] {
@@ -89,8 +99,10 @@ function sumRows(lines: readonly PodLine[], lead: number): string[][] {
 export function topPodsTable(lines: readonly PodLine[], options: PodTableOptions): string {
   const lead = [...(options.allNamespaces ? ['NAMESPACE'] : []), ...(options.containers ? ['POD', 'NAME'] : ['NAME'])];
   const wide =
-    options.wide && !options.containers ? ['NODE', 'STATUS', 'RESTARTS', 'CPU/REQ', 'CPU/LIM', 'MEM/REQ', 'MEM/LIM', 'ALERTS'] : [];
-  const header = [...lead, 'CPU(cores)', 'MEMORY(bytes)', ...wide];
+    options.wide && !options.containers
+      ? ['NODE', 'STATUS', 'RESTARTS', 'CPU/REQ', 'CPU/LIM', 'MEM/REQ', 'MEM/LIM', ...POD_SIGNAL_HEADERS, 'ALERTS']
+      : [];
+  const header = [...lead, 'CPU(cores)', 'MEMORY(bytes)', ...(plainThrottling(options) ? ['THR(%)'] : []), ...wide];
   const body = lines.flatMap((line) => lineCells(line, options));
   if (options.sum) body.push(...sumRows(lines, lead.length));
   return textTable(options.noHeaders ? null : header, body, fitFor(header, options.maxWidth, PRIORITY));
