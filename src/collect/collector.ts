@@ -15,6 +15,7 @@ import type { KubeletRead } from './kubelet-read.js';
 import { KubeletSweeper } from './kubelet-sweeper.js';
 import { ListInventory } from './list-inventory.js';
 import type { ReadProblem } from './metrics-read.js';
+import { PodDiskFilter } from './pod-disk-filter.js';
 import { ProblemSet } from './problem-set.js';
 import type { Selectors } from './selectors.js';
 import { sharedAbort } from './shared-abort.js';
@@ -46,6 +47,11 @@ export interface CollectorOptions {
   readonly historyDepth?: { readonly nodes: number; readonly pods: number };
   /** One-shot faces (top, check) draw no sparklines and skip recording history. */
   readonly keepHistory?: boolean;
+  /**
+   * Whose disk use summaries read without their pods keep: every pod's (one-shot faces), or only
+   * those with an ephemeral-storage limit or request (a screen that stays open on a big cluster).
+   */
+  readonly podDisk?: 'all' | 'sized';
   readonly inventory?: Inventory;
   /**
    * How long the first poll waits for the pod metrics before drawing without them (default: as
@@ -78,6 +84,7 @@ export class Collector {
   private readonly kubeletHistory: KubeletHistories;
   private readonly kubeletRecorder: KubeletHistoryRecorder;
   private readonly problems = new ProblemSet();
+  private readonly diskFilter = new PodDiskFilter();
   private readonly listeners = new Set<SnapshotListener>();
   private readonly abort = sharedAbort();
   private last: { refresh: InventoryRefresh; usage: UsageReading } | null = null;
@@ -108,6 +115,8 @@ export class Collector {
           if (news) this.summariesChanged();
         },
         keepPodUsage: () => this.usage.needsPodSummaries(),
+        podDisk:
+          options.podDisk === 'sized' ? () => (this.last ? this.diskFilter.keep(this.last.refresh.state.pods) : undefined) : undefined,
         // Summaries standing in for the Metrics API are read every poll, unless the kubelets'
         // /metrics/resource (a few KB) keeps CPU and memory current between them; for disk alone, less often.
         backgroundRefreshMs: () =>

@@ -42,6 +42,11 @@ export interface SweeperOptions {
   readonly onUpdate?: (answered: boolean, news: boolean) => void;
   /** Whether per-pod CPU/memory in summaries is wanted (only while they stand in for the Metrics API). */
   readonly keepPodUsage?: () => boolean;
+  /**
+   * Whose disk use a summary read without its pods keeps (default every pod's): on a big cluster,
+   * only pods with an ephemeral-storage limit or request can alert or sort by EPH%.
+   */
+  readonly podDisk?: () => ((namespace: string, name: string) => boolean) | undefined;
   /** The budget, when other kubelet reads (configz) share it; by default one of qps and burst. */
   readonly bucket?: TokenBucket;
 }
@@ -389,7 +394,7 @@ export class KubeletSweeper {
       // 5,000 summaries carry 150,000 pods' usage; read only while it is the source of CPU/memory.
       const podsKept = this.options.keepPodUsage?.() !== false;
       const detail = this.podNodes.has(name);
-      const summary = await reader.nodeSummary(name, { signal, pods: podsKept, detail });
+      const summary = await reader.nodeSummary(name, { signal, pods: podsKept, detail, podDisk: this.options.podDisk?.() });
       const fetchedAt = Date.now();
       state.fetched = { summary, fetchedAt, podsKept, detail, rates: summaryRates(state.fetched, summary, fetchedAt) };
       if (summary.counters) state.counters = { usage: summary.counters, fetchedAt };

@@ -3,7 +3,8 @@ import { Collector, type CollectorOptions } from './collector.js';
 import { FIRST_FRAME_WAIT_MS } from './first-frame.js';
 import { WatchInventory, type WatchInventoryOptions } from './watch-inventory.js';
 
-export interface LiveCollectorOptions extends Omit<CollectorOptions, 'reader' | 'inventory' | 'keepHistory' | 'podMetricsWaitMs'> {
+export interface LiveCollectorOptions
+  extends Omit<CollectorOptions, 'reader' | 'inventory' | 'keepHistory' | 'podMetricsWaitMs' | 'podDisk'> {
   readonly reader: ClusterReader & WatchInventoryOptions['reader'];
 }
 
@@ -23,6 +24,7 @@ export function liveCollector(options: LiveCollectorOptions): Collector {
       intervalMs: options.intervalMs,
     }),
     keepHistory: true,
+    podDisk: 'sized',
     podMetricsWaitMs: FIRST_FRAME_WAIT_MS,
   });
 }

@@ -17,7 +17,7 @@ import { closesWhole, leadingMember } from './json-member.js';
 import { KubeError } from './kube-error.js';
 import type { KubeTarget } from './kubeconfig/kube-target.js';
 import { type PromSample, PromTextReader } from './prom-text-reader.js';
-import { podDiskBlocks } from './summary-pod-disk.js';
+import { type PodFilter, podDiskBlocks } from './summary-pod-disk.js';
 import type { Transport } from './transport.js';
 import { type WatchHandlers, WatchStream } from './watch-stream.js';
 
@@ -41,6 +41,8 @@ export interface SummaryOptions {
   readonly pods?: boolean;
   /** Whether the pods' network and pressure are wanted as well as their disk (default: as `pods`). */
   readonly detail?: boolean;
+  /** In a read without the pods' figures, whose disk use to keep (default: every pod's). */
+  readonly podDisk?: PodFilter;
 }
 
 export interface Listed<T> extends DecodedList<T> {
@@ -84,14 +86,14 @@ const decodeNodeMetrics = schemaDecoder(nodeMetricsSchema);
  * A summary's JSON; when the pods are not wanted and the answer is whole, the node's part and
  * only the pods' disk use (for ephemeral-storage alerts on every pod) without parsing the rest.
  */
-function parseSummary(body: Buffer, pods: boolean): unknown {
+function parseSummary(body: Buffer, pods: boolean, podDisk?: PodFilter): unknown {
   // Callers say which kubelet; the message says only what was wrong with its answer.
   const invalid = () => new KubeError('malformed', 'summary is not valid JSON');
   const node = pods ? null : leadingMember(body, 'node');
   try {
     if (!node) return JSON.parse(body.toString('utf8'));
     if (!closesWhole(body)) throw invalid();
-    return { node: JSON.parse(node.toString('utf8')), pods: podDiskBlocks(body) };
+    return { node: JSON.parse(node.toString('utf8')), pods: podDiskBlocks(body, podDisk) };
   } catch {
     throw invalid();
   }
@@ -166,7 +168,7 @@ export class KubeClient {
       // Kubelet reads have a budget of their own; the sweeper asks again within it.
       retry: false,
     });
-    const raw = parseSummary(body, options.pods !== false || options.detail === true);
+    const raw = parseSummary(body, options.pods !== false || options.detail === true, options.podDisk);
     const result = summarySchema.safeParse(raw);
     if (!result.success) throw new KubeError('malformed', `summary ${issueText(result.error)}`);
     return result.data;

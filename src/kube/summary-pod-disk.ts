@@ -42,11 +42,15 @@ function positions(text: string, key: string): number[] {
 const POD_REF = '"podRef"';
 const DISK = '"ephemeral-storage"';
 
+/** Which pods' disk use to keep, by namespace and name (default: every pod's). */
+export type PodFilter = (namespace: string, name: string) => boolean;
+
 /**
- * `[{podRef, "ephemeral-storage"}]` for each pod of a summary body, for the summary's schema to
- * read as it reads whole pods. Unreadable pieces are left out (the schema would drop them).
+ * `[{podRef, "ephemeral-storage"}]` for each pod of a summary body that `keep` asks for, for the
+ * summary's schema to read as it reads whole pods. Unreadable pieces are left out (the schema
+ * would drop them).
  */
-export function podDiskBlocks(body: Buffer): unknown[] {
+export function podDiskBlocks(body: Buffer, keep?: PodFilter): unknown[] {
   const text = body.toString('utf8');
   const refs = positions(text, POD_REF);
   const disks = positions(text, DISK);
@@ -60,10 +64,9 @@ export function podDiskBlocks(body: Buffer): unknown[] {
     const diskAt = disks[d];
     const disk = diskAt !== undefined && diskAt < next ? flatObject(text, diskAt, DISK) : null;
     try {
-      pods.push({
-        podRef: JSON.parse(text.slice(ref.start, ref.end)),
-        ...(disk ? { 'ephemeral-storage': JSON.parse(text.slice(disk.start, disk.end)) } : {}),
-      });
+      const podRef = JSON.parse(text.slice(ref.start, ref.end)) as { namespace?: unknown; name?: unknown };
+      if (keep && !keep(String(podRef.namespace), String(podRef.name))) return;
+      pods.push({ podRef, ...(disk ? { 'ephemeral-storage': JSON.parse(text.slice(disk.start, disk.end)) } : {}) });
     } catch {
       // A piece that is not JSON is left out; the node's own part decides whether the answer is whole.
     }

@@ -10,4 +10,6 @@ export const LEGEND: readonly string[] = [
   'Nodes alert on CPU and memory at % of allocatable, and on disk at % of the node filesystem.',
   'Pods alert on CPU and memory at % of their limit (CPU/L, MEM/L): above the request is normal.',
   "Pod sparklines are drawn against the pod's limit, else on one scale for the pods on screen.",
+  'THR% is the share of CPU periods a pod was throttled in, read for the nodes of the pods on screen.',
+  'EPH% is ephemeral storage against the limit (else the request); PSI columns show only where reported.',
 ];

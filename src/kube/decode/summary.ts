@@ -142,7 +142,7 @@ export const summarySchema = z.pipe(
       pods: okPods.map(podUsage).filter((u) => u !== null),
       pressure: pressureOf(node.cpu?.psi, node.memory?.psi, node.io?.psi),
       processes: processes(node.rlimit),
-      podStats: PodStatsIndex.of(okPods.map(podStats)),
+      podStats: PodStatsIndex.of(okPods.map(podStats), node.fs?.time ?? null),
       counters: {
         nodeName: node.nodeName,
         node: cumulative(node.cpu, node.memory),

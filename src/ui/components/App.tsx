@@ -127,14 +127,16 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, onPo
   }, [vm.nodes, layout.nodes]);
   useEffect(() => onVisibleNodes?.(visibleNodes ? visibleNodes.split('\n') : []), [visibleNodes, onVisibleNodes]);
   const podPane = state.panes.pods;
-  const podDetail = state.mode === 'detail' && state.detail?.pane === 'pods' ? state.detail.uid : null;
+  const detailOf = (pane: 'nodes' | 'pods') => (state.mode === 'detail' && state.detail?.pane === pane ? state.detail.uid : null);
+  const detailNodeUid = detailOf('nodes');
   usePodNodes(
     {
       pods: vm.pods,
       paneHeight: layout.compact ? 0 : layout.pods,
       selected: podPane.selected,
       scrollTop: podPane.scrollTop,
-      detail: podDetail,
+      detail: detailOf('pods'),
+      detailNode: detailNodeUid === null ? null : (vm.allNodes.find((n) => n.uid === detailNodeUid)?.name ?? null),
     },
     onPodNodes,
   );

@@ -11,15 +11,18 @@ export interface PodNodesInput {
   readonly scrollTop: number;
   /** The pod whose detail is open, if one is. */
   readonly detail: string | null;
+  /** The node whose detail is open, if one is: its pods are read in full for its top disk users. */
+  readonly detailNode: string | null;
 }
 
 /**
- * Tells `onPodNodes` which nodes host the pods on screen, the selected pod and the pod in detail:
+ * Tells `onPodNodes` which nodes host the pods on screen, the selected pod and the pod in detail,
+ * and the node in detail:
  * their kubelets are read for throttling and their pods in full. Said again only when the set
  * changes, not on every frame.
  */
 export function usePodNodes(input: PodNodesInput, onPodNodes: ((names: readonly string[]) => void) | undefined): void {
-  const { pods, paneHeight, selected, scrollTop, detail } = input;
+  const { pods, paneHeight, selected, scrollTop, detail, detailNode } = input;
   const names = useMemo(() => {
     const nodes = new Set<string>();
     const add = (position: number) => {
@@ -31,8 +34,9 @@ export function usePodNodes(input: PodNodesInput, onPodNodes: ((names: readonly 
     for (let p = start; p < Math.min(pods.length, start + page); p++) add(p);
     add(pods.indexOf(selected));
     add(pods.indexOf(detail));
+    if (detailNode) nodes.add(detailNode);
     nodes.delete('<none>');
     return [...nodes].sort().join('\n');
-  }, [pods, paneHeight, selected, scrollTop, detail]);
+  }, [pods, paneHeight, selected, scrollTop, detail, detailNode]);
   useEffect(() => onPodNodes?.(names ? names.split('\n') : []), [names, onPodNodes]);
 }
