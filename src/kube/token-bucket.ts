@@ -7,7 +7,7 @@ export class TokenBucket {
   private updatedAt: number;
 
   constructor(
-    private readonly ratePerSecond: number,
+    readonly ratePerSecond: number,
     private readonly burst: number,
     private readonly now: () => number = Date.now,
   ) {
@@ -20,6 +20,15 @@ export class TokenBucket {
     const wait = this.waitMs();
     if (wait === 0) this.tokens -= 1;
     return wait;
+  }
+
+  /**
+   * Takes a token whether or not one is there, going into debt if need be: a reader that paces
+   * itself within a share of the rate still counts against it, and the others wait out the debt.
+   */
+  take(): void {
+    this.refill();
+    this.tokens -= 1;
   }
 
   /** How long until a token is available, in ms (0: one is now); takes none. */

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EvictionReader } from '../../src/collect/eviction-reader.js';
 import { KubeletSweeper, type SweeperOptions } from '../../src/collect/kubelet-sweeper.js';
 import { KubeError } from '../../src/kube/kube-error.js';
+import { TokenBucket } from '../../src/kube/token-bucket.js';
 import type { CumulativeUsage } from '../../src/model/cumulative-usage.js';
 import type { CfsReading } from '../../src/model/throttling.js';
 import { delayed, FakeClusterReader } from '../helpers/fake-cluster-reader.js';
@@ -190,6 +192,33 @@ describe('one budget for every kubelet read', () => {
     expect(reader.kubeletCalls.length).toBeGreaterThanOrEqual(300);
     expect(reader.kubeletCalls.length).toBeLessThanOrEqual(305);
     expect(reader.maxActiveSummaries).toBeLessThanOrEqual(8);
+  });
+
+  it('configz reads take their tokens from the same budget', async () => {
+    const reader = new FakeClusterReader().withCadvisor((_node, call) => cfs(100 * call, 10 * call));
+    const bucket = new TokenBucket(4, 4);
+    const s = sweeper(reader, { qps: 4, burst: 4, bucket, backgroundRefreshMs: () => 5_000 });
+    const configz: number[] = [];
+    const eviction = new EvictionReader({
+      reader: {
+        kubeletEviction: async () => {
+          configz.push(Date.now());
+          return {};
+        },
+      },
+      bucket,
+    });
+    s.setNodes(names(30));
+    s.prioritizePods(['node-1']);
+    eviction.setNodes(names(30));
+    s.start();
+    eviction.start();
+    await vi.advanceTimersByTimeAsync(30_000);
+    eviction.stop();
+    const all = [...reader.kubeletCalls.map((c) => c.at), ...configz].sort((a, b) => a - b);
+    expect(configz.length).toBeGreaterThan(5);
+    for (let t = T0 + 1; t < T0 + 29_000; t += 250) expect(all.filter((a) => a >= t && a < t + 1000).length).toBeLessThanOrEqual(4);
+    expect(all.length).toBeLessThanOrEqual(4 + 4 * 30);
   });
 
   it('the nodes of pods on screen get their cAdvisor reads though background summaries want the whole budget', async () => {
