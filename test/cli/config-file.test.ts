@@ -38,3 +38,21 @@ describe('config file: for: and fill', () => {
     expect(() => loadConfig(file('bad.yaml', text))).toThrow(message);
   });
 });
+
+describe("config file: the kubelet's signals", () => {
+  it('pressure alerts are off by default and on with a line; the others keep their defaults', () => {
+    expect(loadConfig(file('none.yaml', 'interval: 5s\n')).thresholds.pressure).toBeNull();
+    const { thresholds } = loadConfig(
+      file('kubelet.yaml', 'thresholds:\n  pressure: { warn: 30 }\n  throttling: { crit: 60 }\n  inodes: { warn: 70, crit: 85 }\n'),
+    );
+    expect(thresholds.pressure).toEqual({ warn: 30, crit: 100 });
+    expect(thresholds.throttling).toEqual({ warn: 25, crit: 60 });
+    expect(thresholds.inodes).toEqual({ warn: 70, crit: 85 });
+    expect(thresholds.ephemeral).toEqual(DEFAULT_THRESHOLDS.ephemeral);
+    expect(thresholds.pids).toEqual(DEFAULT_THRESHOLDS.pids);
+  });
+
+  it('refuses a typo under them', () => {
+    expect(() => loadConfig(file('typo.yaml', 'thresholds:\n  inode: { warn: 80 }\n'))).toThrow(/thresholds: Unrecognized key/);
+  });
+});
