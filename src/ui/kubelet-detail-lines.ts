@@ -1,6 +1,6 @@
 import { formatAge } from '../model/age.js';
 import type { Figure } from '../model/figure.js';
-import { formatBytes, formatBytesPair } from '../model/format-units.js';
+import { formatBytes } from '../model/format-units.js';
 import type { HistoryStore } from '../model/history.js';
 import type { KubeletHistories } from '../model/kubelet-history.js';
 import { levelGlyph } from '../model/level-glyph.js';
@@ -128,7 +128,8 @@ export function nodeSignalLines(row: NodeRow, pods: readonly PodRow[], d: Drawin
 
 function throttlingText(row: PodRow, d: Drawing): string {
   const thr = row.signals.throttling;
-  if (!thr) return ' CPU throttling: not read (a pod with a CPU limit, on a node of the pods on screen, after two cAdvisor reads)';
+  if (!thr && row.cpu.limit === null) return ' CPU throttling: none (no CPU limit, no quota to hit)';
+  if (!thr) return ' CPU throttling: not read yet (two cAdvisor reads of its node, 10 s apart)';
   const containers = [...thr.containers].map(([name, p]) => `${name} ${Math.trunc(p)}%`);
   const pod = thr.pod === null ? '' : `${containers.length ? '; ' : ''}pod cgroup ${Math.trunc(thr.pod)}%`;
   const detail = containers.length || pod ? ` (${containers.join(', ')}${pod})` : '';
@@ -139,7 +140,7 @@ function ephemeralText(row: PodRow, ascii: boolean): string {
   const eph = row.signals.ephemeral;
   if (!eph || eph.used === null) return ' ephemeral storage: not reported';
   if (eph.total === null || eph.percent === null) return ` ephemeral storage ${formatBytes(eph.used)} (no limit or request)`;
-  return ` ephemeral storage ${percent(eph.percent, eph.level, ascii)} ${formatBytesPair(eph.used, eph.total)} of its ${eph.base} (evicted past the limit)`;
+  return ` ephemeral storage ${percent(eph.percent, eph.level, ascii)}: ${formatBytes(eph.used)} of its ${formatBytes(eph.total)} ${eph.base} (evicted past the limit)`;
 }
 
 export function podSignalLines(row: PodRow, d: Drawing): DetailLine[] {
@@ -153,14 +154,14 @@ export function podSignalLines(row: PodRow, d: Drawing): DetailLine[] {
       level: signals.pressureLevel,
       text: signals.pressure
         ? pressureText(signals.pressure, signals.pressureLevel, d.history?.podPressure, row.uid, d)
-        : ' pressure: not read (kubelet 1.34+, for the pods of nodes on screen)',
+        : ' pressure: not reported yet (read for the pods on screen, from kubelets 1.34+ on cgroup v2)',
     },
     {
       key: 'network',
       level: 'ok',
       text: podNet
         ? networkText(podNet, d.history?.podNetwork, row.uid, d)
-        : ' network: not read (the pods of nodes on screen, after two reads)',
+        : ' network: not read yet (rates from two reads, for the pods on screen)',
     },
   ];
 }
