@@ -4,7 +4,7 @@ import type { Figure } from './figure.js';
 import { type FillForecast, fullText } from './fill-forecast.js';
 import type { Level } from './levels.js';
 import type { NodeRow } from './node-row.js';
-import { podHealth } from './pod-health.js';
+import { podHealth, restartCount } from './pod-health.js';
 import { oomText, type PodRow } from './pod-row.js';
 import type { Problem } from './problems.js';
 import type { NodeInfo, PodInfo } from './records.js';
@@ -153,7 +153,7 @@ export function terminations(pods: readonly PodInfo[], now: number): Termination
         at: last.finishedAt,
         target: podTarget(pod),
         oom,
-        message: `${c.name} ${oom ? 'OOMKilled' : `restarted: ${why}`}, ${c.restarts} restarts`,
+        message: `${c.name} ${oom ? 'OOMKilled' : `restarted: ${why}`}, ${restartCount(c.restarts)}`,
       });
     }
   }
