@@ -5,7 +5,7 @@ import { type FillForecast, fullText } from './fill-forecast.js';
 import type { Level } from './levels.js';
 import type { NodeRow } from './node-row.js';
 import { figureText } from './node-signals.js';
-import { podHealth } from './pod-health.js';
+import { podHealth, restartCount } from './pod-health.js';
 import { oomText, type PodRow } from './pod-row.js';
 import { ephemeralText, throttlingText } from './pod-signals.js';
 import { pressureText, worstPressure } from './pressure.js';
@@ -200,7 +200,7 @@ export function terminations(pods: readonly PodInfo[], now: number): Termination
         at: last.finishedAt,
         target: podTarget(pod),
         oom,
-        message: `${c.name} ${oom ? 'OOMKilled' : `restarted: ${why}`}, ${c.restarts} restarts`,
+        message: `${c.name} ${oom ? 'OOMKilled' : `restarted: ${why}`}, ${restartCount(c.restarts)}`,
       });
     }
   }

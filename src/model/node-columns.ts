@@ -58,7 +58,7 @@ function worstOf(row: NodeRow): Worst | null {
   }
   const full = row.full;
   if (full?.fullInMs != null && full.level !== 'ok')
-    consider({ level: full.level, text: `${full.resource} full ${formatTimeLeft(full.fullInMs)}`, percent: 0 });
+    consider({ level: full.level, text: `${full.resource} full in ${formatTimeLeft(full.fullInMs)}`, percent: 0 });
   return worst;
 }
 
@@ -70,9 +70,13 @@ export function worstCell(row: NodeRow, ascii: boolean): Cell {
   return { text: `${levelGlyph(worst.level, ascii)} ${worst.text}`, level: worst.level };
 }
 
+// An alert's age is worth the room from a minute on; seconds old, it is news the cell already says.
+const AGE_FROM_MS = 60_000;
+
 /** "‼ disk 93% 12m": an alerting cell with how long the node has had a firing alert. */
 function withAge(cell: Cell, since: number | null, now: number): Cell {
-  return cell.level === 'ok' || since === null ? cell : { ...cell, text: `${cell.text} ${formatAge(now - since)}` };
+  if (cell.level === 'ok' || since === null || now - since < AGE_FROM_MS) return cell;
+  return { ...cell, text: `${cell.text} ${formatAge(now - since)}` };
 }
 
 /** The order a narrow pane shows, by exactly what worstCell shows: worst level, conditions, then the figure. */

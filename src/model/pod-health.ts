@@ -23,7 +23,7 @@ function restartLevel(pod: PodInfo, now: number, reasons: string[]): Level {
     if (!last || last.finishedAt === null || now - last.finishedAt > RECENT_RESTART_MS) continue;
     const oom = last.reason === 'OOMKilled';
     const ago = formatAge(now - last.finishedAt);
-    reasons.push(`${c.name} restarted (${last.reason || `exit ${last.exitCode}`}) ${ago} ago, ${c.restarts} restarts`);
+    reasons.push(`${c.name} restarted (${last.reason || `exit ${last.exitCode}`}) ${ago} ago, ${restartCount(c.restarts)}`);
     level = worstLevel(level, oom ? 'crit' : 'warn');
   }
   return level;
@@ -48,4 +48,9 @@ export function podHealth(pod: PodInfo, now: number): PodHealth {
   }
   const restarts = pod.containers.reduce((sum, c) => sum + c.restarts, 0);
   return { status, level: worstLevel(...levels), restarts, reasons };
+}
+
+/** "1 restart", "17 restarts". */
+export function restartCount(restarts: number): string {
+  return `${restarts} ${restarts === 1 ? 'restart' : 'restarts'}`;
 }

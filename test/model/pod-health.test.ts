@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/model/levels.js';
-import { podHealth } from '../../src/model/pod-health.js';
+import { podHealth, restartCount } from '../../src/model/pod-health.js';
 import type { PodInfo } from '../../src/model/records.js';
 import { container, podInfo } from '../helpers/records.js';
 
@@ -72,5 +72,15 @@ describe('podHealth', () => {
   it('sums restarts over containers', () => {
     const pod = podInfo('p', { containers: [container('a', { restarts: 2 }), container('b', { restarts: 5 })] });
     expect(podHealth(pod, NOW).restarts).toBe(7);
+  });
+});
+
+describe('restartCount', () => {
+  it.each([
+    [0, '0 restarts'],
+    [1, '1 restart'],
+    [17, '17 restarts'],
+  ])('%i → %s', (n, text) => {
+    expect(restartCount(n)).toBe(text);
   });
 });
