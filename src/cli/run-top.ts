@@ -165,6 +165,7 @@ function nodesText(rows: readonly NodeRow[], { snapshot }: TopRead, flags: TopFl
   if (flags.output === 'json') return topNodesJson(rows, snapshot);
   return topNodesTable(rows, {
     wide: flags.output === 'wide',
+    network: flags.network === true,
     noHeaders: !flags.headers,
     now: snapshot.takenAt,
     ...tableStyle(flags),

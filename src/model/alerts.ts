@@ -4,22 +4,25 @@ import type { Level } from './levels.js';
 // bad it is now, and when it ended. Plain data throughout, so a state can be saved between runs.
 
 /** What an alert is about: a figure over its line, a projection, a condition, a pod's state, a failed read. */
-export type AlertKind =
-  | 'cpu'
-  | 'memory'
-  | 'disk'
-  | 'image fs'
-  | 'full'
-  | 'oom'
-  | 'condition'
-  | 'pod'
-  | 'read'
-  // What the kubelet knows beyond CPU, memory and bytes of disk (kubelet-signal-findings.ts).
-  | 'inodes'
-  | 'pids'
-  | 'pressure'
-  | 'throttling'
-  | 'ephemeral';
+export const ALERT_KINDS = [
+  'cpu',
+  'memory',
+  'disk',
+  'image fs',
+  'full',
+  'oom',
+  'condition',
+  'pod',
+  'read',
+  // What the kubelet knows beyond CPU, memory and bytes of disk (node-signals.ts, pod-signals.ts).
+  'inodes',
+  'pids',
+  'pressure',
+  'throttling',
+  'ephemeral',
+] as const;
+
+export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertTarget {
   readonly kind: 'node' | 'pod' | 'cluster';

@@ -20,6 +20,22 @@ export function fitToContent<R>(columns: readonly Column<R>[], widest: (column: 
 }
 
 /**
+ * Drops the columns that yield (least important first) while the text columns kept cannot be
+ * whole in the room left; returns the width freed.
+ */
+function yieldToText<R>(kept: Set<Column<R>>, spare: number): number {
+  const short = () => [...kept].reduce((n, c) => n + (c.fitContent && !c.cutMiddle ? c.maxWidth - c.minWidth : 0), 0);
+  const yielding = [...kept].filter((c) => c.yields).sort((a, b) => a.priority - b.priority);
+  let freed = 0;
+  for (const column of yielding) {
+    if (spare + freed >= short()) break;
+    kept.delete(column);
+    freed += column.minWidth + COLUMN_GAP;
+  }
+  return freed;
+}
+
+/**
  * Fits columns into `width`: drops the lowest-priority columns until the minimum widths fit, then
  * shares out the room left: first making whole the text columns that lose their meaning when cut
  * (a status), those that need least first; then growing the most important of them still short;
@@ -36,6 +52,7 @@ export function layoutColumns<R>(columns: readonly Column<R>[], width: number): 
     kept.add(column);
     used += cost;
   }
+  used -= yieldToText(kept, width - used);
   const widths = new Map([...kept].map((c) => [c, c.minWidth]));
   let spare = width - used;
   const need = (c: Column<R>) => c.maxWidth - (widths.get(c) ?? c.minWidth);

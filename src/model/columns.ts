@@ -48,6 +48,8 @@ export interface Column<R> {
   readonly cutMiddle?: boolean;
   /** Takes only the room left once every other column is whole (sparklines). */
   readonly fills?: boolean;
+  /** Gives way, kept or not by priority, while a text column (a status) would otherwise be cut. */
+  readonly yields?: boolean;
   /** One scale for the rows on screen (sparklines of pods without a limit), read before their cells. */
   readonly scale?: (rows: readonly R[], ctx: CellContext) => number | undefined;
   /**

@@ -36,6 +36,8 @@ export const POD_SIGNAL_COLUMNS: readonly Column<PodRow>[] = [
     minWidth: 6,
     maxWidth: 8,
     priority: 33,
+    // A status cut in half says nothing: in a narrow pane this gives way to it.
+    yields: true,
     align: 'right',
     sort: { descending: true },
     cell: ephemeralCell,

@@ -10,8 +10,9 @@ import { percentCell } from './top-figures.js';
 // their parts of the ALERTS column. `<none>` where the kubelet does not report a figure (PSI before
 // 1.34), `<unknown>` where it was not read, `-` where the pod sets no limit or request.
 
-export const NODE_SIGNAL_HEADERS = ['PSI(%)', 'INODES(%)', 'PIDS(%)', 'NET(rx/tx)'] as const;
-export const POD_SIGNAL_HEADERS = ['THR(%)', 'EPH(%)'] as const;
+// Rates need two reads: NET only with --network, THR only with --throttling.
+export const nodeSignalHeaders = (network: boolean) => ['PSI(%)', 'INODES(%)', 'PIDS(%)', ...(network ? ['NET(rx/tx)'] : [])];
+export const podSignalHeaders = (throttling: boolean) => [...(throttling ? ['THR(%)'] : []), 'EPH(%)'];
 
 const figure = (f: Figure | null) => (f ? percentCell(f.percent) : '<unknown>');
 
@@ -22,15 +23,12 @@ function pressureCell(row: NodeRow): string {
   return PRESSURE_RESOURCES.map((r) => (pressure[r] ? String(Math.trunc(pressure[r].some.avg10)) : '-')).join('/');
 }
 
-export function nodeSignalCells(row: NodeRow): string[] {
-  const { inodes, imageInodes, pids, network } = row.signals;
+export function nodeSignalCells(row: NodeRow, network: boolean): string[] {
+  const { inodes, imageInodes, pids } = row.signals;
+  const rates = row.signals.network;
   const worstInodes = imageInodes && (imageInodes.percent ?? 0) > (inodes?.percent ?? 0) ? imageInodes : inodes;
-  return [
-    pressureCell(row),
-    figure(worstInodes),
-    figure(pids),
-    network ? formatRxTx(network.rxBytesPerSecond, network.txBytesPerSecond) : '<unknown>',
-  ];
+  const net = rates ? formatRxTx(rates.rxBytesPerSecond, rates.txBytesPerSecond) : '<unknown>';
+  return [pressureCell(row), figure(worstInodes), figure(pids), ...(network ? [net] : [])];
 }
 
 // As the ALERTS column words the others: "disk 93%", "cpu 95% of limit".
@@ -47,13 +45,16 @@ export function nodeSignalAlerts(row: NodeRow): AlertPart[] {
   ];
 }
 
-export function podSignalCells(row: PodRow): string[] {
-  const { throttling, ephemeral } = row.signals;
-  return [
-    // Only a CPU limit (a CFS quota) can throttle a container.
-    throttling ? percentCell(throttling.percent) : row.cpu.limit === null ? '-' : '<unknown>',
-    !ephemeral ? '<unknown>' : ephemeral.total === null ? '-' : percentCell(ephemeral.percent),
-  ];
+/** THR(%): only a CPU limit (a CFS quota) can throttle a container. */
+export function throttlingCell(row: PodRow): string {
+  const { throttling } = row.signals;
+  return throttling ? percentCell(throttling.percent) : row.cpu.limit === null ? '-' : '<unknown>';
+}
+
+export function podSignalCells(row: PodRow, throttling: boolean): string[] {
+  const { ephemeral } = row.signals;
+  const eph = !ephemeral ? '<unknown>' : ephemeral.total === null ? '-' : percentCell(ephemeral.percent);
+  return [...(throttling ? [throttlingCell(row)] : []), eph];
 }
 
 export function podSignalAlerts(row: PodRow): AlertPart[] {

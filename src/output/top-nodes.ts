@@ -2,7 +2,7 @@ import { formatAge } from '../model/age.js';
 import { formatBytesPair } from '../model/format-units.js';
 import type { NodeRow } from '../model/node-row.js';
 import { type AlertPart, alertSummary } from './alert-summary.js';
-import { NODE_SIGNAL_HEADERS, nodeSignalAlerts, nodeSignalCells } from './kubelet-cells.js';
+import { nodeSignalAlerts, nodeSignalCells, nodeSignalHeaders } from './kubelet-cells.js';
 import { textTable } from './text-table.js';
 import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 
@@ -15,6 +15,8 @@ export interface TableOptions {
   readonly now: number;
   /** Leave out the least important columns until lines fit (a TERM=dumb terminal); unset, all show. */
   readonly maxWidth?: number;
+  /** Network rates were read (--network): a NET(rx/tx) column in wide. */
+  readonly network?: boolean;
 }
 
 function nodeAlerts(row: NodeRow): AlertPart[] {
@@ -30,7 +32,7 @@ function nodeAlerts(row: NodeRow): AlertPart[] {
 }
 
 const BASE = ['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)', 'DISK(%)'];
-const WIDE = ['IMAGEFS(%)', 'DISK(bytes)', ...NODE_SIGNAL_HEADERS, 'STATUS', 'ROLES', 'PODS', 'AGE'];
+const wideHeaders = (network: boolean) => ['IMAGEFS(%)', 'DISK(bytes)', ...nodeSignalHeaders(network), 'STATUS', 'ROLES', 'PODS', 'AGE'];
 // How long each column holds out when the table must be narrowed: names and alerts longest.
 const PRIORITY: Readonly<Record<string, number>> = {
   NAME: 100,
@@ -59,7 +61,8 @@ export function fitFor(header: readonly string[], maxWidth: number | undefined, 
 
 /** kubectl top nodes' columns and rounding, plus disk and an ALERTS column; wide adds the rest. */
 export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): string {
-  const header = [...BASE, ...(options.wide ? WIDE : []), 'ALERTS'];
+  const network = options.network === true;
+  const header = [...BASE, ...(options.wide ? wideHeaders(network) : []), 'ALERTS'];
   const body = rows.map((row) => {
     const base = [
       row.name,
@@ -73,7 +76,7 @@ export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): 
       ? [
           row.imagesOnNodeFs ? '=nodefs' : percentCell(row.imageFs?.percent ?? null),
           row.disk.used === null || row.disk.total === null ? '<unknown>' : formatBytesPair(row.disk.used, row.disk.total),
-          ...nodeSignalCells(row),
+          ...nodeSignalCells(row, network),
           row.status,
           row.roles.join(',') || '<none>',
           row.pods.count === null ? '<unknown>' : `${row.pods.count}/${row.pods.capacity}`,

@@ -1,7 +1,7 @@
 import type { PodRow } from '../model/pod-row.js';
 import type { PodUsage } from '../model/records.js';
 import { type AlertPart, alertSummary, type SummaryStyle } from './alert-summary.js';
-import { POD_SIGNAL_HEADERS, podSignalAlerts, podSignalCells } from './kubelet-cells.js';
+import { podSignalAlerts, podSignalCells, podSignalHeaders, throttlingCell } from './kubelet-cells.js';
 import { textTable } from './text-table.js';
 import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 import { fitFor, type TableOptions } from './top-nodes.js';
@@ -55,9 +55,9 @@ function ofAmount(percent: number | null, amount: number | null): string {
   return amount === null ? '-' : percentCell(percent);
 }
 
-function wideCells(line: PodLine, style: SummaryStyle): string[] {
+function wideCells(line: PodLine, style: SummaryStyle & { readonly throttling?: boolean }): string[] {
   const row = line.row;
-  if (!row) return ['<unknown>', '<unknown>', '', '', '', '', '', '', '', ''];
+  if (!row) return ['<unknown>', '<unknown>', '', '', '', '', '', ...podSignalHeaders(style.throttling === true).map(() => ''), ''];
   return [
     row.node,
     row.status,
@@ -66,7 +66,7 @@ function wideCells(line: PodLine, style: SummaryStyle): string[] {
     ofAmount(row.cpu.percentOfLimit, row.cpu.limit),
     ofAmount(row.memory.percentOfRequest, row.memory.request),
     ofAmount(row.memory.percentOfLimit, row.memory.limit),
-    ...podSignalCells(row),
+    ...podSignalCells(row, style.throttling === true),
     alertSummary(podAlerts(row), style),
   ];
 }
@@ -77,7 +77,7 @@ function lineCells(line: PodLine, options: PodTableOptions): string[][] {
     return (line.usage?.containers ?? []).map((c) => [...ns, line.name, c.name, cpuCell(c.cpuMilli), memoryCell(c.memoryBytes)]);
   }
   const figures = [cpuCell(line.usage?.cpuMilli ?? null), memoryCell(line.usage?.memoryBytes ?? null)];
-  const throttled = plainThrottling(options) ? [line.row ? (podSignalCells(line.row)[0] ?? '') : '<unknown>'] : [];
+  const throttled = plainThrottling(options) ? [line.row ? throttlingCell(line.row) : '<unknown>'] : [];
   return [[...ns, line.name, ...figures, ...throttled, ...(options.wide ? wideCells(line, options) : [])]];
 }
 
@@ -100,7 +100,17 @@ export function topPodsTable(lines: readonly PodLine[], options: PodTableOptions
   const lead = [...(options.allNamespaces ? ['NAMESPACE'] : []), ...(options.containers ? ['POD', 'NAME'] : ['NAME'])];
   const wide =
     options.wide && !options.containers
-      ? ['NODE', 'STATUS', 'RESTARTS', 'CPU/REQ', 'CPU/LIM', 'MEM/REQ', 'MEM/LIM', ...POD_SIGNAL_HEADERS, 'ALERTS']
+      ? [
+          'NODE',
+          'STATUS',
+          'RESTARTS',
+          'CPU/REQ',
+          'CPU/LIM',
+          'MEM/REQ',
+          'MEM/LIM',
+          ...podSignalHeaders(options.throttling === true),
+          'ALERTS',
+        ]
       : [];
   const header = [...lead, 'CPU(cores)', 'MEMORY(bytes)', ...(plainThrottling(options) ? ['THR(%)'] : []), ...wide];
   const body = lines.flatMap((line) => lineCells(line, options));

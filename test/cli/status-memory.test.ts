@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readMemory, writeMemory } from '../../src/cli/status/status-memory.js';
-import { EMPTY_ALERTS } from '../../src/model/alerts.js';
+import { ALERT_KINDS, type Alert, EMPTY_ALERTS } from '../../src/model/alerts.js';
 import { NOTHING_REMEMBERED, type Remembered } from '../../src/model/one-shot-look.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -31,6 +31,14 @@ describe('status memory: the file kmon status keeps between runs', () => {
     const file = path.join(tempDir('kmon-memory-'), 'ctx.alerts.json');
     writeMemory(file, SERVER, remembered);
     expect(readMemory(file, SERVER)).toEqual(remembered);
+  });
+
+  it.each(ALERT_KINDS)('remembers an alert of kind %s', (kind) => {
+    const file = path.join(tempDir('kmon-memory-'), 'ctx.alerts.json');
+    const firing = [{ ...(remembered.alerts.firing[0] as Alert), key: `node/u1|${kind}`, kind }];
+    const withKind = { ...remembered, alerts: { ...remembered.alerts, firing } };
+    writeMemory(file, SERVER, withKind);
+    expect(readMemory(file, SERVER)).toEqual(withKind);
   });
 
   it('starts afresh for another server, a missing file or a broken one', () => {

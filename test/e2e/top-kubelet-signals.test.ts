@@ -46,8 +46,10 @@ describe("kmon top with the kubelet's figures", () => {
     expect(inodes?.inodes).toMatchObject({ percent: 93, level: 'crit' });
   });
 
-  it('top nodes -o wide: PSI(%), INODES(%), PIDS(%) and NET columns; ALERTS names the inodes', async () => {
-    const ran = await top('nodes', '-o', 'wide');
+  it('top nodes -o wide: PSI(%), INODES(%), PIDS(%), and NET with --network; ALERTS names the inodes', async () => {
+    const plain = await top('nodes', '-o', 'wide');
+    expect(plain.stdout.split('\n')[0]).toMatch(/PSI\(%\)\s+INODES\(%\)\s+PIDS\(%\)\s+STATUS/);
+    const ran = await top('nodes', '-o', 'wide', '--network');
     expect(ran.code, ran.stderr).toBe(0);
     expect(ran.stdout.split('\n')[0]).toMatch(/PSI\(%\)\s+INODES\(%\)\s+PIDS\(%\)\s+NET\(rx\/tx\)/);
     const line = ran.stdout.split('\n').find((l) => l.startsWith(sim.cluster.roles.inodesNode ?? '?')) ?? '';

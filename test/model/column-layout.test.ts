@@ -44,4 +44,17 @@ describe('layoutColumns', () => {
     expect(widths(24 + 10 + 8 + 6 + 3 + 20)).toEqual({ name: 30, status: 18, node: 14, spark: 6 });
     expect(widths(24 + 10 + 8 + 6 + 3 + 30)).toEqual({ name: 38, status: 18, node: 14, spark: 8 });
   });
+
+  it('a column that yields gives way, whatever its priority, while a status would be cut; not when there is room', () => {
+    const columns = [
+      column('name', 24, 24, 100),
+      column('status', 10, 18, 85),
+      { ...column('eph', 6, 6, 90), fitContent: false, yields: true },
+    ];
+    const place = (width: number) => Object.fromEntries(layoutColumns(columns, width).map((p) => [p.column.id, p.width]));
+    // 24 + 10 + 6 + 2 gaps = 42: STATUS would stay 8 short, so EPH% gives way
+    expect(place(44)).toEqual({ name: 24, status: 18 });
+    // room for both: EPH% stays
+    expect(place(24 + 18 + 6 + 2)).toEqual({ name: 24, status: 18, eph: 6 });
+  });
 });

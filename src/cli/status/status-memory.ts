@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { EMPTY_ALERTS } from '../../model/alerts.js';
+import { ALERT_KINDS, EMPTY_ALERTS } from '../../model/alerts.js';
 import { NOTHING_REMEMBERED, type Remembered } from '../../model/one-shot-look.js';
 import { writeAtomically } from './status-cache.js';
 
@@ -10,7 +10,8 @@ import { writeAtomically } from './status-cache.js';
 // (a new test cluster on another port) starts afresh.
 
 const level = z.enum(['ok', 'warn', 'crit']);
-const kind = z.enum(['cpu', 'memory', 'disk', 'image fs', 'full', 'oom', 'condition', 'pod', 'read']);
+// Every kind an alert has, so an alert of any kind is remembered (one unknown kind would lose them all).
+const kind = z.enum(ALERT_KINDS);
 const target = z.object({
   kind: z.enum(['node', 'pod', 'cluster']),
   name: z.string(),
