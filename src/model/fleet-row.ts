@@ -1,0 +1,183 @@
+import { clusterProblem } from './cluster-health.js';
+import { clusterCpuTrend } from './cluster-trend.js';
+import type { Figure } from './figure.js';
+import { type Level, levelRank, worstLevel } from './levels.js';
+import type { NodeRow } from './node-row.js';
+import type { PodTable } from './pod-table.js';
+import type { Snapshot } from './snapshot.js';
+import { levelOf, type Thresholds } from './thresholds.js';
+
+/** One alert, or a reason the cluster is not fully read, in a line: "node-7: disk at 93%". */
+export interface Finding {
+  readonly text: string;
+  readonly level: Level;
+}
+
+/** One cluster of a fleet, as its row shows it. */
+export interface FleetRow {
+  /** The context: rows are kept and selected by it. */
+  readonly uid: string;
+  readonly name: string;
+  readonly server: string;
+  /** Ready and all nodes; null until the node list has been read. */
+  readonly nodes: { readonly ready: number; readonly total: number } | null;
+  /** The cluster's CPU and memory against its nodes' allocatable (nodes with figures only). */
+  readonly cpu: Figure;
+  readonly memory: Figure;
+  /** The fullest node filesystem. */
+  readonly disk: { readonly percent: number; readonly level: Level; readonly node: string } | null;
+  readonly crit: number;
+  readonly warn: number;
+  /** What is worst about the cluster: why it cannot be read, else its worst alert, else a read problem. */
+  readonly problem: Finding | null;
+  /** The cluster cannot be read at all (or not even opened). */
+  readonly down: boolean;
+  /** When the oldest figure shown was read; null: nothing read yet. */
+  readonly dataAt: number | null;
+  /** When the cluster's last snapshot was taken; null: no poll yet. */
+  readonly takenAt: number | null;
+  readonly intervalMs: number;
+  /** Cluster CPU %, one value per metrics sample, oldest first. */
+  readonly cpuTrend: readonly number[];
+  /** The row's colour and its place in a worst-first order. */
+  readonly level: Level;
+}
+
+/** What a fleet row needs to know of a cluster's pods: alert counts and the worst one. */
+export interface PodAlerts {
+  readonly crit: number;
+  readonly warn: number;
+  readonly worst: Finding | null;
+}
+
+export const NO_POD_ALERTS: PodAlerts = { crit: 0, warn: 0, worst: null };
+
+export interface FleetInput {
+  readonly context: string;
+  readonly server: string;
+  /** Why the context could not be opened; null when it was. */
+  readonly error: string | null;
+  /** null until the first poll. */
+  readonly snapshot: Snapshot | null;
+  /** The snapshot's node rows (empty without one). */
+  readonly nodes: readonly NodeRow[];
+  readonly pods: PodAlerts;
+  readonly thresholds: Thresholds;
+  /** Samples drawn in the sparkline at most. */
+  readonly trendPoints: number;
+}
+
+const STALE_POLLS = 3;
+
+/** Data older than three polls (and a second's grace) is stale, as the header says of one cluster. */
+export function isStale(row: Pick<FleetRow, 'dataAt' | 'intervalMs'>, now: number): boolean {
+  return row.dataAt !== null && now - row.dataAt > STALE_POLLS * row.intervalMs + 1000;
+}
+
+/** Alert counts of a pod table and its worst pod, named by its first reason. */
+export function podAlerts(table: PodTable): PodAlerts {
+  let crit = 0;
+  let warn = 0;
+  let worstAt = -1;
+  for (let i = 0; i < table.size; i++) {
+    const level = table.levelOf(i);
+    if (level === 'crit') crit++;
+    else if (level === 'warn') warn++;
+    else continue;
+    if (worstAt < 0 || levelRank(level) > levelRank(table.levelOf(worstAt))) worstAt = i;
+  }
+  if (worstAt < 0) return { crit, warn, worst: null };
+  const row = table.row(worstAt);
+  const reason = row.reasons[0] ?? row.status;
+  return { crit, warn, worst: { text: `${row.namespace}/${row.name}: ${reason}`, level: row.level } };
+}
+
+function sum(rows: readonly NodeRow[], pick: (r: NodeRow) => Figure, threshold: Thresholds['cpu']): Figure {
+  let used = 0;
+  let total = 0;
+  for (const row of rows) {
+    const f = pick(row);
+    if (f.used === null || f.total === null) continue;
+    used += f.used;
+    total += f.total;
+  }
+  const percent = total > 0 ? (used / total) * 100 : null;
+  return { used: total > 0 ? used : null, total: total > 0 ? total : null, percent, level: levelOf(percent, threshold) };
+}
+
+function fullestDisk(rows: readonly NodeRow[]): FleetRow['disk'] {
+  let fullest: FleetRow['disk'] = null;
+  for (const row of rows) {
+    const { percent, level } = row.disk;
+    if (percent !== null && (!fullest || percent > fullest.percent)) fullest = { percent, level, node: row.name };
+  }
+  return fullest;
+}
+
+/** The worst node alert: conditions and figures at the worst level, the first node by name among equals. */
+function worstNode(rows: readonly NodeRow[]): Finding | null {
+  let worst: NodeRow | null = null;
+  for (const row of rows) if (row.level !== 'ok' && (!worst || levelRank(row.level) > levelRank(worst.level))) worst = row;
+  return worst ? { text: `${worst.name}: ${worst.reasons[0] ?? worst.status}`, level: worst.level } : null;
+}
+
+/** A source that could not be read (metrics-server, kubelets): said when nothing alerts. */
+function readProblem(snapshot: Snapshot): Finding | null {
+  const first = snapshot.problems.find((p) => p.source !== 'kubelet');
+  const text = first?.message ?? snapshot.kubeletOff ?? snapshot.problems[0]?.message;
+  return text ? { text, level: 'warn' } : null;
+}
+
+/**
+ * Why a cluster cannot be read, without its server's URL, which has a column of its own: "cannot
+ * reach https://…:6443: connection refused" is "unreachable: connection refused" in a fleet row.
+ */
+function downText(message: string, label: string, server: string): string {
+  if (!server || !message.includes(server)) return message;
+  const cause = message.split(`${server}: `)[1];
+  return cause ? `${label}: ${cause}` : message.replaceAll(server, 'the apiserver');
+}
+
+const unread: Figure = { used: null, total: null, percent: null, level: 'ok' };
+
+export function buildFleetRow(input: FleetInput): FleetRow {
+  const { snapshot, nodes, pods, thresholds } = input;
+  const cantOpen = input.error !== null;
+  const down = snapshot ? clusterProblem(snapshot) : null;
+  const times = snapshot ? [snapshot.inventoryAt, snapshot.metricsAt].filter((t): t is number => t !== null) : [];
+  const nodeCrit = nodes.filter((n) => n.level === 'crit').length;
+  const nodeWarn = nodes.filter((n) => n.level === 'warn').length;
+  const alert = [worstNode(nodes), pods.worst]
+    .filter((f): f is Finding => f !== null)
+    .sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
+  const problem: Finding | null = cantOpen
+    ? { text: input.error ?? '', level: 'crit' }
+    : down
+      ? { text: downText(down.message, down.label, input.server), level: 'crit' }
+      : (alert ?? (snapshot ? readProblem(snapshot) : null));
+  const row: Omit<FleetRow, 'level'> = {
+    uid: input.context,
+    name: input.context,
+    server: input.server,
+    nodes: snapshot?.inventoryAt != null ? { ready: nodes.filter((n) => n.ready === true).length, total: nodes.length } : null,
+    cpu: snapshot ? sum(nodes, (r) => r.cpu, thresholds.cpu) : unread,
+    memory: snapshot ? sum(nodes, (r) => r.memory, thresholds.memory) : unread,
+    disk: fullestDisk(nodes),
+    crit: nodeCrit + pods.crit + (cantOpen || down ? 1 : 0),
+    warn: nodeWarn + pods.warn,
+    problem,
+    down: cantOpen || down !== null,
+    dataAt: times.length ? Math.min(...times) : null,
+    takenAt: snapshot?.takenAt ?? null,
+    intervalMs: snapshot?.intervalMs ?? 0,
+    cpuTrend: snapshot ? clusterCpuTrend(snapshot, input.trendPoints) : [],
+  };
+  const stale = snapshot !== null && isStale(row, snapshot.takenAt);
+  const counted: Level = row.crit ? 'crit' : row.warn ? 'warn' : 'ok';
+  return { ...row, level: worstLevel(counted, problem?.level ?? 'ok', row.cpu.level, row.memory.level, stale ? 'crit' : 'ok') };
+}
+
+/** Worst first: level, then crit and warn counts; ties keep the name order. */
+export function fleetSeverity(row: FleetRow): number {
+  return levelRank(row.level) * 1e8 + Math.min(row.crit, 9999) * 1e4 + Math.min(row.warn, 9999);
+}
