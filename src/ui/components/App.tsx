@@ -19,6 +19,7 @@ import { paneHeights } from '../pane-heights.js';
 import { pickedIndex, reducer } from '../reducer.js';
 import { type CommandContext, initialState } from '../state.js';
 import type { Theme } from '../theme.js';
+import { ContextPicker } from './ContextPicker.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { KeyHints } from './KeyHints.js';
@@ -38,12 +39,18 @@ export interface AppProps {
   readonly onVisibleNodes?: (names: readonly string[]) => void;
   /** Ctrl-Z: hands the terminal to the shell; settles when kmon is in front again. */
   readonly suspend?: () => Promise<void>;
+  /** The kubeconfig's contexts, for the context picker (c). */
+  readonly contexts?: readonly string[];
+  /** A context was picked: the screen switches to that cluster. */
+  readonly onSwitchContext?: (context: string) => void;
+  /** Esc with nothing left to undo: back to the fleet view (only when there is one). */
+  readonly onLeave?: () => void;
 }
 
 const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
-export function App({ source, thresholds, theme, namespace, onVisibleNodes, suspend }: AppProps) {
+export function App({ source, thresholds, theme, namespace, onVisibleNodes, suspend, contexts, onSwitchContext, onLeave }: AppProps) {
   const live = useSnapshot(source);
   const now = useNow(live);
   const { columns: width, rows: height } = useTerminalSize();
@@ -63,10 +70,19 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
       namespaces: vm.namespaces,
       selectedNodeName: vm.nodes.length ? vm.nodes.at(Math.max(0, vm.nodes.indexOf(state.panes.nodes.selected))).name : null,
       help: { lines: help.length, page: Math.max(1, layout.body - 2) },
+      contexts,
+      currentContext: live?.scope.context ?? null,
+      canLeave: onLeave !== undefined,
     }),
-    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, help],
+    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, help, contexts, onLeave],
   );
   useKeys(state, dispatch, context);
+  useEffect(() => {
+    if (state.switchTo) onSwitchContext?.(state.switchTo);
+  }, [state.switchTo, onSwitchContext]);
+  useEffect(() => {
+    if (state.leaving) onLeave?.();
+  }, [state.leaving, onLeave]);
   useSuspend(state.suspended, dispatch, suspend);
   const draftError = useMemo(() => (state.mode === 'filter' ? parseTextFilter(state.draft).error : null), [state.mode, state.draft]);
   // Measured once a snapshot (or column set), not once a frame: fitted columns hold no figures that tick.
@@ -138,6 +154,15 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
           height={body}
           theme={theme}
         />
+      ) : state.mode === 'context' ? (
+        <ContextPicker
+          contexts={contexts ?? []}
+          picked={state.pickedContext}
+          current={shown.scope.context}
+          width={width}
+          height={body}
+          theme={theme}
+        />
       ) : detail ? (
         <DetailView detail={detail} shown={shown} vm={vm} now={now} width={width} height={body} theme={theme} />
       ) : layout.compact ? (
@@ -186,7 +211,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
           {fitText(` ${state.notice}`, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ) : (
-        <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} />
+        <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} fleet={onLeave ? 'cluster' : undefined} />
       )}
     </Box>
   );

@@ -11,10 +11,31 @@ const DETAIL_HINTS: ReadonlyMap<Command, string> = new Map([
   ['quit', 'quit'],
 ]);
 
+// The fleet view: one row per cluster; Enter opens it.
+const FLEET_HINTS: ReadonlyMap<Command, string> = new Map([
+  ['help', 'help'],
+  ['up', 'move'],
+  ['detail', 'open'],
+  ['sort-next', 'sort'],
+  ['filter', 'filter'],
+  ['context', 'context'],
+  ['sort-reverse', 'reverse'],
+  ['quit', 'quit'],
+]);
+
+interface Props {
+  readonly width: number;
+  readonly theme: Theme;
+  readonly detail: boolean;
+  /** In the fleet view, or on one cluster of a fleet (where Esc goes back to it). */
+  readonly fleet?: 'view' | 'cluster';
+}
+
 /** The bottom line: one hint per bound command that has a hint word, cut to the width. */
-export function KeyHints({ width, theme, detail }: { readonly width: number; readonly theme: Theme; readonly detail: boolean }) {
+export function KeyHints({ width, theme, detail, fleet }: Props) {
   const hints = KEYMAP.flatMap((b) => {
-    const word = detail ? DETAIL_HINTS.get(b.command) : b.hint?.word;
+    if (fleet === 'cluster' && b.command === 'back' && !detail) return [{ text: 'Esc fleet', priority: 85 }];
+    const word = detail ? DETAIL_HINTS.get(b.command) : fleet === 'view' ? FLEET_HINTS.get(b.command) : b.hint?.word;
     if (!word) return [];
     const label = b.command === 'up' ? theme.symbols.upDown : keyLabel(b.keys[0]?.label ?? '', theme.symbols);
     return [{ text: `${label} ${word}`, priority: b.hint?.priority ?? 100 }];
