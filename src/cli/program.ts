@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { Action } from './action.js';
 import { parsePositiveInt, parseWholeSeconds } from './commander-values.js';
 import { addClusterOptions, addDisplayOptions, addThresholdOptions } from './options.js';
+import type { CheckFlags } from './run-check.js';
 import type { TopFlags } from './run-top.js';
 import { statusCommand } from './status/status-command.js';
 import { UsageError } from './usage-error.js';
@@ -90,12 +91,13 @@ export function buildProgram(run: (action: Action) => void): Command {
   program
     .command('check')
     .description('one line and the exit status of a monitoring plugin: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
+    .addOption(new Option('-o, --output <format>', 'text (one line) or json (every alert)').choices(['text', 'json']).default('text'))
     .action((_options, cmd: Command) =>
       run(async () => {
-        const { runCheck } = await import('./run-check.js');
+        const { runChecks } = await import('./run-fleet-check.js');
         const { checkFailure } = await import('./check-exit.js');
         try {
-          const { line, exitCode } = await runCheck(cmd.optsWithGlobals());
+          const { line, exitCode } = await runChecks(cmd.optsWithGlobals<CheckFlags>());
           process.stdout.write(`${line}\n`);
           return exitCode;
         } catch (error) {
