@@ -33,6 +33,10 @@ export interface FleetOptions {
   readonly keep: boolean;
 }
 
+// Clusters polled on the same interval answer within moments of each other: their news is told
+// once, as one frame, rather than once per cluster (twenty clusters would otherwise draw twenty).
+const COALESCE_MS = 250;
+
 interface Watched extends FleetMember {
   close(): void;
   unsubscribe(): void;
@@ -52,6 +56,7 @@ export class Fleet {
   private readonly listeners = new Set<() => void>();
   private onScreenNow = new Set<string>();
   private running = false;
+  private telling: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: FleetOptions) {
     this.contexts = options.contexts;
@@ -79,6 +84,8 @@ export class Fleet {
 
   stop(): void {
     this.running = false;
+    if (this.telling) clearTimeout(this.telling);
+    this.telling = null;
     for (const m of this.watched.splice(0)) this.release(m);
     this.shown = [];
   }
@@ -125,7 +132,7 @@ export class Fleet {
           opened.collector.stop();
           opened.close();
         },
-        unsubscribe: opened.collector.subscribe(() => this.changed()),
+        unsubscribe: opened.collector.subscribe(() => this.news()),
       };
     } catch (e) {
       member = { context, server: '', collector: null, error: (e as Error).message, close: () => {}, unsubscribe: () => {} };
@@ -147,7 +154,15 @@ export class Fleet {
     member.close();
   }
 
+  /** A cluster has a new snapshot: told with whatever else comes within a moment. */
+  private news(): void {
+    if (this.telling) return;
+    this.telling = setTimeout(() => this.changed(), COALESCE_MS);
+  }
+
   private changed(): void {
+    if (this.telling) clearTimeout(this.telling);
+    this.telling = null;
     for (const listener of this.listeners) listener();
   }
 }

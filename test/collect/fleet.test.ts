@@ -74,7 +74,20 @@ describe('Fleet', () => {
         ?.nodes.map((n) => n.name),
     ).toEqual(['a-1']);
     expect(f.member('b')?.collector?.latest()).toBeNull();
-    expect(heard).toBeGreaterThan(0);
+    // Told once the moment's news is in.
+    expect(heard).toBe(0);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(heard).toBe(1);
+  });
+
+  it('news of clusters polled together is told once', async () => {
+    const f = fleet(['a', 'b', 'c']);
+    let heard = 0;
+    f.subscribe(() => heard++);
+    f.start();
+    await vi.advanceTimersByTimeAsync(20_000 + 300);
+    // A first poll and four more, each of all three clusters at once: five tellings, not fifteen.
+    expect(heard).toBe(5);
   });
 
   it('clusters on screen poll at the interval, the others every 15 s, and one brought on screen is polled at once', async () => {

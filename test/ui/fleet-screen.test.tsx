@@ -150,6 +150,8 @@ describe('the fleet view', () => {
     expect(lines(s)[0]).toMatch(/^⎈ dev/);
     await s.press(KEYS.escape);
     await firstLine(s, /^⎈ fleet/);
+    // The fleet view says which rows it shows as its effects run.
+    for (let i = 0; i < 20 && fleet.screens.at(-1)?.length !== 3; i++) await s.settle();
     expect(fleet.screens.at(-1)).toEqual(['prod-eu', 'dev', 'staging']);
     await s.press(KEYS.enter);
     await firstLine(s, /^⎈ dev/);
