@@ -1,6 +1,7 @@
 // npm run bench: every benchmark in turn, each printing its own table. They print figures; none
-// passes or fails. KMON_BENCH_ONLY=status|top|live|idle runs one; KMON_BENCH_DEFAULT_HEAP=1 runs the live
+// passes or fails. KMON_BENCH_ONLY=status|top|live|idle|fleet runs one; KMON_BENCH_DEFAULT_HEAP=1 runs the live
 // screen without its small-heap setting, to show what that setting trades.
+import { benchFleet } from './fleet-runs.js';
 import { benchIdle } from './idle-runs.js';
 import { benchLive } from './scale-live-runs.js';
 import { benchTopPods } from './scale-top.js';
@@ -10,6 +11,7 @@ const STEPS: Record<string, () => Promise<unknown>> = {
   top: benchTopPods,
   live: benchLive,
   idle: benchIdle,
+  fleet: benchFleet,
 };
 
 const only = process.env.KMON_BENCH_ONLY;
