@@ -46,11 +46,12 @@ export const FLEET_COLUMNS: readonly Column<FleetRow>[] = [
     cell: (r) => ({ text: r.name, level: 'ok' }),
   },
   {
-    // Every server is https://, so the host and port are what tell them apart.
+    // Every server is https://, so the host and port are what tell them apart. Whole or not at all:
+    // below 120 columns the problem has the room.
     id: 'server',
     fitContent: true,
     title: 'SERVER',
-    minWidth: 12,
+    minWidth: 16,
     maxWidth: 30,
     priority: 15,
     align: 'left',
@@ -139,7 +140,7 @@ export const FLEET_COLUMNS: readonly Column<FleetRow>[] = [
     id: 'worst',
     fitContent: true,
     title: 'WORST PROBLEM',
-    minWidth: 24,
+    minWidth: 28,
     maxWidth: 60,
     // Before the figures: at 80 columns the problem stays and the sparkline and server give way.
     priority: 73,

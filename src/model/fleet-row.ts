@@ -89,7 +89,7 @@ export function podAlerts(table: PodTable): PodAlerts {
   if (worstAt < 0) return { crit, warn, worst: null };
   const row = table.row(worstAt);
   const reason = row.reasons[0] ?? row.status;
-  return { crit, warn, worst: { text: `${row.namespace}/${row.name}: ${reason}`, level: row.level } };
+  return { crit, warn, worst: { text: `${reason} (${row.namespace}/${row.name})`, level: row.level } };
 }
 
 function sum(rows: readonly NodeRow[], pick: (r: NodeRow) => Figure, threshold: Thresholds['cpu']): Figure {
@@ -114,11 +114,14 @@ function fullestDisk(rows: readonly NodeRow[]): FleetRow['disk'] {
   return fullest;
 }
 
-/** The worst node alert: conditions and figures at the worst level, the first node by name among equals. */
+/**
+ * The worst node alert: conditions and figures at the worst level, the first node by name among
+ * equals. What is wrong comes first, where after: node names are long, and a row is cut at its end.
+ */
 function worstNode(rows: readonly NodeRow[]): Finding | null {
   let worst: NodeRow | null = null;
   for (const row of rows) if (row.level !== 'ok' && (!worst || levelRank(row.level) > levelRank(worst.level))) worst = row;
-  return worst ? { text: `${worst.name}: ${worst.reasons[0] ?? worst.status}`, level: worst.level } : null;
+  return worst ? { text: `${worst.reasons[0] ?? worst.status} (${worst.name})`, level: worst.level } : null;
 }
 
 /** A source that could not be read (metrics-server, kubelets): said when nothing alerts. */
@@ -130,12 +133,11 @@ function readProblem(snapshot: Snapshot): Finding | null {
 
 /**
  * Why a cluster cannot be read, without its server's URL, which has a column of its own: "cannot
- * reach https://…:6443: connection refused" is "unreachable: connection refused" in a fleet row.
+ * reach https://…:6443: connection refused" is "connection refused" beside the row's ✗.
  */
-function downText(message: string, label: string, server: string): string {
+function downText(message: string, server: string): string {
   if (!server || !message.includes(server)) return message;
-  const cause = message.split(`${server}: `)[1];
-  return cause ? `${label}: ${cause}` : message.replaceAll(server, 'the apiserver');
+  return message.split(`${server}: `)[1] ?? message.replaceAll(server, 'the apiserver');
 }
 
 const unread: Figure = { used: null, total: null, percent: null, level: 'ok' };
@@ -153,7 +155,7 @@ export function buildFleetRow(input: FleetInput): FleetRow {
   const problem: Finding | null = cantOpen
     ? { text: input.error ?? '', level: 'crit' }
     : down
-      ? { text: downText(down.message, down.label, input.server), level: 'crit' }
+      ? { text: downText(down.message, input.server), level: 'crit' }
       : (alert ?? (snapshot ? readProblem(snapshot) : null));
   const row: Omit<FleetRow, 'level'> = {
     uid: input.context,

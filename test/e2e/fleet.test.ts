@@ -54,9 +54,9 @@ describe.skipIf(!TMUX)('the fleet view in a real terminal', () => {
       'all three clusters',
     );
     expect(headerOf(screen)).toMatch(/⎈ fleet {2}3 clusters {2}✗ 1 unreadable/);
-    expect(row(screen, 'dev-down')).toMatch(/ \? .*✗ unreachable: connection refused/);
+    expect(row(screen, 'dev-down')).toMatch(/ \? .*✗ connection refused/);
     // Red and bold (SGR 1 and 31) for the unreachable cluster's reason.
-    expect(screen).toMatch(/\u001B\[[0-9;]*31[0-9;]*m[^\n]*✗ unreachable: connection refused/);
+    expect(screen).toMatch(/\u001B\[[0-9;]*31[0-9;]*m[^\n]*✗ connection refused/);
     for (const line of stripSgr(screen).split('\n')) expect(line.length).toBeLessThanOrEqual(120);
 
     // Enter opens staging's own screen (filtered to it first, so the row is the selected one).

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FLEET_COLUMNS } from '../../src/model/fleet-columns.js';
 import { orderFleet } from '../../src/model/fleet-order.js';
-import { buildFleetRow, type FleetInput, type FleetRow, isStale, NO_POD_ALERTS } from '../../src/model/fleet-row.js';
+import { buildFleetRow, type FleetInput, type FleetRow, isStale, NO_POD_ALERTS, podAlerts } from '../../src/model/fleet-row.js';
 import { buildNodeRows } from '../../src/model/node-row.js';
+import { PodFactsCache } from '../../src/model/pod-facts.js';
+import { PodTable } from '../../src/model/pod-table.js';
+import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { Problem } from '../../src/model/problems.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { parseTextFilter } from '../../src/model/text-filter.js';
 import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
-import { condition, GiB, nodeInfo, nodeSummary, snapshot } from '../helpers/records.js';
+import { condition, container, GiB, MiB, nodeInfo, nodeSummary, podInfo, podUsage, snapshot } from '../helpers/records.js';
 
 // A fleet row says of a whole cluster what its header and panes say: Ready nodes, CPU and memory
 // of its allocatable, its fullest disk, alert counts, the worst problem and the data's age.
@@ -71,7 +74,7 @@ describe('buildFleetRow', () => {
     expect(r.disk).toEqual({ percent: 93, level: 'crit', node: 'a-2' });
     // a-2's disk and a-3 NotReady.
     expect(r.crit).toBe(2);
-    expect(r.problem).toEqual({ text: 'a-2: disk at 93%', level: 'crit' });
+    expect(r.problem).toEqual({ text: 'disk at 93% (a-2)', level: 'crit' });
     expect(r.level).toBe('crit');
     expect(r.dataAt).toBe(NOW - 4000);
     expect(r.down).toBe(false);
@@ -83,15 +86,30 @@ describe('buildFleetRow', () => {
       nodeUsage: new Map([['a-1', { name: 'a-1', cpuMilli: 500, memoryBytes: GiB, timestamp: NOW }]]),
       summaries: new Map(),
     });
-    const r = row(calm, { pods: { crit: 2, warn: 5, worst: { text: 'web/api-1: status CrashLoopBackOff', level: 'crit' } } });
+    const r = row(calm, { pods: { crit: 2, warn: 5, worst: { text: 'status CrashLoopBackOff (web/api-1)', level: 'crit' } } });
     expect([r.crit, r.warn]).toEqual([2, 5]);
-    expect(r.problem?.text).toBe('web/api-1: status CrashLoopBackOff');
+    expect(r.problem?.text).toBe('status CrashLoopBackOff (web/api-1)');
+  });
+
+  it('counts a pod table by level and names its worst pod by its first reason', () => {
+    const limited = [container('main', { limits: { cpuMilli: 1000, memoryBytes: 100 * MiB } })];
+    const pods = ['calm', 'warm', 'hot'].map((name) => podInfo(name, { namespace: 'web', containers: limited }));
+    const snap = cluster({
+      pods,
+      podUsage: PodUsageIndex.of([
+        podUsage('web', 'calm', 10, 10 * MiB),
+        podUsage('web', 'warm', 10, 85 * MiB),
+        podUsage('web', 'hot', 10, 95 * MiB),
+      ]),
+    });
+    const alerts = podAlerts(new PodTable(snap, DEFAULT_THRESHOLDS, new PodFactsCache(), NOW));
+    expect(alerts).toEqual({ crit: 1, warn: 1, worst: { text: 'memory at 95% of limit (OOM risk) (web/hot)', level: 'crit' } });
   });
 
   it('a cluster that cannot be read is crit and says why, without repeating its server', () => {
     const down = row(cluster({ inventoryAt: null, metricsAt: null, nodes: [], problems: [refused] }));
     expect(down).toMatchObject({ down: true, level: 'crit', nodes: null, crit: 1 });
-    expect(down.problem).toEqual({ text: 'unreachable: connection refused', level: 'crit' });
+    expect(down.problem).toEqual({ text: 'connection refused', level: 'crit' });
   });
 
   it('a context the kubeconfig cannot open is crit with its reason, and has no figures', () => {
@@ -152,8 +170,8 @@ describe('the fleet pane', () => {
   it.each([
     ['nodes', 'prod-eu', '2/3', 'crit'],
     ['nodes', 'dev', '?', 'crit'],
-    ['worst', 'dev', '✗ unreachable: connection refused', 'crit'],
-    ['worst', 'prod-eu', '‼ a-2: disk at 93%', 'crit'],
+    ['worst', 'dev', '✗ connection refused', 'crit'],
+    ['worst', 'prod-eu', '‼ disk at 93% (a-2)', 'crit'],
     ['age', 'prod-eu', '4s', 'ok'],
     ['crit', 'staging', '0', 'ok'],
   ])('the %s cell of %s reads %s (%s)', (id, name, text, level) => {
