@@ -47,9 +47,10 @@ function clusterParts({ context, data }: FleetStatus, order: number, ascii: bool
   if (worst) {
     const figure = worst.percent === null ? '' : ` ${pct(worst.percent)}`;
     const more = data.problems.length > 1 ? ` +${data.problems.length - 1}` : '';
+    // Short of room, what is wrong without where: node names are long, and a fleet's line has many.
     parts.push({
       text: `${worst.label} ${glyph(worst.level)}${worst.node}${figure}${more}`,
-      compact: `${glyph(worst.level)}${worst.node}`,
+      compact: `${glyph(worst.level)}${worst.label}${figure}`,
       level: worst.level,
       priority: 90 - nudge,
       keep: true,

@@ -48,7 +48,7 @@ const line = (maxWidth: number, format: StatusFormat = 'plain', clusters = FLEET
 describe('fleetStatusLine', () => {
   it.each([
     [200, '⎈ prod-eu 11/12 disk ‼ node-7 93% +1 │ dev ✗ unreachable │ prod-us cpu ! us-2 75% │ staging cpu 41%'],
-    [80, '⎈ prod-eu disk ‼ node-7 93% +1 │ dev ✗ unreachable │ prod-us ! us-2 │ staging'],
+    [80, '⎈ prod-eu disk ‼ node-7 93% +1 │ dev ✗ unreachable │ prod-us ! cpu 75% │ staging'],
     // Rather than cut a part short, the calmest clusters are counted.
     [60, '⎈ prod-eu disk ‼ node-7 93% +1 │ dev ✗ unreachable +2 more'],
     [40, '⎈ prod-eu disk ‼ node-7 93% +1 +3 more'],

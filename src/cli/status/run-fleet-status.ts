@@ -32,6 +32,7 @@ function unreadable(context: string, why: string): StatusData {
     problems: [],
     staleMs: null,
     error: why,
+    errorLabel: 'bad context',
   };
 }
 
