@@ -32,7 +32,7 @@ async function withDemoCluster<T>(demo: boolean, flags: LiveFlags, run: (flags: 
   // Metrics move every 5 s in the demo (metrics-server's default is 15 s) so a first look sees motion.
   const sim = await startSim({ nodes: 8, podsPerNode: 9, metricResolutionMs: 5_000 });
   try {
-    return await run({ ...flags, kubeconfig: sim.kubeconfigPath, context: [sim.contextName] });
+    return await run({ ...flags, kubeconfig: sim.kubeconfigPath, context: [sim.contextName], allContexts: false });
   } finally {
     await sim.stop();
   }
