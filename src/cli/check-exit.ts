@@ -1,3 +1,4 @@
+import { CHECK_STATE } from '../output/check-report.js';
 import { oneLine } from './run-face.js';
 import { UsageError } from './usage-error.js';
 
@@ -7,16 +8,13 @@ import { UsageError } from './usage-error.js';
 
 export const CHECK_EXIT = { ok: 0, warn: 1, crit: 2, unknown: 3 } as const;
 
-/** The state word a monitoring system shows for each exit status. */
-export const CHECK_STATE = { ok: 'OK', warn: 'WARNING', crit: 'CRITICAL', unknown: 'UNKNOWN' } as const;
-
-/** Prints the UNKNOWN line for `why` (bad input, a cluster that cannot be read) and returns its status. */
-export function checkUnknown(why: string): number {
-  process.stdout.write(`${CHECK_STATE.unknown}: ${why}\n`);
+/** Prints UNKNOWN for `why` (bad input, a cluster that cannot be read), as a line or as JSON, and returns its status. */
+export function checkUnknown(why: string, json = false): number {
+  process.stdout.write(json ? `${JSON.stringify({ level: 'unknown', error: why, alerts: [] })}\n` : `${CHECK_STATE.unknown}: ${why}\n`);
   return CHECK_EXIT.unknown;
 }
 
 /** UNKNOWN for anything that stopped the check: bad input, a broken kubeconfig, a fault of kmon's. */
-export function checkFailure(error: unknown): number {
-  return checkUnknown(error instanceof UsageError ? `bad input: ${oneLine(error)}` : oneLine(error));
+export function checkFailure(error: unknown, json = false): number {
+  return checkUnknown(error instanceof UsageError ? `bad input: ${oneLine(error)}` : oneLine(error), json);
 }

@@ -11,11 +11,22 @@ import { UsageError } from './usage-error.js';
 // ~/.config/kmon/config.yaml. Every key is optional; unknown keys are errors so a typo in a
 // threshold cannot silently leave the default in force.
 
-const pair = z.strictObject({ warn: z.optional(z.number().check(z.gte(0))), crit: z.optional(z.number().check(z.gte(0))) });
+const duration = z.union([z.string(), z.number()]);
+
+const pair = z.strictObject({
+  warn: z.optional(z.number().check(z.gte(0))),
+  crit: z.optional(z.number().check(z.gte(0))),
+  for: z.optional(duration),
+});
+
+// How soon a projected fill alerts: `fill: { warn: 4h, crit: 1h }`.
+const fill = z.strictObject({ warn: z.optional(duration), crit: z.optional(duration) });
 
 const schema = z.strictObject({
-  thresholds: z.optional(z.strictObject({ cpu: z.optional(pair), memory: z.optional(pair), disk: z.optional(pair) })),
-  interval: z.optional(z.union([z.string(), z.number()])),
+  thresholds: z.optional(
+    z.strictObject({ cpu: z.optional(pair), memory: z.optional(pair), disk: z.optional(pair), fill: z.optional(fill) }),
+  ),
+  interval: z.optional(duration),
 });
 
 export interface KmonConfig {
@@ -38,11 +49,17 @@ function read(file: string, required: boolean): string | null {
 }
 
 function interval(value: string | number | undefined, file: string): number | undefined {
+  return durationAt(value, file, 'interval');
+}
+
+/** A duration in the file, 0 allowed where `zero` says so (`for: 0s`: at once); bare numbers are seconds. */
+function durationAt(value: string | number | undefined, file: string, key: string, zero = false): number | undefined {
   if (value === undefined) return undefined;
+  if (zero && /^0+(\.0+)?(ms|s|m|h)?$/.test(String(value).trim())) return 0;
   try {
     return parseDuration(String(value));
   } catch (e) {
-    throw new UsageError(`config ${file}: interval: ${(e as Error).message}`);
+    throw new UsageError(`config ${file}: ${key}: ${(e as Error).message}`);
   }
 }
 
@@ -64,15 +81,25 @@ export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.e
     throw new UsageError(`config ${file}: ${issue?.path.join('.') || 'top level'}: ${issue?.message ?? 'invalid'}`);
   }
   const t = result.data.thresholds ?? {};
-  const merge = (base: Thresholds['cpu'], over: z.infer<typeof pair> | undefined) => ({
-    warn: over?.warn ?? base.warn,
-    crit: over?.crit ?? base.crit,
-  });
+  const merge = (name: 'cpu' | 'memory' | 'disk') => {
+    const base = DEFAULT_THRESHOLDS[name];
+    const over = t[name];
+    return {
+      warn: over?.warn ?? base.warn,
+      crit: over?.crit ?? base.crit,
+      forMs: durationAt(over?.for, file, `thresholds.${name}.for`, true) ?? base.forMs,
+    };
+  };
+  const fillBase = DEFAULT_THRESHOLDS.fill;
   return {
     thresholds: {
-      cpu: merge(DEFAULT_THRESHOLDS.cpu, t.cpu),
-      memory: merge(DEFAULT_THRESHOLDS.memory, t.memory),
-      disk: merge(DEFAULT_THRESHOLDS.disk, t.disk),
+      cpu: merge('cpu'),
+      memory: merge('memory'),
+      disk: merge('disk'),
+      fill: {
+        warnMs: durationAt(t.fill?.warn, file, 'thresholds.fill.warn') ?? fillBase.warnMs,
+        critMs: durationAt(t.fill?.crit, file, 'thresholds.fill.crit') ?? fillBase.critMs,
+      },
     },
     intervalMs: interval(result.data.interval, file),
     file,

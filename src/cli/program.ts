@@ -96,12 +96,13 @@ export function buildProgram(run: (action: Action) => void): Command {
       run(async () => {
         const { runChecks } = await import('./run-fleet-check.js');
         const { checkFailure } = await import('./check-exit.js');
+        const flags = cmd.optsWithGlobals<CheckFlags>();
         try {
-          const { line, exitCode } = await runChecks(cmd.optsWithGlobals<CheckFlags>());
+          const { line, exitCode } = await runChecks(flags);
           process.stdout.write(`${line}\n`);
           return exitCode;
         } catch (error) {
-          return checkFailure(error);
+          return checkFailure(error, flags.output === 'json');
         }
       }),
     );

@@ -1,33 +1,40 @@
 import { Collector } from '../collect/collector.js';
 import type { KubeTarget } from '../kube/kubeconfig/kube-target.js';
-import type { CheckLevel } from '../model/check-level.js';
-import { levelRank } from '../model/levels.js';
-import { buildNodeRows } from '../model/node-row.js';
-import { buildPodRows } from '../model/pod-row.js';
-import { type CheckFinding, checkJson } from '../output/check-json.js';
-import { CHECK_EXIT, CHECK_STATE } from './check-exit.js';
+import type { ReportedAlert } from '../model/alert-report.js';
+import { lookOnce } from '../model/one-shot-look.js';
+import { buildPodRow } from '../model/pod-row.js';
+import type { Snapshot } from '../model/snapshot.js';
+import type { Thresholds } from '../model/thresholds.js';
+import { CHECK_STATE, type CheckLevel, checkJson, checkLine } from '../output/check-report.js';
+import { CHECK_EXIT } from './check-exit.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
+import { cacheDir, cacheFiles } from './status/status-cache.js';
+import { readMemory } from './status/status-memory.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 
-export type CheckFlags = ClusterFlags & ThresholdFlags & { readonly output?: 'text' | 'json' };
+export type CheckFlags = ClusterFlags &
+  ThresholdFlags & {
+    /** text (one line) or json (every alert). */
+    readonly output?: 'text' | 'json';
+  };
 
-/** One cluster's verdict: the line (or JSON) to print, its exit status, and what a fleet check gathers. */
+/** One cluster's verdict: what to print, its exit status, and what a fleet's check gathers of it. */
 export interface CheckResult {
   readonly line: string;
   readonly exitCode: number;
   readonly level: CheckLevel;
-  readonly alerts: readonly CheckFinding[];
+  readonly alerts: readonly ReportedAlert[];
   /** Why the cluster could not be judged, when it could not. */
   readonly error?: string;
 }
 
-const SHOWN = 3;
-
-const text = (f: CheckFinding) => `${f.object.replace('/', ' ')}: ${f.message}`;
-
-function result(flags: CheckFlags, level: CheckLevel, line: string, alerts: readonly CheckFinding[], error?: string): CheckResult {
-  return { line: flags.output === 'json' ? checkJson({ level, alerts, error }) : line, exitCode: CHECK_EXIT[level], level, alerts, error };
+/** Pods worth judging: those over a line or in a bad state. */
+function alertingPods(snapshot: Snapshot, thresholds: Thresholds) {
+  return snapshot.pods.flatMap((pod) => {
+    const row = buildPodRow(pod, snapshot, thresholds, snapshot.takenAt);
+    return row.level === 'ok' ? [] : [{ pod, row }];
+  });
 }
 
 /** `kmon check`: nodes and pods against the thresholds; one line and a monitoring plugin's exit status. */
@@ -46,32 +53,25 @@ export async function runCheck(flags: CheckFlags, target: KubeTarget = targetFor
   });
   try {
     const snapshot = await collector.pollOnce('all');
+    // What kmon status remembers of this cluster dates the alerts and gives nodes a trend; check only reads it.
+    const identity = { context: target.context, server: target.server, user: target.userName };
+    const remembered = readMemory(cacheFiles(cacheDir(), identity).memory, target.server);
+    const { alerts } = lookOnce(remembered, snapshot, thresholds, alertingPods(snapshot, thresholds), snapshot.takenAt);
     // Without both lists there is nothing to judge: "OK" over an unread list would be a lie.
     const unread = snapshot.problems.find((p) => p.source === 'nodes' || p.source === 'pods');
     if (unread || snapshot.inventoryAt === null) {
       const why = unread?.message ?? 'nodes could not be read';
-      return result(flags, 'unknown', `${CHECK_STATE.unknown}: ${why}`, [], why);
+      const line = flags.output === 'json' ? checkJson('unknown', alerts, why) : `${CHECK_STATE.unknown}: ${why}`;
+      return { line, exitCode: CHECK_EXIT.unknown, level: 'unknown', alerts, error: why };
     }
-    const findings: CheckFinding[] = [
-      ...buildNodeRows(snapshot, thresholds).flatMap((r) =>
-        r.reasons.map((reason) => ({ level: r.level, object: `node/${r.name}`, message: reason })),
-      ),
-      ...buildPodRows(snapshot, thresholds, snapshot.takenAt).flatMap((r) =>
-        r.reasons.map((reason) => ({ level: r.level, object: `pod/${r.namespace}/${r.name}`, message: reason })),
-      ),
-    ]
-      .filter((f) => f.level !== 'ok')
-      .sort((a, b) => levelRank(b.level) - levelRank(a.level));
-    const worst = findings[0]?.level ?? 'ok';
-    if (worst === 'ok')
-      return result(
-        flags,
-        'ok',
-        `${CHECK_STATE.ok}: ${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`,
-        [],
-      );
-    const more = findings.length > SHOWN ? ` (+${findings.length - SHOWN} more)` : '';
-    return result(flags, worst, `${CHECK_STATE[worst]}: ${findings.slice(0, SHOWN).map(text).join('; ')}${more}`, findings);
+    const level = alerts[0]?.level ?? 'ok';
+    const calm = `${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`;
+    return {
+      line: flags.output === 'json' ? checkJson(level, alerts) : checkLine(alerts, snapshot.takenAt, calm),
+      exitCode: CHECK_EXIT[level],
+      level,
+      alerts,
+    };
   } finally {
     collector.stop();
     connection.close();

@@ -1,7 +1,7 @@
 import type { FleetTarget } from '../kube/kubeconfig/resolve-targets.js';
-import { type CheckLevel, checkRank, worstCheckLevel } from '../model/check-level.js';
-import { type ClusterReport, fleetCheckJson } from '../output/check-json.js';
-import { CHECK_EXIT, CHECK_STATE } from './check-exit.js';
+import { checkRank, worstCheckLevel } from '../model/check-level.js';
+import { CHECK_STATE, type ClusterCheck, clusterCheckText, fleetCheckJson } from '../output/check-report.js';
+import { CHECK_EXIT } from './check-exit.js';
 import { fleetTargets } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
 import { type CheckFlags, runCheck } from './run-check.js';
@@ -9,7 +9,7 @@ import { oneLine } from './run-face.js';
 import { thresholdsFrom } from './threshold-flags.js';
 
 /** A cluster that could not be judged: its kubeconfig entry, credentials or apiserver failed it. */
-const unknown = (target: FleetTarget, why: string): ClusterReport => ({
+const unknown = (target: FleetTarget, why: string): ClusterCheck => ({
   context: target.context,
   server: target.target?.server ?? '',
   level: 'unknown',
@@ -17,7 +17,7 @@ const unknown = (target: FleetTarget, why: string): ClusterReport => ({
   error: why,
 });
 
-async function checkOne(flags: CheckFlags, target: FleetTarget): Promise<ClusterReport> {
+async function checkOne(flags: CheckFlags, target: FleetTarget): Promise<ClusterCheck> {
   if (!target.target) return unknown(target, target.error);
   try {
     const { level, alerts, error } = await runCheck({ ...flags, output: 'text' }, target.target);
@@ -25,14 +25,6 @@ async function checkOne(flags: CheckFlags, target: FleetTarget): Promise<Cluster
   } catch (e) {
     return unknown(target, oneLine(e));
   }
-}
-
-/** "prod-eu CRITICAL (node node-7: disk at 93%, +4 more)", "dev UNKNOWN (cannot reach …)", "staging OK". */
-function clusterText(c: ClusterReport): string {
-  const [first] = c.alerts;
-  const why = c.error ?? (first ? `${first.object.replace('/', ' ')}: ${first.message}` : null);
-  const more = c.alerts.length > 1 ? `, +${c.alerts.length - 1} more` : '';
-  return `${c.context} ${CHECK_STATE[c.level]}${why ? ` (${why}${more})` : ''}`;
 }
 
 /**
@@ -43,12 +35,12 @@ function clusterText(c: ClusterReport): string {
 export async function runFleetCheck(flags: CheckFlags, targets: readonly FleetTarget[]): Promise<{ line: string; exitCode: number }> {
   // Bad thresholds or config are the command line's mistake, not any one cluster's.
   thresholdsFrom(flags, loadConfig(flags.config).thresholds);
-  const reports = (await Promise.all(targets.map((t) => checkOne(flags, t)))).sort((a, b) => checkRank(b.level) - checkRank(a.level));
-  const level: CheckLevel = worstCheckLevel(reports.map((r) => r.level));
+  const clusters = (await Promise.all(targets.map((t) => checkOne(flags, t)))).sort((a, b) => checkRank(b.level) - checkRank(a.level));
+  const level = worstCheckLevel(clusters.map((c) => c.level));
   const line =
     flags.output === 'json'
-      ? fleetCheckJson(level, reports)
-      : `${CHECK_STATE[level]}: ${reports.length} clusters: ${reports.map(clusterText).join('; ')}`;
+      ? fleetCheckJson(level, clusters)
+      : `${CHECK_STATE[level]}: ${clusters.length} clusters: ${clusters.map(clusterCheckText).join('; ')}`;
   return { line, exitCode: CHECK_EXIT[level] };
 }
 

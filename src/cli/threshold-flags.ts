@@ -8,9 +8,10 @@ export type ThresholdFlags = FlagValues<typeof THRESHOLD_FLAGS>;
 /** Flags over `base` (the config file's thresholds or the defaults), checked as a whole. */
 export function thresholdsFrom(flags: ThresholdFlags, base: Thresholds = DEFAULT_THRESHOLDS): Thresholds {
   const thresholds: Thresholds = {
-    cpu: { warn: flags.cpuWarn ?? base.cpu.warn, crit: flags.cpuCrit ?? base.cpu.crit },
-    memory: { warn: flags.memWarn ?? base.memory.warn, crit: flags.memCrit ?? base.memory.crit },
-    disk: { warn: flags.diskWarn ?? base.disk.warn, crit: flags.diskCrit ?? base.disk.crit },
+    cpu: { ...base.cpu, warn: flags.cpuWarn ?? base.cpu.warn, crit: flags.cpuCrit ?? base.cpu.crit },
+    memory: { ...base.memory, warn: flags.memWarn ?? base.memory.warn, crit: flags.memCrit ?? base.memory.crit },
+    disk: { ...base.disk, warn: flags.diskWarn ?? base.disk.warn, crit: flags.diskCrit ?? base.disk.crit },
+    fill: base.fill,
   };
   const problems = thresholdProblems(thresholds);
   if (problems.length) throw new UsageError(`thresholds: ${problems.join('; ')}`);

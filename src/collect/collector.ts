@@ -5,6 +5,7 @@ import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
+import { EvictionReader } from './eviction-reader.js';
 import { HistoryRecorder } from './history-recorder.js';
 import type { Inventory, InventoryRefresh } from './inventory.js';
 import { KubeletSweeper } from './kubelet-sweeper.js';
@@ -67,6 +68,7 @@ export class Collector {
   private readonly inventory: Inventory;
   private readonly usage: UsageSource;
   private readonly sweeper: KubeletSweeper | null;
+  private readonly eviction: EvictionReader | null;
   private readonly history: Histories;
   private readonly recorder: HistoryRecorder;
   private readonly problems = new ProblemSet();
@@ -103,6 +105,10 @@ export class Collector {
         backgroundRefreshMs: () => (this.usage.usingSummaries() ? this.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS)),
       });
     const sweeper = this.sweeper;
+    // Eviction thresholds matter to projections, which need history: only screens that stay open read them.
+    const kubeletEviction = reader.kubeletEviction?.bind(reader);
+    this.eviction =
+      kubelet && kubeletEviction && options.keepHistory !== false ? new EvictionReader({ reader: { kubeletEviction } }) : null;
     this.usage = new UsageSource({
       reader,
       namespace: scope.namespace,
@@ -118,7 +124,7 @@ export class Collector {
     const depth = options.historyDepth ?? { nodes: 240, pods: 40 };
     this.history = {
       nodeUsage: new HistoryStore({ seriesCount: 2, depth: depth.nodes }),
-      nodeDisk: new HistoryStore({ seriesCount: 1, depth: depth.nodes }),
+      nodeDisk: new HistoryStore({ seriesCount: 3, depth: depth.nodes }),
       podUsage: new HistoryStore({ seriesCount: 2, depth: depth.pods }),
     };
     this.recorder = new HistoryRecorder(this.history);
@@ -141,6 +147,7 @@ export class Collector {
     if (this.running) return;
     this.running = true;
     this.sweeper?.start();
+    this.eviction?.start();
     this.schedule(0);
   }
 
@@ -149,6 +156,7 @@ export class Collector {
     this.abort.abort();
     for (const t of [this.timer, this.coalesce]) if (t) clearTimeout(t);
     this.sweeper?.stop();
+    this.eviction?.stop();
     this.inventory.close();
   }
 
@@ -166,6 +174,7 @@ export class Collector {
   /** Nodes on screen or selected, whose kubelet figures are kept freshest. */
   prioritizeNodes(names: readonly string[]): void {
     this.sweeper?.prioritize(names);
+    this.eviction?.prioritize(names);
   }
 
   /**
@@ -180,7 +189,9 @@ export class Collector {
     if (this.usage.answeredSince(now)) this.apiserverAnswered();
     this.summaryFrameDone = false;
     this.trackProblems(refresh, usage, now);
-    this.sweeper?.setNodes(refresh.state.nodes.map((n) => n.name));
+    const names = refresh.state.nodes.map((n) => n.name);
+    this.sweeper?.setNodes(names);
+    this.eviction?.setNodes(names);
     const sweep = kubelet === 'all' || (kubelet === 'fallback' && usage.source !== 'metrics-api');
     if (sweep && this.sweeper) {
       const unread = await this.sweeper.sweepOnce(now + (this.options.kubeletDeadlineMs ?? Number.POSITIVE_INFINITY));
@@ -349,6 +360,7 @@ export class Collector {
       kubeletOff: this.sweeper ? this.sweeper.offReason() : NO_KUBELET,
       problems: [...this.problems.list(), ...(this.sweeper?.currentProblems() ?? [])],
       history: this.history,
+      eviction: this.eviction?.policies(),
     };
     for (const listener of this.listeners) listener(this.snapshot);
     return this.snapshot;

@@ -1,4 +1,4 @@
-import { diskFigure } from '../model/disk.js';
+import { diskFigure, inodePercent } from '../model/disk.js';
 import type { PodUsageIndex } from '../model/pod-usage-index.js';
 import type { NodeInfo, NodeUsage, PodInfo } from '../model/records.js';
 import type { FetchedSummary, Histories } from '../model/snapshot.js';
@@ -49,8 +49,16 @@ export class HistoryRecorder {
       if (usage && Number.isFinite(usage.timestamp))
         history.nodeUsage.record(node.uid, usage.timestamp, seq, [usage.cpuMilli, usage.memoryBytes]);
       const fetched = summaries.get(node.name);
-      const disk = diskFigure(fetched?.summary.fs ?? null);
-      if (fetched && disk) history.nodeDisk.record(node.uid, fetched.fetchedAt, seq, [disk.percent]);
+      const fs = fetched?.summary.fs ?? null;
+      const disk = diskFigure(fs);
+      // Stamped with the kubelet's own time where it gives one: a kubelet read twice between its
+      // stats updates says the same thing twice, and trends need to know when it was measured.
+      if (fetched && disk)
+        history.nodeDisk.record(node.uid, fs?.time ?? fetched.fetchedAt, seq, [
+          disk.percent,
+          diskFigure(fetched.summary.imageFs)?.percent ?? Number.NaN,
+          inodePercent(fs) ?? Number.NaN,
+        ]);
     }
     const live = new Set(nodes.map((n) => n.uid));
     history.nodeUsage.retain(live);

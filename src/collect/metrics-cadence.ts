@@ -26,7 +26,9 @@ export class MetricsCadence {
 
   /** Whether a fetch now could find newer samples; `intervalMs` is the poll interval. */
   due(now: number, intervalMs: number): boolean {
-    const period = this.period ?? this.window;
+    // Gaps are seen at poll times, so a 15 s scrape polled every 5 s can look like 20 s; the
+    // window metrics-server reports (the time between its own scrapes) caps what was learnt.
+    const period = this.period !== null && this.window !== null ? Math.min(this.period, this.window) : (this.period ?? this.window);
     if (period === null || this.freshAt === null) return true;
     return now >= this.freshAt + period - intervalMs / 2;
   }

@@ -144,9 +144,10 @@ export class UsageSource {
     const podsRead = this.kinds.pods && this.pods.due(now) ? reader.podMetrics({ namespace, labelSelector: selectors.pods, signal }) : null;
     // Settled here too, so a failure while the nodes' read is awaited is never an unhandled rejection.
     podsRead?.catch(() => undefined);
-    // A failure's backoff runs from when it failed: asking again within the request timeout takes a while.
+    // A failure's backoff runs from when it failed: asking again within the request timeout can
+    // take seconds, which count (in whole seconds: the backoff is seconds long itself).
     const began = Date.now();
-    const failedAt = () => now + (Date.now() - began);
+    const failedAt = () => now + Math.floor((Date.now() - began) / 1000) * 1000;
     if (nodesRead) await this.readNodes(nodesRead, now, failedAt);
     if (podsRead) await this.readPods(podsRead, now, failedAt, signal);
     return this.current();

@@ -1,6 +1,8 @@
 import type * as z from 'zod/mini';
+import type { EvictionPolicy } from '../model/eviction.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
 import { type DecodedList, type ItemDecoder, issueText, ListCollector, schemaDecoder } from './decode/decode-list.js';
+import { kubeletConfigSchema } from './decode/kubelet-config.js';
 import { nodeMetricsSchema } from './decode/metrics.js';
 import { nodeSchema } from './decode/node.js';
 import { podSchema } from './decode/pod.js';
@@ -60,6 +62,7 @@ const MiB = 1024 * 1024;
 const LIST_PAGE_MAX = 256 * MiB;
 const METRICS_LIST_MAX = 4096 * MiB;
 const SUMMARY_MAX = 16 * MiB;
+const CONFIGZ_MAX = MiB;
 
 const decodeNode = schemaDecoder(nodeSchema);
 const decodePod = schemaDecoder(podSchema);
@@ -150,6 +153,24 @@ export class KubeClient {
     const raw = parseSummary(body, options.pods !== false);
     const result = summarySchema.safeParse(raw);
     if (!result.success) throw new KubeError('malformed', `summary ${issueText(result.error)}`);
+    return result.data;
+  }
+
+  /** The kubelet's hard eviction thresholds, from its configz through the node proxy (needs get nodes/proxy). */
+  async kubeletEviction(node: string, signal?: AbortSignal): Promise<EvictionPolicy['hard']> {
+    const body = await this.transport.get(`/api/v1/nodes/${seg(node)}/proxy/configz`, {
+      timeoutMs: this.timeouts.kubeletMs,
+      maxBytes: CONFIGZ_MAX,
+      signal,
+    });
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new KubeError('malformed', 'configz is not valid JSON');
+    }
+    const result = kubeletConfigSchema.safeParse(raw);
+    if (!result.success) throw new KubeError('malformed', `configz ${issueText(result.error)}`);
     return result.data;
   }
 

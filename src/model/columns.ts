@@ -30,6 +30,8 @@ export interface CellContext {
   readonly asOfTick: number;
   /** The top of the scale this column's rows on screen share, for columns that have one. */
   readonly scale?: number;
+  /** When the object's oldest firing alert began, by UID (null: none firing), for cells that show ages. */
+  readonly since?: (uid: string) => number | null;
 }
 
 export interface Column<R> {

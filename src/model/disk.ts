@@ -20,3 +20,14 @@ export function diskFigure(fs: FsUsage | null): DiskFigure | null {
   if (usedBytes === null) return null;
   return { usedBytes, capacityBytes, percent: (usedBytes / capacityBytes) * 100 };
 }
+
+/** Inodes used, percent: where the kubelet reports them. */
+export function inodePercent(fs: FsUsage | null): number | null {
+  if (!fs || fs.inodes == null || fs.inodesFree == null || !(fs.inodes > 0)) return null;
+  return (1 - fs.inodesFree / fs.inodes) * 100;
+}
+
+// Many nodes keep images on the root filesystem; the kubelet then reports the same figures twice.
+export function sameFilesystem(a: FsUsage | null, b: FsUsage | null): boolean {
+  return a !== null && b !== null && a.capacityBytes === b.capacityBytes && a.availableBytes === b.availableBytes;
+}

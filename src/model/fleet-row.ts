@@ -1,9 +1,9 @@
+import { type Alert, targetText } from './alerts.js';
 import { clusterProblem } from './cluster-health.js';
 import { clusterCpuTrend } from './cluster-trend.js';
 import type { Figure } from './figure.js';
 import { type Level, levelRank, worstLevel } from './levels.js';
 import type { NodeRow } from './node-row.js';
-import type { PodTable } from './pod-table.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Thresholds } from './thresholds.js';
 
@@ -43,15 +43,6 @@ export interface FleetRow {
   readonly level: Level;
 }
 
-/** What a fleet row needs to know of a cluster's pods: alert counts and the worst one. */
-export interface PodAlerts {
-  readonly crit: number;
-  readonly warn: number;
-  readonly worst: Finding | null;
-}
-
-export const NO_POD_ALERTS: PodAlerts = { crit: 0, warn: 0, worst: null };
-
 export interface FleetInput {
   readonly context: string;
   readonly server: string;
@@ -61,7 +52,8 @@ export interface FleetInput {
   readonly snapshot: Snapshot | null;
   /** The snapshot's node rows (empty without one). */
   readonly nodes: readonly NodeRow[];
-  readonly pods: PodAlerts;
+  /** The cluster's firing alerts, as its own screen's header counts them. */
+  readonly alerts: readonly Alert[];
   readonly thresholds: Thresholds;
   /** Samples drawn in the sparkline at most. */
   readonly trendPoints: number;
@@ -72,24 +64,6 @@ const STALE_POLLS = 3;
 /** Data older than three polls (and a second's grace) is stale, as the header says of one cluster. */
 export function isStale(row: Pick<FleetRow, 'dataAt' | 'intervalMs'>, now: number): boolean {
   return row.dataAt !== null && now - row.dataAt > STALE_POLLS * row.intervalMs + 1000;
-}
-
-/** Alert counts of a pod table and its worst pod, named by its first reason. */
-export function podAlerts(table: PodTable): PodAlerts {
-  let crit = 0;
-  let warn = 0;
-  let worstAt = -1;
-  for (let i = 0; i < table.size; i++) {
-    const level = table.levelOf(i);
-    if (level === 'crit') crit++;
-    else if (level === 'warn') warn++;
-    else continue;
-    if (worstAt < 0 || levelRank(level) > levelRank(table.levelOf(worstAt))) worstAt = i;
-  }
-  if (worstAt < 0) return { crit, warn, worst: null };
-  const row = table.row(worstAt);
-  const reason = row.reasons[0] ?? row.status;
-  return { crit, warn, worst: { text: `${reason} (${row.namespace}/${row.name})`, level: row.level } };
 }
 
 function sum(rows: readonly NodeRow[], pick: (r: NodeRow) => Figure, threshold: Thresholds['cpu']): Figure {
@@ -115,13 +89,17 @@ function fullestDisk(rows: readonly NodeRow[]): FleetRow['disk'] {
 }
 
 /**
- * The worst node alert: conditions and figures at the worst level, the first node by name among
- * equals. What is wrong comes first, where after: node names are long, and a row is cut at its end.
+ * The worst firing alert, the longest-lasting among equals. What is wrong comes first, where
+ * after: node names are long, and a row is cut at its end.
  */
-function worstNode(rows: readonly NodeRow[]): Finding | null {
-  let worst: NodeRow | null = null;
-  for (const row of rows) if (row.level !== 'ok' && (!worst || levelRank(row.level) > levelRank(worst.level))) worst = row;
-  return worst ? { text: `${worst.reasons[0] ?? worst.status} (${worst.name})`, level: worst.level } : null;
+function worstAlert(alerts: readonly Alert[]): Finding | null {
+  let worst: Alert | null = null;
+  for (const a of alerts) {
+    const rank = worst ? levelRank(a.level) - levelRank(worst.level) : 1;
+    if (rank > 0 || (rank === 0 && worst && a.since < worst.since)) worst = a;
+  }
+  if (!worst) return null;
+  return { text: worst.target.kind === 'cluster' ? worst.message : `${worst.message} (${targetText(worst.target)})`, level: worst.level };
 }
 
 /** A source that could not be read (metrics-server, kubelets): said when nothing alerts. */
@@ -143,15 +121,11 @@ function downText(message: string, server: string): string {
 const unread: Figure = { used: null, total: null, percent: null, level: 'ok' };
 
 export function buildFleetRow(input: FleetInput): FleetRow {
-  const { snapshot, nodes, pods, thresholds } = input;
+  const { snapshot, nodes, alerts, thresholds } = input;
   const cantOpen = input.error !== null;
   const down = snapshot ? clusterProblem(snapshot) : null;
   const times = snapshot ? [snapshot.inventoryAt, snapshot.metricsAt].filter((t): t is number => t !== null) : [];
-  const nodeCrit = nodes.filter((n) => n.level === 'crit').length;
-  const nodeWarn = nodes.filter((n) => n.level === 'warn').length;
-  const alert = [worstNode(nodes), pods.worst]
-    .filter((f): f is Finding => f !== null)
-    .sort((a, b) => levelRank(b.level) - levelRank(a.level))[0];
+  const alert = worstAlert(alerts);
   const problem: Finding | null = cantOpen
     ? { text: input.error ?? '', level: 'crit' }
     : down
@@ -165,8 +139,8 @@ export function buildFleetRow(input: FleetInput): FleetRow {
     cpu: snapshot ? sum(nodes, (r) => r.cpu, thresholds.cpu) : unread,
     memory: snapshot ? sum(nodes, (r) => r.memory, thresholds.memory) : unread,
     disk: fullestDisk(nodes),
-    crit: nodeCrit + pods.crit + (cantOpen || down ? 1 : 0),
-    warn: nodeWarn + pods.warn,
+    crit: alerts.filter((a) => a.level === 'crit').length + (cantOpen ? 1 : 0),
+    warn: alerts.filter((a) => a.level === 'warn').length,
     problem,
     down: cantOpen || down !== null,
     dataAt: times.length ? Math.min(...times) : null,

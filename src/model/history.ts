@@ -5,6 +5,9 @@
 // Ticks are stored in 16 bits (2 bytes a sample instead of 4; 150,000 pods × 60 samples) and
 // compared modulo 2^16: a paused frame asks about ticks a few hundred polls back at most.
 const TICK_MASK = 0xffff;
+// Sample times are kept the same way, in whole seconds modulo 2^16 (18 hours), and read back
+// against the newest sample's full time: trends look back minutes, not hours.
+const SECOND_MASK = 0xffff;
 
 function after(sampleTick: number, asOfTick: number): boolean {
   if (asOfTick === Number.POSITIVE_INFINITY) return false;
@@ -25,6 +28,7 @@ export class HistoryStore {
   private capacity = 0;
   private values = new Float32Array(0);
   private ticks = new Uint16Array(0);
+  private seconds = new Uint16Array(0);
   private written = new Uint32Array(0);
   private sourceTime = new Float64Array(0);
   private readonly slotOf = new Map<string, number>();
@@ -55,6 +59,7 @@ export class HistoryStore {
       this.values[(slot * this.seriesCount + s) * this.depth + pos] = sample[s] ?? Number.NaN;
     }
     this.ticks[slot * this.depth + pos] = tick & TICK_MASK;
+    this.seconds[slot * this.depth + pos] = Math.floor(sourceTime / 1000) & SECOND_MASK;
     this.written[slot] = written + 1;
     this.sourceTime[slot] = sourceTime;
     return true;
@@ -63,16 +68,37 @@ export class HistoryStore {
   /** Oldest-first samples of one series, at most `limit` of them, ignoring samples after `asOfTick`. */
   read(uid: string, series: number, limit = this.depth, asOfTick = Number.POSITIVE_INFINITY): number[] {
     const slot = this.slotOf.get(uid);
-    if (slot === undefined) return [];
-    const written = this.written[slot] ?? 0;
-    let end = written;
-    const oldest = Math.max(0, written - this.depth);
-    while (end > oldest && after(this.ticks[slot * this.depth + ((end - 1) % this.depth)] ?? 0, asOfTick)) end--;
-    const start = Math.max(oldest, end - limit);
+    if (slot === undefined || series >= this.seriesCount) return [];
+    const { start, end } = this.range(slot, limit, asOfTick);
     const base = (slot * this.seriesCount + series) * this.depth;
     const out: number[] = [];
     for (let i = start; i < end; i++) out.push(this.values[base + (i % this.depth)] ?? Number.NaN);
     return out;
+  }
+
+  /**
+   * The source times (epoch ms, to the second) of the samples `read` returns with the same
+   * arguments, for trends that need to know how far apart the samples are.
+   */
+  readTimes(uid: string, limit = this.depth, asOfTick = Number.POSITIVE_INFINITY): number[] {
+    const slot = this.slotOf.get(uid);
+    if (slot === undefined) return [];
+    const { start, end } = this.range(slot, limit, asOfTick);
+    const newest = Math.floor((this.sourceTime[slot] ?? 0) / 1000);
+    const out: number[] = [];
+    for (let i = start; i < end; i++) {
+      const back = (newest - (this.seconds[slot * this.depth + (i % this.depth)] ?? 0)) & SECOND_MASK;
+      out.push((newest - back) * 1000);
+    }
+    return out;
+  }
+
+  private range(slot: number, limit: number, asOfTick: number): { start: number; end: number } {
+    const written = this.written[slot] ?? 0;
+    let end = written;
+    const oldest = Math.max(0, written - this.depth);
+    while (end > oldest && after(this.ticks[slot * this.depth + ((end - 1) % this.depth)] ?? 0, asOfTick)) end--;
+    return { start: Math.max(oldest, end - limit), end };
   }
 
   /** Makes room for `count` objects in one step rather than by repeated doubling and copying. */
@@ -103,6 +129,7 @@ export class HistoryStore {
     const old = this.capacity;
     this.values = enlarged(this.values, new Float32Array(capacity * this.seriesCount * this.depth));
     this.ticks = enlarged(this.ticks, new Uint16Array(capacity * this.depth));
+    this.seconds = enlarged(this.seconds, new Uint16Array(capacity * this.depth));
     this.written = enlarged(this.written, new Uint32Array(capacity));
     this.sourceTime = enlarged(this.sourceTime, new Float64Array(capacity));
     this.capacity = capacity;

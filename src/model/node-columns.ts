@@ -8,6 +8,7 @@ import type { NodeRow } from './node-row.js';
 import { percentCell, placeholderCell } from './percent-cell.js';
 import { sparkline } from './sparkline.js';
 import { statusCell } from './status-cell.js';
+import { formatTimeLeft } from './time-left.js';
 
 function trend(row: NodeRow, ctx: CellContext, series: 0 | 1, total: number | null): Cell {
   const values = ctx.history.nodeUsage.read(row.uid, series, ctx.width, ctx.asOfTick);
@@ -22,6 +23,14 @@ function diskCell(row: NodeRow, ctx: CellContext): Cell {
   return placeholderCell(row.diskUnknown === 'not read yet' ? (ctx.ascii ? '.' : '…') : '-', ctx.ascii);
 }
 
+/** "43m ‼": when the node's fastest-filling resource is full, with its level; blank when none fills within a day. */
+function fullCell(row: NodeRow, ctx: CellContext): Cell {
+  const full = row.full;
+  if (full?.fullInMs == null) return { text: '', level: 'ok' };
+  const glyph = levelGlyph(full.level, ctx.ascii);
+  return { text: `${formatTimeLeft(full.fullInMs)}${` ${glyph}`.padEnd(ctx.ascii ? 3 : 2)}`, level: full.level };
+}
+
 interface Worst {
   readonly level: Level;
   readonly text: string;
@@ -29,20 +38,27 @@ interface Worst {
   readonly percent: number | null;
 }
 
-/** The worst thing about a node: a failing condition, else its fullest resource at the worst level. */
+/**
+ * The worst thing about a node: a failing condition, else its fullest resource at the worst level,
+ * or a resource projected full soon (which sorts after any figure at its level).
+ */
 function worstOf(row: NodeRow): Worst | null {
   let worst: Worst | null = row.statusLevel === 'ok' ? null : { level: row.statusLevel, text: row.status, percent: null };
+  const consider = (candidate: Worst & { percent: number }) => {
+    const rank = levelRank(candidate.level) - (worst ? levelRank(worst.level) : -1);
+    if (rank > 0 || (rank === 0 && worst?.percent != null && candidate.percent > worst.percent)) worst = candidate;
+  };
   for (const [label, figure] of [
     ['disk', row.disk],
     ['mem', row.memory],
     ['cpu', row.cpu],
   ] as const) {
-    if (figure.percent === null) continue;
-    const rank = levelRank(figure.level) - (worst ? levelRank(worst.level) : -1);
-    if (rank > 0 || (rank === 0 && worst?.percent != null && figure.percent > worst.percent)) {
-      worst = { level: figure.level, text: `${label} ${Math.trunc(figure.percent)}%`, percent: figure.percent };
-    }
+    if (figure.percent !== null)
+      consider({ level: figure.level, text: `${label} ${Math.trunc(figure.percent)}%`, percent: figure.percent });
   }
+  const full = row.full;
+  if (full?.fullInMs != null && full.level !== 'ok')
+    consider({ level: full.level, text: `${full.resource} full in ${formatTimeLeft(full.fullInMs)}`, percent: 0 });
   return worst;
 }
 
@@ -52,6 +68,15 @@ export function worstCell(row: NodeRow, ascii: boolean): Cell {
   if (!worst) return UNKNOWN_CELL;
   if (worst.level === 'ok') return { text: worst.text, level: 'ok' };
   return { text: `${levelGlyph(worst.level, ascii)} ${worst.text}`, level: worst.level };
+}
+
+// An alert's age is worth the room from a minute on; seconds old, it is news the cell already says.
+const AGE_FROM_MS = 60_000;
+
+/** "‼ disk 93% 12m": an alerting cell with how long the node has had a firing alert. */
+function withAge(cell: Cell, since: number | null, now: number): Cell {
+  if (cell.level === 'ok' || since === null || now - since < AGE_FROM_MS) return cell;
+  return { ...cell, text: `${cell.text} ${formatAge(now - since)}` };
 }
 
 /** The order a narrow pane shows, by exactly what worstCell shows: worst level, conditions, then the figure. */
@@ -170,6 +195,17 @@ export const NODE_COLUMNS: readonly Column<NodeRow>[] = [
     cell: diskCell,
   },
   {
+    id: 'full',
+    title: 'FULL',
+    minWidth: 5,
+    maxWidth: 7,
+    priority: 86,
+    align: 'right',
+    // Soonest first; nodes not filling (null) last either way.
+    sort: { value: (r) => r.full?.fullInMs ?? null, descending: false },
+    cell: fullCell,
+  },
+  {
     // Kubelets are read in turn under a request budget, so on a big cluster each row's disk (and,
     // when summaries stand in for the Metrics API, CPU and memory) has an age of its own.
     id: 'read',
@@ -223,6 +259,6 @@ export const COMPACT_NODE_COLUMNS: readonly Column<NodeRow>[] = [
     priority: 99,
     align: 'left',
     sort: { value: severity, descending: true },
-    cell: (r, c) => worstCell(r, c.ascii),
+    cell: (r, c) => withAge(worstCell(r, c.ascii), c.since?.(r.uid) ?? null, c.now),
   },
 ];

@@ -1,12 +1,15 @@
-import { diskFigure } from './disk.js';
+import { diskFigure, sameFilesystem } from './disk.js';
 import type { Figure } from './figure.js';
+import { type FillForecast, fullText, soonestFull } from './fill-forecast.js';
 import { type Level, worstLevel } from './levels.js';
+import { nodeForecasts } from './node-forecast.js';
 import { nodeHealth } from './node-health.js';
 import { nodeRoles } from './node-roles.js';
 import { percentOf } from './pod-resources.js';
 import type { FsUsage, NodeInfo, PodInfo } from './records.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Thresholds } from './thresholds.js';
+import { RECENT, type TrendWindow } from './trend.js';
 
 export interface NodeRow {
   readonly uid: string;
@@ -32,6 +35,10 @@ export interface NodeRow {
   /** The source's own time for CPU/memory, and when disk was read. */
   readonly metricsAt: number | null;
   readonly diskAt: number | null;
+  /** Node fs, image fs, inodes and memory: how fast each fills, and when it is full or evicting. */
+  readonly forecasts: readonly FillForecast[];
+  /** The resource projected full soonest, within a day; null when none is filling that fast. */
+  readonly full: FillForecast | null;
   readonly level: Level;
   readonly reasons: readonly string[];
 }
@@ -45,11 +52,6 @@ function fsFigure(fs: FsUsage | null, thresholds: Thresholds): Figure | null {
 function usageFigure(used: number | null, total: number, threshold: Thresholds['cpu']): Figure {
   const percent = percentOf(used, total);
   return { used, total, percent, level: levelOf(percent, threshold) };
-}
-
-// Many nodes keep images on the root filesystem; the kubelet then reports the same figures twice.
-function sameFilesystem(a: FsUsage | null, b: FsUsage | null): boolean {
-  return a !== null && b !== null && a.capacityBytes === b.capacityBytes && a.availableBytes === b.availableBytes;
 }
 
 // Counting 150,000 pods per frame adds up; the count only changes with the pod list.
@@ -82,6 +84,7 @@ export function buildNodeRow(
   thresholds: Thresholds,
   podCount: number | null,
   kubeletErrors: ReadonlyMap<string, string>,
+  window: TrendWindow = RECENT,
 ): NodeRow {
   const health = nodeHealth(node);
   const usage = snapshot.nodeUsage.get(node.name) ?? null;
@@ -101,6 +104,9 @@ export function buildNodeRow(
   ] as const) {
     if (figure && figure.level !== 'ok') reasons.push(`${label} at ${Math.trunc(figure.percent ?? 0)}%`);
   }
+  const forecasts = nodeForecasts(snapshot, node, thresholds.fill, window);
+  const full = soonestFull(forecasts);
+  if (full && full.level !== 'ok') reasons.push(fullText(full));
   return {
     uid: node.uid,
     name: node.name,
@@ -119,16 +125,19 @@ export function buildNodeRow(
     createdAt: node.createdAt,
     metricsAt: usage?.timestamp ?? null,
     diskAt: fetched?.fetchedAt ?? null,
-    level: worstLevel(health.level, cpu.level, memory.level, disk?.level ?? 'ok', imageFs?.level ?? 'ok'),
+    forecasts,
+    full,
+    level: worstLevel(health.level, cpu.level, memory.level, disk?.level ?? 'ok', imageFs?.level ?? 'ok', full?.level ?? 'ok'),
     reasons,
   };
 }
 
-export function buildNodeRows(snapshot: Snapshot, thresholds: Thresholds): NodeRow[] {
+/** Every node's row; `window` is the span projections are fitted to (see node-forecast.ts). */
+export function buildNodeRows(snapshot: Snapshot, thresholds: Thresholds, window: TrendWindow = RECENT): NodeRow[] {
   const counts = podsPerNode(snapshot.pods);
   const kubeletErrors = new Map<string, string>();
   for (const p of snapshot.problems) if (p.source === 'kubelet' && p.node) kubeletErrors.set(p.node, p.message);
   return snapshot.nodes.map((node) =>
-    buildNodeRow(node, snapshot, thresholds, snapshot.podsListed ? (counts.get(node.name) ?? 0) : null, kubeletErrors),
+    buildNodeRow(node, snapshot, thresholds, snapshot.podsListed ? (counts.get(node.name) ?? 0) : null, kubeletErrors, window),
   );
 }

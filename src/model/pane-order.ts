@@ -1,4 +1,5 @@
 import type { Column } from './columns.js';
+import { levelRank } from './levels.js';
 import type { NodeRow } from './node-row.js';
 import type { PodTable } from './pod-table.js';
 import { radixOrder } from './radix-order.js';
@@ -25,16 +26,30 @@ export function byName<R extends { readonly name: string }>(rows: readonly R[]):
   return sortRows(rows, [{ value: (r) => r.name, descending: false }]);
 }
 
-/** Nodes matching the filter, sorted; `rows` must be in base order (see byName). */
+/** How much a node needs looking at: NotReady 3, crit 2, warn 1, else 0. */
+export function alertRank(row: NodeRow): number {
+  return row.ready !== true ? 3 : levelRank(row.level);
+}
+
+/**
+ * Nodes matching the filter, sorted; `rows` must be in base order (see byName). With
+ * `problemsFirst` (the node pane's default order) alerting nodes come first, NotReady then crit
+ * then warn, each group in the order of the sort column: a NotReady node with no figures is never last.
+ */
 export function orderNodes(
   rows: readonly NodeRow[],
   columns: readonly Column<NodeRow>[],
   sort: SortState,
   filter: TextFilter | null,
+  problemsFirst = false,
 ): readonly NodeRow[] {
   const shown = filter?.source ? rows.filter((r) => matchesAny(filter, [r.name, r.status, ...r.roles])) : rows;
   const value = columns.find((c) => c.id === sort.column)?.sort?.value;
-  return value ? sortRows(shown, [{ value, descending: sort.descending }]) : shown;
+  const keys = [
+    ...(problemsFirst ? [{ value: alertRank, descending: true }] : []),
+    ...(value ? [{ value, descending: sort.descending }] : []),
+  ];
+  return keys.length ? sortRows(shown, keys) : shown;
 }
 
 /**

@@ -6,6 +6,7 @@ import { percentCell } from './percent-cell.js';
 import type { PodRow } from './pod-row.js';
 import { sparkline } from './sparkline.js';
 import { statusCell } from './status-cell.js';
+import { formatTimeLeft } from './time-left.js';
 
 const HEADROOM = 4 / 3;
 
@@ -35,6 +36,15 @@ function restartsCell(row: PodRow): Cell {
     level: row.restarts > 0 && row.statusLevel !== 'ok' ? row.statusLevel : 'ok',
     dim: row.restarts === 0,
   };
+}
+
+/** The pod's status, or, for a pod otherwise well, when it is projected to be OOM-killed: "OOM 12m !". */
+/** The pod's status, or, while it is fine, how soon its memory reaches its limit when that is near. */
+function podStatusCell(r: PodRow, c: CellContext): Cell {
+  const oom = r.oom;
+  if (r.statusLevel === 'ok' && oom?.fullInMs != null && oom.level !== 'ok')
+    return statusCell(`OOM ${formatTimeLeft(oom.fullInMs)}`, oom.level, c.ascii);
+  return statusCell(r.status, r.statusLevel, c.ascii);
 }
 
 export const POD_COLUMNS: readonly Column<PodRow>[] = [
@@ -84,7 +94,7 @@ export const POD_COLUMNS: readonly Column<PodRow>[] = [
     priority: 85,
     align: 'left',
     sort: { descending: true },
-    cell: (r, c) => statusCell(r.status, r.statusLevel, c.ascii),
+    cell: podStatusCell,
   },
   {
     id: 'restarts',

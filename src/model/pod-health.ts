@@ -1,3 +1,4 @@
+import { formatAge } from './age.js';
 import { type Level, worstLevel } from './levels.js';
 import { podStatus } from './pod-status.js';
 import type { PodInfo } from './records.js';
@@ -21,7 +22,8 @@ function restartLevel(pod: PodInfo, now: number, reasons: string[]): Level {
     const last = c.lastTermination;
     if (!last || last.finishedAt === null || now - last.finishedAt > RECENT_RESTART_MS) continue;
     const oom = last.reason === 'OOMKilled';
-    reasons.push(`${c.name} restarted (${last.reason || `exit ${last.exitCode}`}), ${c.restarts} restarts`);
+    const ago = formatAge(now - last.finishedAt);
+    reasons.push(`${c.name} restarted (${last.reason || `exit ${last.exitCode}`}) ${ago} ago, ${restartCount(c.restarts)}`);
     level = worstLevel(level, oom ? 'crit' : 'warn');
   }
   return level;
@@ -46,4 +48,9 @@ export function podHealth(pod: PodInfo, now: number): PodHealth {
   }
   const restarts = pod.containers.reduce((sum, c) => sum + c.restarts, 0);
   return { status, level: worstLevel(...levels), restarts, reasons };
+}
+
+/** "1 restart", "17 restarts". */
+export function restartCount(restarts: number): string {
+  return `${restarts} ${restarts === 1 ? 'restart' : 'restarts'}`;
 }

@@ -1,10 +1,13 @@
+import { type FillForecast, rateText } from './fill-forecast.js';
 import type { Level } from './levels.js';
 import { worstLevel } from './levels.js';
+import { oomForecast } from './oom-forecast.js';
 import { podHealth } from './pod-health.js';
 import { percentOf, podLimits, podRequests } from './pod-resources.js';
 import type { PodInfo, ResourceAmounts } from './records.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Threshold, type Thresholds } from './thresholds.js';
+import { formatTimeLeft } from './time-left.js';
 
 export interface PodFigure {
   readonly usage: number | null;
@@ -28,6 +31,8 @@ export interface PodRow {
   readonly memory: PodFigure;
   readonly createdAt: number;
   readonly metricsAt: number | null;
+  /** When the working set, on its trend, reaches the memory limit (OOM kill); null when not heading there. */
+  readonly oom: FillForecast | null;
   readonly level: Level;
   readonly reasons: readonly string[];
 }
@@ -59,6 +64,8 @@ export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresh
   const reasons = [...health.reasons];
   if (cpu.level !== 'ok') reasons.push(`CPU at ${Math.trunc(cpu.percentOfLimit ?? 0)}% of limit (throttling)`);
   if (memory.level !== 'ok') reasons.push(`memory at ${Math.trunc(memory.percentOfLimit ?? 0)}% of limit (OOM risk)`);
+  const oom = oomForecast(snapshot.history, snapshot.seq, pod.uid, usage, limits.memoryBytes, thresholds.fill, now);
+  if (oom && oom.level !== 'ok') reasons.push(oomText(oom));
   return {
     uid: pod.uid,
     namespace: pod.namespace,
@@ -72,9 +79,16 @@ export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresh
     memory,
     createdAt: pod.createdAt,
     metricsAt: usage?.timestamp ?? null,
-    level: worstLevel(health.level, cpu.level, memory.level),
+    oom,
+    level: worstLevel(health.level, cpu.level, memory.level, oom?.level ?? 'ok'),
     reasons,
   };
+}
+
+/** "OOM in 12m (memory +3.1 MiB/min to its limit)": when the working set reaches the limit on its trend. */
+export function oomText(oom: FillForecast): string {
+  const when = oom.fullInMs === 0 ? 'now' : `in ${formatTimeLeft(oom.fullInMs ?? 0)}`;
+  return `OOM ${when} (memory ${rateText(oom)} to its limit)`;
 }
 
 export function buildPodRows(snapshot: Snapshot, thresholds: Thresholds, now: number): PodRow[] {

@@ -1,4 +1,5 @@
 import { type Level, levelRank, worstLevel } from './levels.js';
+import { oomForecast } from './oom-forecast.js';
 import type { PodFactsCache } from './pod-facts.js';
 import { percentOf } from './pod-resources.js';
 import { buildPodRow, type PodRow } from './pod-row.js';
@@ -56,11 +57,12 @@ export class PodTable {
       const memory = usage?.memoryBytes ?? null;
       const cpuLevel = levelOf(percentOf(cpu, f.limits.cpuMilli), thresholds.cpu);
       const memoryLevel = levelOf(percentOf(memory, f.limits.memoryBytes), thresholds.memory);
+      const oom = oomForecast(snapshot.history, snapshot.seq, pod.uid, usage, f.limits.memoryBytes, thresholds.fill, now);
       this.usage[i] = usage;
       this.status[i] = f.status;
       this.statusLevel[i] = levelRank(f.statusLevel);
       this.restarts[i] = f.restarts;
-      this.level[i] = levelRank(worstLevel(f.statusLevel, cpuLevel, memoryLevel));
+      this.level[i] = levelRank(worstLevel(f.statusLevel, cpuLevel, memoryLevel, oom?.level ?? 'ok'));
       this.cpu[i] = cpu ?? Number.NaN;
       this.memory[i] = memory ?? Number.NaN;
       this.cpuOfLimit[i] = percentOf(cpu, f.limits.cpuMilli) ?? Number.NaN;

@@ -9,6 +9,8 @@ export interface NodeCondition {
   readonly status: ConditionStatus;
   readonly reason: string;
   readonly message: string;
+  /** When the condition last changed status (lastTransitionTime). */
+  readonly since?: number;
 }
 
 export interface NodeResources {
@@ -100,6 +102,11 @@ export interface FsUsage {
   readonly capacityBytes: number;
   readonly availableBytes: number | null;
   readonly usedBytes: number | null;
+  /** Inodes in all and free, where the kubelet reports them. */
+  readonly inodes?: number | null;
+  readonly inodesFree?: number | null;
+  /** When the kubelet measured it. */
+  readonly time?: number | null;
 }
 
 /** What one kubelet's Summary API told us about its node. */

@@ -1,3 +1,4 @@
+import type { EvictionPolicy } from './eviction.js';
 import type { HistoryStore } from './history.js';
 import type { PodUsageIndex } from './pod-usage-index.js';
 import type { Problem } from './problems.js';
@@ -24,7 +25,7 @@ export interface FetchedSummary {
 export interface Histories {
   /** Per node UID: [cpu millicores, memory bytes]. */
   readonly nodeUsage: HistoryStore;
-  /** Per node UID: [node filesystem %]. */
+  /** Per node UID: [node filesystem %, image filesystem %, inodes %] (see node-forecast.ts). */
   readonly nodeDisk: HistoryStore;
   /** Per pod UID: [cpu millicores, memory bytes]. */
   readonly podUsage: HistoryStore;
@@ -60,4 +61,6 @@ export interface Snapshot {
   readonly kubeletOff: string | null;
   readonly problems: readonly Problem[];
   readonly history: Histories;
+  /** Each node's hard eviction thresholds by node name, where read from its kubelet; absent: the defaults. */
+  readonly eviction?: ReadonlyMap<string, EvictionPolicy>;
 }

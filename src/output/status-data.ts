@@ -1,3 +1,6 @@
+import { alertKey } from '../model/alert-findings.js';
+import type { ReportedAlert } from '../model/alert-report.js';
+import type { AlertKind } from '../model/alerts.js';
 import { levelRank } from '../model/levels.js';
 import type { NodeRow } from '../model/node-row.js';
 import { levelOf, type Thresholds } from '../model/thresholds.js';
@@ -15,32 +18,43 @@ function clusterPercent(rows: readonly NodeRow[], pick: (r: NodeRow) => NodeRow[
   return total > 0 ? (used / total) * 100 : null;
 }
 
-function nodeProblems(row: NodeRow): StatusProblem[] {
+/** When each alert began, by key, and the soonest fill of each node's disk and memory. */
+function nodeProblems(row: NodeRow, since: ReadonlyMap<string, number>): StatusProblem[] {
   const out: StatusProblem[] = [];
-  for (const label of row.conditionAlerts) out.push({ level: row.statusLevel, label, node: row.name, percent: null });
+  const target = { kind: 'node', name: row.name, uid: row.uid } as const;
+  const sinceOf = (kind: AlertKind, detail?: string) => since.get(alertKey(target, kind, detail)) ?? null;
+  for (const label of row.conditionAlerts)
+    out.push({ level: row.statusLevel, label, node: row.name, percent: null, since: sinceOf('condition', label), fullInMs: null });
+  const fullIn = (resources: readonly string[]) =>
+    row.forecasts.find((f) => resources.includes(f.resource) && f.level !== 'ok')?.fullInMs ?? null;
   const figures = [
-    ['disk', row.disk],
-    ['mem', row.memory],
-    ['cpu', row.cpu],
+    ['disk', row.disk, 'disk', fullIn(['node fs', 'image fs', 'inodes'])],
+    ['mem', row.memory, 'memory', fullIn(['memory'])],
+    ['cpu', row.cpu, 'cpu', null],
   ] as const;
-  for (const [label, f] of figures) {
-    if (f.level !== 'ok') out.push({ level: f.level, label, node: row.name, percent: f.percent });
+  for (const [label, f, kind, fullInMs] of figures) {
+    if (f.level !== 'ok') out.push({ level: f.level, label, node: row.name, percent: f.percent, since: sinceOf(kind), fullInMs });
   }
   return out;
 }
 
-/** One status line's worth of a cluster: totals, the CPU trend, and every node problem, worst first. */
+/**
+ * One status line's worth of a cluster: totals, the CPU trend, and every node problem, worst first,
+ * with when its alert began (from `alerts`) and when its disk or memory is projected full.
+ */
 export function statusData(
   cluster: string,
   rows: readonly NodeRow[],
   thresholds: Thresholds,
   cpuTrend: readonly number[],
   staleMs: number | null,
+  alerts: readonly ReportedAlert[] = [],
 ): StatusData {
+  const since = new Map(alerts.map((a) => [a.key, a.since]));
   const cpuPercent = clusterPercent(rows, (r) => r.cpu);
   const memoryPercent = clusterPercent(rows, (r) => r.memory);
   const problems = rows
-    .flatMap(nodeProblems)
+    .flatMap((row) => nodeProblems(row, since))
     // Worst level first; among equals, conditions (no percent) before the fullest resource.
     .sort((a, b) => levelRank(b.level) - levelRank(a.level) || (b.percent ?? 101) - (a.percent ?? 101));
   return {

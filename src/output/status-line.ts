@@ -2,6 +2,7 @@ import { formatAge } from '../model/age.js';
 import { levelGlyph } from '../model/level-glyph.js';
 import { type Level, worstLevel } from '../model/levels.js';
 import { sparkline } from '../model/sparkline.js';
+import { formatTimeLeft } from '../model/time-left.js';
 import { fitParts, type Part } from './fit-parts.js';
 import { measureFor } from './text-width.js';
 
@@ -15,6 +16,10 @@ export interface StatusProblem {
   readonly node: string;
   /** null for conditions. */
   readonly percent: number | null;
+  /** When its alert began, if known (epoch ms). */
+  readonly since?: number | null;
+  /** When the disk or memory is projected full, from when the line was made; null for none. */
+  readonly fullInMs?: number | null;
 }
 
 export interface StatusData {
@@ -42,6 +47,8 @@ export interface StatusOptions {
   readonly color: boolean;
   readonly maxWidth: number;
   readonly ascii: boolean;
+  /** The time problems' ages are told from (default: now). */
+  readonly now?: number;
 }
 
 const TMUX_COLOUR: Readonly<Record<Level, string>> = { ok: '', warn: 'yellow', crit: 'red' };
@@ -51,7 +58,17 @@ function pct(p: number | null): string {
   return p === null ? '?' : `${Math.trunc(p)}%`;
 }
 
-function parts(data: StatusData, ascii: boolean): Part[] {
+// Younger than this, an alert's age is not worth the room in a status bar.
+const AGE_SHOWN_FROM_MS = 60_000;
+
+/** "12m · full 40m": how long a problem has lasted, and when its resource is projected full. */
+function lifeText(p: StatusProblem, now: number, dot: string): string {
+  const age = p.since == null || now - p.since < AGE_SHOWN_FROM_MS ? '' : formatAge(now - p.since);
+  const full = p.fullInMs == null ? '' : `full ${formatTimeLeft(p.fullInMs)}`;
+  return age && full ? `${age} ${dot} ${full}` : age || full;
+}
+
+function parts(data: StatusData, ascii: boolean, now: number): Part[] {
   const glyph = (level: Level) => (level === 'ok' ? '' : `${levelGlyph(level, ascii)} `);
   const problemText = (p: StatusProblem) => `${p.label} ${glyph(p.level)}${p.node}${p.percent === null ? '' : ` ${pct(p.percent)}`}`;
   const cluster: Part = { text: `${ascii ? '*' : '⎈'} ${data.cluster}`, level: 'ok', priority: 100, keep: true };
@@ -78,6 +95,9 @@ function parts(data: StatusData, ascii: boolean): Part[] {
     const compact = named ? undefined : `${glyph(p.level)}${p.node}`;
     // The worst always stays, but for a cluster that cannot be read: then its old problems give way.
     list.push({ text: problemText(p), compact, level: p.level, priority: 90 - i, keep: i === 0 && !data.error, repeats: named });
+    // Its age and projection give way before the memory figure does, the worst problem's last.
+    const life = lifeText(p, now, ascii ? '-' : '·');
+    if (life) list.push({ text: life, level: p.level, priority: 56 - i / 100, joins: true });
   });
   return list;
 }
@@ -113,7 +133,12 @@ export function statusObject(data: StatusData): Record<string, unknown> {
     nodes: { ready: data.ready, total: data.total },
     cpu: { percent: data.cpuPercent, level: data.cpuLevel, trend: data.cpuTrend.map((v) => Math.round(v * 10) / 10) },
     memory: { percent: data.memoryPercent, level: data.memoryLevel },
-    problems: data.problems.map((p) => ({ ...p, percent: p.percent === null ? null : Math.trunc(p.percent) })),
+    problems: data.problems.map(({ since, fullInMs, ...p }) => ({
+      ...p,
+      percent: p.percent === null ? null : Math.trunc(p.percent),
+      since: since == null ? null : new Date(since).toISOString(),
+      fullInSeconds: fullInMs == null ? null : Math.round(fullInMs / 1000),
+    })),
     stale: data.staleMs !== null,
     ...(data.error ? { error: data.error, reason: data.errorLabel ?? null } : {}),
     ageSeconds: data.staleMs === null ? 0 : Math.round(data.staleMs / 1000),
@@ -123,7 +148,7 @@ export function statusObject(data: StatusData): Record<string, unknown> {
 /** The line in the chosen format; never wider than `maxWidth` columns on screen. */
 export async function statusLine(data: StatusData, options: StatusOptions): Promise<string> {
   if (options.format === 'json') return JSON.stringify(statusObject(data));
-  const all = parts(data, options.ascii);
+  const all = parts(data, options.ascii, options.now ?? Date.now());
   const measure = await measureFor(all.map((p) => p.text));
   return fitParts(all, options.maxWidth, { measure, ellipsis: options.ascii ? '~' : '…' })
     .map((p) => paint(p, options.format, options.color))

@@ -1,4 +1,5 @@
 import { cadvisorMetrics } from './cadvisor-text.js';
+import { kubeletConfigz } from './kubelet-configz.js';
 import { kubeletSummary, nodeFilesystem, nodeTraffic, podTraffic } from './kubelet-summary.js';
 import { cpuCounters, sampleNode } from './node-sample.js';
 import { nodeDown } from './node-state.js';
@@ -26,6 +27,8 @@ function kubelet(world: SimWorld, nodeName: string, path: string, query: URLSear
       // go-restful's WriteAsJson: one-space indent, no trailing newline.
       return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(summary, null, 1) };
     }
+    case 'configz':
+      return { status: 200, contentType: JSON_TYPE, body: JSON.stringify(kubeletConfigz(node)) };
     case 'metrics/resource': {
       const s = sample();
       return textResponse(200, resourceMetrics(s, cpuCounters(world, s)), PROMETHEUS_TYPE);

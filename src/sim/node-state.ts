@@ -1,6 +1,6 @@
 import type { ClusterLayout } from './cluster-layout.js';
 import { between } from './hash.js';
-import { FILL_FROM, FILL_TO, type Scenarios } from './scenarios.js';
+import type { Scenarios } from './scenarios.js';
 
 const MINUTE = 60_000;
 
@@ -27,8 +27,10 @@ export function diskPressureSince(layout: ClusterLayout, scenarios: Scenarios, n
 
 /** 1 − available/capacity of the node filesystem: what the kubelet's eviction manager measures. */
 export function diskFraction(layout: ClusterLayout, scenarios: Scenarios, node: number, t: number): number {
-  const { schedule } = scenarios.fillingDisk;
-  if (scenarios.fillingDisk.node === node) return FILL_FROM + ((FILL_TO - FILL_FROM) * schedule.offset(t)) / schedule.periodMs;
+  const { schedule, from, to } = scenarios.fillingDisk;
+  // Before the first cycle (samples a little older than the sim) the disk is where it starts.
+  if (scenarios.fillingDisk.node === node)
+    return t < schedule.originMs ? from : from + ((to - from) * schedule.offset(t)) / schedule.periodMs;
   const phase = between(0, 2 * Math.PI, layout.seed, 20, node);
   const wobble = Math.sin((2 * Math.PI * (t % (7 * MINUTE))) / (7 * MINUTE) + phase);
   if (scenarios.fullDisk === node) return 0.921 + 0.004 * wobble;

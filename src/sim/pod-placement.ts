@@ -11,8 +11,14 @@ export interface Placement {
 }
 
 /** The nodes that play a part; the scenario pods start their search for a free slot there. */
-export function scenarioNodes(count: number): { fullDisk: number; fillingDisk: number; hot: number; flapping: number } {
-  return { fullDisk: 1 % count, fillingDisk: 2 % count, hot: 3 % count, flapping: (count - 1) % count };
+export function scenarioNodes(count: number): {
+  fullDisk: number;
+  fillingDisk: number;
+  hot: number;
+  flappingCpu: number;
+  flapping: number;
+} {
+  return { fullDisk: 1 % count, fillingDisk: 2 % count, hot: 3 % count, flappingCpu: 4 % count, flapping: (count - 1) % count };
 }
 
 /**

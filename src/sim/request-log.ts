@@ -16,6 +16,7 @@ const KINDS: readonly [RegExp, string][] = [
   [/^\/api\/v1\/nodes\/[^/]+\/proxy\/stats\/summary$/, 'kubelet summary'],
   [/^\/api\/v1\/nodes\/[^/]+\/proxy\/metrics\/resource$/, 'kubelet metrics/resource'],
   [/^\/api\/v1\/nodes\/[^/]+\/proxy\/metrics\/cadvisor$/, 'kubelet metrics/cadvisor'],
+  [/^\/api\/v1\/nodes\/[^/]+\/proxy\/configz$/, 'kubelet configz'],
   [/^\/api\/v1\/nodes\/[^/]+\/proxy(\/.*)?$/, 'kubelet other'],
   [/^\/apis\/metrics\.k8s\.io\/v1beta1\/nodes(\/[^/]+)?$/, 'metrics nodes'],
   [/^\/apis\/metrics\.k8s\.io\/v1beta1\/(namespaces\/[^/]+\/)?pods(\/[^/]+)?$/, 'metrics pods'],

@@ -16,12 +16,14 @@ export interface SimPod extends SimPodRef {
 export interface SimRoles {
   /** NotReady for 2 minutes in every 10, the first time 2 minutes after start. */
   readonly flappingNode: string;
-  /** Disk climbs 70% → 95% every 6 minutes: past 80% after ~1 minute, 90% after ~3.4. */
+  /** Disk climbs 70% → 95% every 6 minutes: past 80% after ~1 minute, 90% after ~3.4 (or as diskFill says). */
   readonly fillingDiskNode: string;
   /** Above 90% disk (DiskPressure) from the start. */
   readonly fullDiskNode: string;
   /** Busy with batch pods that peak together every 5 minutes, past 90% CPU (clusters of 4 nodes or more). */
   readonly hotNode: string | null;
+  /** CPU swings across 70% and back every 40 seconds, over it less than 20 s at a time (clusters of 6 nodes or more). */
+  readonly flappingCpuNode: string | null;
   /** Working set climbs toward its limit and is OOMKilled every 15 minutes. */
   readonly leakingPod: SimPodRef | null;
   readonly crashLoopPod: SimPodRef | null;
@@ -58,6 +60,7 @@ export function clusterView(world: SimWorld): SimCluster {
       fillingDiskNode: nodeName(scenarios.fillingDisk.node),
       fullDiskNode: nodeName(scenarios.fullDisk),
       hotNode: scenarios.hot === null ? null : nodeName(scenarios.hot),
+      flappingCpuNode: scenarios.flappingCpu === null ? null : nodeName(scenarios.flappingCpu),
       get leakingPod() {
         return podRef(scenarios.leak?.slot);
       },

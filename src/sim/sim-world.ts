@@ -2,7 +2,7 @@ import { buildLayout, type ClusterLayout, type PodSlot } from './cluster-layout.
 import { type PodLife, podLife } from './pod-life.js';
 import { Presence } from './presence.js';
 import { scenarioChanges } from './scenario-changes.js';
-import { buildScenarios, type Scenarios } from './scenarios.js';
+import { buildScenarios, type ScenarioOptions, type Scenarios } from './scenarios.js';
 import { type ObjectRef, Timeline } from './timeline.js';
 import { UsageModel } from './usage-model.js';
 
@@ -12,6 +12,7 @@ export interface WorldOptions {
   readonly podsPerNode: number;
   readonly metricResolutionMs: number;
   readonly clock: () => number;
+  readonly scenarios?: ScenarioOptions;
 }
 
 /**
@@ -33,7 +34,7 @@ export class SimWorld {
   constructor(private readonly options: WorldOptions) {
     const startedAt = Math.floor(options.clock());
     this.layout = buildLayout({ seed: options.seed, nodes: options.nodes, podsPerNode: options.podsPerNode, startedAt });
-    this.scenarios = buildScenarios(this.layout);
+    this.scenarios = buildScenarios(this.layout, options.scenarios);
     this.usage = new UsageModel(this.layout, this.scenarios, options.metricResolutionMs);
     // Above every object's initial version (see version()), as etcd's revision is.
     const startVersion = 1000 + this.layout.nodes.length + this.layout.pods.length;

@@ -11,6 +11,7 @@ import { metricsRoutes } from './metrics-routes.js';
 import { Pulse } from './pulse.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
 import { router } from './router.js';
+import type { DiskFill } from './scenarios.js';
 import { clusterView, type SimCluster } from './sim-cluster.js';
 import type { Handler } from './sim-response.js';
 import { listen } from './sim-server.js';
@@ -40,6 +41,11 @@ export interface SimOptions {
   metricResolutionMs?: number;
   /** The simulated clock; default Date.now. Connection timing (watch timeouts, delays) stays real. */
   now?: () => number;
+  /**
+   * The filling disk fills from `from` (a share of capacity, e.g. 0.85) by `perMinute` (0.03 for
+   * 3% a minute) from the start, instead of its default cycle (70% to 95% every 6 minutes).
+   */
+  diskFill?: DiskFill;
   faults?: Partial<Faults>;
 }
 
@@ -80,6 +86,13 @@ export interface Sim {
   stop(): Promise<void>;
 }
 
+function checkedFill(fill: DiskFill): DiskFill {
+  if (!(fill.from >= 0 && fill.from < 1)) throw new RangeError(`diskFill.from must be a share from 0 to 1, not ${fill.from}`);
+  if (!(fill.perMinute > 0 && fill.perMinute <= 1))
+    throw new RangeError(`diskFill.perMinute must be a share above 0, not ${fill.perMinute}`);
+  return fill;
+}
+
 function checked(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer of at least ${min}, not ${value}`);
   return value;
@@ -102,6 +115,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
     podsPerNode: checked('podsPerNode', options.podsPerNode ?? 8, 1),
     metricResolutionMs: checked('metricResolutionMs', options.metricResolutionMs ?? 15_000, 1000),
     clock,
+    scenarios: { diskFill: options.diskFill && checkedFill(options.diskFill) },
   });
   let faults: Faults = { ...NO_FAULTS, ...checkedFaults(options.faults ?? {}) };
   const pulse = new Pulse();

@@ -72,6 +72,7 @@ export class UsageModel {
   private readonly memoryWaves: (readonly Wave[] | undefined)[] = [];
   // The sample times of the current scrape, asked for once per container.
   private timesAt: { k: number; byNode: (SampleTimes | undefined)[] } = { k: Number.NaN, byNode: [] };
+  private flapping: Wave | null = null;
 
   constructor(
     private readonly layout: ClusterLayout,
@@ -122,8 +123,10 @@ export class UsageModel {
     const node = this.layout.nodes[pod.node] as NodeSpec;
     const key = [this.layout.seed, 31, pod.slot, index] as const;
     const hot = this.scenarios.hot === pod.node;
-    const a1 = hot ? 0.45 : between(0.15, 0.45, ...key, 5);
-    const a2 = between(0.05, 0.15, ...key, 6);
+    // On the flapping node the pods hold steady, so the node's CPU is the system's swing around its line.
+    const steady = this.scenarios.flappingCpu === pod.node;
+    const a1 = steady ? 0 : hot ? 0.45 : between(0.15, 0.45, ...key, 5);
+    const a2 = steady ? 0 : between(0.05, 0.15, ...key, 6);
     let base = template.cpuMilli * 1e6 * node.load * between(0.6, 1.4, ...key, 7);
     const limit = template.limits?.cpu;
     if (limit) base = Math.min(base, (thousandths(limit) * 1e6 * 0.95) / (1 + a1 + a2 + 0.2));
@@ -188,10 +191,34 @@ export class UsageModel {
 
   private systemWaves(node: NodeSpec): { cpu: Wave; memory: Wave } {
     const key = [this.layout.seed, 35, node.index] as const;
+    const cpu = wave((110 + 14 * node.machine.cpuCores) * 1e6 * between(0.8, 1.2, ...key, 8), 0.3, 0.1, ...key);
     return {
-      cpu: wave((110 + 14 * node.machine.cpuCores) * 1e6 * between(0.8, 1.2, ...key, 8), 0.3, 0.1, ...key),
+      cpu: this.scenarios.flappingCpu === node.index ? this.flappingCpu(node) : cpu,
       memory: wave((520 + 36 * node.machine.cpuCores) * MI * between(0.9, 1.1, ...key, 9), 0.04, 0.01, ...key, 10),
     };
+  }
+
+  /**
+   * The flapping node's system CPU tops its (steady) pods' up to 69% of allocatable on average and
+   * swings 8% of it either way every 40 seconds: across the 70% warning line for under 20 s at a
+   * time, and back, faster than an alert waits (30 s).
+   */
+  private flappingCpu(node: NodeSpec): Wave {
+    if (this.flapping) return this.flapping;
+    const allocatable = node.machine.allocatableCpuMilli * 1e6;
+    const { podsPerNode, pods: slots } = this.layout;
+    let pods = 0;
+    for (let slot = node.index * podsPerNode; slot < (node.index + 1) * podsPerNode; slot++) {
+      const pod = slots[slot];
+      if (!pod || pod.behaviour === 'cron' || pod.behaviour === 'crash') continue;
+      pod.workload.containers.forEach((_, i) => {
+        pods += this.cpuWaveOf(pod, i).base;
+      });
+    }
+    const swing = 0.08 * allocatable;
+    const base = Math.max(swing, 0.69 * allocatable - pods);
+    this.flapping = { base, a1: 0, p1: 600_000, f1: 0, a2: swing / base, p2: 40_000, f2: 0 };
+    return this.flapping;
   }
 
   /** The kubelet, runtime and OS: what a node uses beyond its pods. */

@@ -38,6 +38,8 @@ function minimumList(total: number, rows: number): number {
 }
 
 export interface NodeDetailLayout {
+  /** The lines of the node's own below the heading (its alerts, its forecasts) shown, and how many not. */
+  readonly extra: { readonly shown: number; readonly more: number };
   /** Every condition on a line of its own, or only the alerting ones and a count of the rest. */
   readonly conditions: 'all' | 'alerting';
   /** Plot lines per chart; 0 when the charts are left out. */
@@ -48,26 +50,31 @@ export interface NodeDetailLayout {
 }
 
 /**
- * Below the three heading lines: conditions, the three history charts, and the node's pods. Charts
+ * Below the three heading lines: `extra` lines of the node's own (its alerts, its forecasts), which
+ * give way to the first few pods; conditions, the three history charts, and the node's pods. Charts
  * give way before the first few pods, the full list of healthy conditions before the charts.
  */
 export function nodeDetailLayout(
   height: number,
   width: number,
-  counts: { readonly conditions: number; readonly alerting: number; readonly pods: number },
+  counts: { readonly conditions: number; readonly alerting: number; readonly pods: number; readonly extra?: number },
 ): NodeDetailLayout {
   let room = height - 3;
   const podsMin = minimumList(counts.pods, MIN_POD_ROWS);
+  // Room kept for the conditions' heading and a line about the charts.
+  // With no room for a single one of its own lines, their count joins the note on the charts.
+  const extra = listRows(counts.extra ?? 0, Math.max(0, room - podsMin - 2));
+  room -= extra.shown + (extra.more && extra.shown ? 1 : 0);
   const roomy = room - (1 + counts.conditions) - podsMin >= chartGridLines(width, 3, MIN_PLOT);
   room -= 1 + (roomy ? counts.conditions : counts.alerting);
   const plot = chartPlotLines(width, 3, room - podsMin);
   const chartsNote = plot === 0 && room > 2;
   room -= plot ? chartGridLines(width, 3, plot) : chartsNote ? 1 : 0;
-  return { conditions: roomy ? 'all' : 'alerting', plot, chartsNote, pods: listRows(counts.pods, room - 1) };
+  return { extra, conditions: roomy ? 'all' : 'alerting', plot, chartsNote, pods: listRows(counts.pods, room - 1) };
 }
 
 /** Lines the container table takes for `rows` rows: its header and a line each. */
-export function tableLines(rows: number): number {
+function tableLines(rows: number): number {
   return rows === 0 ? 0 : 1 + rows;
 }
 
@@ -86,9 +93,9 @@ export interface PodDetailLayout {
 export function podDetailLayout(
   height: number,
   width: number,
-  counts: { readonly reasons: number; readonly containers: number },
+  counts: { readonly reasons: number; readonly containers: number; readonly extra?: number },
 ): PodDetailLayout {
-  let room = height - 3;
+  let room = height - 3 - (counts.extra ?? 0);
   // Room kept for the containers' heading, one container, and a line about the charts.
   const reasons = listRows(counts.reasons, Math.max(0, room - 3));
   room -= reasons.shown + (reasons.more ? 1 : 0);

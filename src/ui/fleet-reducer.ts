@@ -14,7 +14,7 @@ export interface FleetUiState extends UiState {
 export type FleetAction = Action | { readonly type: 'open'; readonly context: string } | { readonly type: 'close' };
 
 /** Keys of the cluster screen with nothing to do in the fleet view. */
-const CLUSTER_ONLY = new Set(['switch-pane', 'namespace', 'problem-pods', 'node-pods', 'sort-restarts', 'pause']);
+const CLUSTER_ONLY = new Set(['switch-pane', 'namespace', 'problem-pods', 'node-pods', 'sort-restarts', 'pause', 'events']);
 
 export function initialFleetState(open: string | null): FleetUiState {
   const ui = initialState(null);
@@ -43,6 +43,6 @@ export function fleetReducer(state: FleetUiState, action: FleetAction): FleetUiS
   // Esc on a context that could not be opened: back to the fleet.
   if (next.leaving) return { ...next, leaving: false, open: null };
   // Keys pasted in one go skip the refusal above; whatever they changed that has no meaning here goes back.
-  if (next.focus !== 'nodes' || next.mode === 'namespace') return { ...next, focus: 'nodes', mode: 'table' };
+  if (next.focus !== 'nodes' || next.mode === 'namespace' || next.mode === 'events') return { ...next, focus: 'nodes', mode: 'table' };
   return next;
 }

@@ -27,6 +27,7 @@ export type Command =
   | 'context'
   | 'node-pods'
   | 'detail'
+  | 'events'
   | 'back'
   | 'pause'
   | 'help'
@@ -55,7 +56,7 @@ export interface Binding {
 }
 
 const k = (label: string, spec: Omit<KeySpec, 'label'>): KeySpec => ({ label, ...spec });
-const EVERY_MODE: readonly Mode[] = ['table', 'filter', 'namespace', 'context', 'help', 'detail'];
+const EVERY_MODE: readonly Mode[] = ['table', 'filter', 'namespace', 'context', 'help', 'detail', 'events'];
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'help', keys: [k('?', { input: '?' })], help: 'show or hide this help', hint: { word: 'help', priority: 95 } },
@@ -107,9 +108,15 @@ export const KEYMAP: readonly Binding[] = [
     hint: { word: 'detail', priority: 80 },
   },
   {
+    command: 'events',
+    keys: [k('e', { input: 'e' })],
+    help: 'events: alerts firing now, then the log of changes (Enter goes to the node or pod)',
+    hint: { word: 'events', priority: 85 },
+  },
+  {
     command: 'back',
-    keys: [k('Esc', { key: 'escape' }), k('q', { input: 'q', modes: ['namespace', 'context', 'help'] })],
-    help: 'back (to the fleet, from a cluster), or clear the filter; q also closes the help and the pickers',
+    keys: [k('Esc', { key: 'escape' }), k('q', { input: 'q', modes: ['namespace', 'context', 'help', 'events'] })],
+    help: 'back (to the fleet, from a cluster), or clear the filter; q also closes the help, the events pane and the pickers',
   },
   { command: 'pause', keys: [k('p', { input: 'p' })], help: 'pause the frame (polling goes on)', hint: { word: 'pause', priority: 60 } },
   {

@@ -1,7 +1,7 @@
 import { parseTextFilter } from '../model/text-filter.js';
 import type { KeyPress } from './key-press.js';
 import { type Command, commandFor, keyOf, promptCommandFor } from './keymap.js';
-import type { Action, CommandContext, Pane, PaneState, UiState } from './state.js';
+import type { Action, CommandContext, Pane, PaneContext, PaneState, UiState } from './state.js';
 
 function withPane(state: UiState, which: Pane, change: Partial<PaneState>): UiState {
   return { ...state, panes: { ...state.panes, [which]: { ...state.panes[which], ...change } } };
@@ -11,24 +11,56 @@ function focused(state: UiState): PaneState {
   return state.panes[state.focus];
 }
 
-function move(state: UiState, command: Command, context: CommandContext): UiState {
-  const { ids, page } = context.panes[state.focus];
-  if (ids.length === 0) return state;
-  const current = Math.max(0, ids.indexOf(focused(state).selected));
-  const step: Partial<Record<Command, number>> = {
+/**
+ * Where a movement key leaves a list's selection, and the top line that keeps it in view; null for
+ * an empty list.
+ */
+function step(list: PaneContext['ids'], page: number, selected: string | null, scrollTop: number, command: Command) {
+  if (list.length === 0) return null;
+  const current = Math.max(0, list.indexOf(selected));
+  const by: Partial<Record<Command, number>> = {
     up: -1,
     down: 1,
     'page-up': -page,
     'page-down': page,
-    first: -ids.length,
-    last: ids.length,
+    first: -list.length,
+    last: list.length,
   };
-  const index = Math.min(ids.length - 1, Math.max(0, current + (step[command] ?? 0)));
-  const { scrollTop } = focused(state);
+  const index = Math.min(list.length - 1, Math.max(0, current + (by[command] ?? 0)));
   const top = index < scrollTop ? index : index >= scrollTop + page ? index - page + 1 : scrollTop;
-  const uid = ids.key(index);
-  const next = withPane(state, state.focus, { selected: uid, scrollTop: Math.max(0, top) });
-  return next.mode === 'detail' && next.detail ? { ...next, detail: { pane: next.focus, uid } } : next;
+  return { key: list.key(index), top: Math.max(0, top) };
+}
+
+function move(state: UiState, command: Command, context: CommandContext): UiState {
+  const { ids, page } = context.panes[state.focus];
+  const { selected, scrollTop } = focused(state);
+  const moved = step(ids, page, selected, scrollTop, command);
+  if (!moved) return state;
+  const next = withPane(state, state.focus, { selected: moved.key, scrollTop: moved.top });
+  return next.mode === 'detail' && next.detail ? { ...next, detail: { pane: next.focus, uid: moved.key } } : next;
+}
+
+/** Up, down and paging in the events pane, by entry. */
+function moveEvents(state: UiState, command: Command, context: CommandContext): UiState {
+  const events = context.events;
+  const moved = events && step(events.ids, events.page, state.events.selected, state.events.scrollTop, command);
+  return moved ? { ...state, events: { selected: moved.key, scrollTop: moved.top } } : state;
+}
+
+/**
+ * Enter on an event: the detail of its node or pod, with the row selected behind it. An object a
+ * filter hides is shown: the filter (and, for a pod, the namespace and node scope) gives way.
+ */
+function jump(state: UiState, context: CommandContext): UiState {
+  const events = context.events;
+  const key = state.events.selected ?? (events?.ids.length ? events.ids.key(0) : null);
+  const target = key === null ? null : events?.target(key);
+  if (!target) return state;
+  const { pane, uid } = target;
+  const hidden = context.panes[pane].ids.indexOf(uid) < 0;
+  let next = withPane({ ...state, focus: pane }, pane, hidden ? { selected: uid, filter: '' } : { selected: uid });
+  if (hidden && pane === 'pods') next = { ...next, namespace: null, nodeScope: null };
+  return { ...next, mode: 'detail', detail: { pane, uid } };
 }
 
 // Direct sort keys name a column per pane and always sort it its natural way (biggest first for
@@ -84,6 +116,7 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
     case 'last':
       if (state.mode === 'help') return scrollHelp(state, cmd, context);
       if (state.mode === 'context') return pickContext(state, cmd, context);
+      if (state.mode === 'events') return moveEvents(state, cmd, context);
       return state.mode === 'namespace' ? pick(state, cmd, context) : move(state, cmd, context);
     case 'switch-pane':
       return { ...state, focus: state.focus === 'nodes' ? 'pods' : 'nodes' };
@@ -102,8 +135,11 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
       };
     case 'node-pods':
       return { ...state, nodeScope: state.nodeScope ? null : context.selectedNodeName, focus: state.nodeScope ? state.focus : 'pods' };
+    case 'events':
+      return state.mode === 'events' ? { ...state, mode: 'table' } : { ...state, mode: 'events', detail: null };
     case 'detail': {
       if (state.mode === 'namespace' || state.mode === 'context') return submit(state, context);
+      if (state.mode === 'events') return jump(state, context);
       const { ids } = context.panes[state.focus];
       const uid = focused(state).selected ?? (ids.length ? ids.key(0) : undefined);
       return uid ? { ...state, mode: 'detail', detail: { pane: state.focus, uid } } : state;
@@ -203,6 +239,22 @@ function typeInFilter(state: UiState, input: string, key: KeyPress, context: Com
   }
 }
 
+// The events pane is a list to read and leave: sorting, filtering and the like wait for the panes.
+const EVENTS_COMMANDS: ReadonlySet<Command> = new Set<Command>([
+  'up',
+  'down',
+  'page-up',
+  'page-down',
+  'first',
+  'last',
+  'detail',
+  'events',
+  'back',
+  'pause',
+  'help',
+  'quit',
+]);
+
 // Keys that arrive as plain characters when several come in one read.
 const CHARACTER_KEYS: Readonly<Record<string, KeyPress>> = {
   '\t': { tab: true },
@@ -234,6 +286,7 @@ function keyPress(state: UiState, input: string, key: KeyPress, context: Command
   if (fresh.mode === 'filter') return typeInFilter(fresh, input, key, context);
   const cmd = commandFor(input, key, fresh.mode);
   if (!cmd || (fresh.mode === 'help' && !HELP_COMMANDS.has(cmd))) return fresh;
+  if (fresh.mode === 'events' && !EVENTS_COMMANDS.has(cmd)) return fresh;
   return command(fresh, cmd, context);
 }
 

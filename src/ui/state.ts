@@ -31,6 +31,8 @@ export interface UiState {
   /** The frame shown while paused; polling goes on underneath. */
   readonly frozen: Snapshot | null;
   readonly detail: { readonly pane: Pane; readonly uid: string } | null;
+  /** The events pane's selection, by entry, as entries shift when new ones come in. */
+  readonly events: { readonly selected: string | null; readonly scrollTop: number };
   readonly draft: string;
   /** The namespace highlighted in the picker (null: all), kept by name so the list may change under it. */
   readonly picked: string | null;
@@ -62,6 +64,14 @@ export interface PaneContext {
   readonly sortColumns: readonly { readonly id: string; readonly descending: boolean }[];
 }
 
+/** The events pane: its entries in display order, and the node or pod each is about. */
+export interface EventsContext {
+  readonly ids: PaneContext['ids'];
+  readonly page: number;
+  /** Where Enter on the entry leads; null for the cluster's own alerts. */
+  target(key: string): { readonly pane: Pane; readonly uid: string } | null;
+}
+
 /**
  * What the screen looks like right now. Both panes are described: keys read together (Tab then M)
  * are applied one after the other to a context taken before the first.
@@ -81,6 +91,7 @@ export interface CommandContext {
   readonly currentContext?: string | null;
   /** Whether Esc, with nothing left to undo, goes back to a fleet view. */
   readonly canLeave?: boolean;
+  readonly events?: EventsContext;
 }
 
 export type Action =
@@ -110,6 +121,7 @@ export function initialState(namespace: string | null): UiState {
     problemsOnly: false,
     frozen: null,
     detail: null,
+    events: { selected: null, scrollTop: 0 },
     draft: '',
     picked: null,
     pickedContext: null,

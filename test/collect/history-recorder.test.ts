@@ -7,7 +7,7 @@ import { nodeInfo, nodeSummary, podInfo, podUsage } from '../helpers/records.js'
 
 const histories = (): Histories => ({
   nodeUsage: new HistoryStore({ seriesCount: 2, depth: 4 }),
-  nodeDisk: new HistoryStore({ seriesCount: 1, depth: 4 }),
+  nodeDisk: new HistoryStore({ seriesCount: 3, depth: 4 }),
   podUsage: new HistoryStore({ seriesCount: 2, depth: 4 }),
 });
 
@@ -79,6 +79,23 @@ describe('HistoryRecorder', () => {
     record(input(3, { summaries: disk(50, 2000) }));
     // 1 − 150/200 = 25%; the second poll brought no new read; 1 − 50/200 = 75%
     expect(h.nodeDisk.read('uid-n1', 0)).toEqual([25, 75]);
+  });
+
+  it('image fs and inodes % beside the node fs, stamped with the time the kubelet measured them', () => {
+    const { h, record } = recorder();
+    const read = (time: number, inodesFree: number, fetchedAt: number) => {
+      const fs = { capacityBytes: 200, availableBytes: 100, usedBytes: null, inodes: 1000, inodesFree, time };
+      const imageFs = { capacityBytes: 400, availableBytes: 100, usedBytes: null };
+      return new Map([['n1', { summary: nodeSummary('n1', { fs, imageFs }), fetchedAt }]]);
+    };
+    record(input(1, { summaries: read(60_000, 900, 61_000) }));
+    // Read again before the kubelet measured again: nothing new.
+    record(input(2, { summaries: read(60_000, 900, 66_000) }));
+    record(input(3, { summaries: read(75_000, 800, 76_000) }));
+    expect(h.nodeDisk.read('uid-n1', 0)).toEqual([50, 50]);
+    expect(h.nodeDisk.read('uid-n1', 1)).toEqual([75, 75]);
+    expect(h.nodeDisk.read('uid-n1', 2)).toEqual([10, 20]);
+    expect(h.nodeDisk.readTimes('uid-n1')).toEqual([60_000, 75_000]);
   });
 
   it('pod samples are keyed by UID, and a vanished pod or node loses its history', () => {

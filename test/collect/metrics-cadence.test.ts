@@ -32,6 +32,15 @@ describe('MetricsCadence', () => {
     expect(cadence.due(17_500, 5000)).toBe(true);
   });
 
+  it('never waits longer than the scrape window metrics-server reports, though polls saw a longer gap', () => {
+    const cadence = new MetricsCadence();
+    // Scrapes every 15 s, always found a poll late: the gaps seen are 20 s.
+    cadence.observe(1, 0, 15_000);
+    cadence.observe(2, 20_000, 15_000);
+    cadence.observe(3, 40_000, 15_000);
+    expect(cadence.due(40_000 + 12_500, 5000)).toBe(true);
+  });
+
   it('keeps the shortest period seen, so a late scrape never makes it wait longer than needed', () => {
     const cadence = new MetricsCadence();
     cadence.observe(1, 0);

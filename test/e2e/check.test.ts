@@ -29,6 +29,15 @@ function findings(text: string): number {
   return named + Number(/\(\+(\d+) more\)$/.exec(text)?.[1] ?? 0);
 }
 
+interface CheckAlert {
+  readonly level: string;
+  readonly kind: string;
+  readonly object: string;
+  readonly message: string;
+  readonly since: string;
+  readonly fullInSeconds: number | null;
+}
+
 function calm(): void {
   const { roles } = sim.cluster;
   const troubled = [roles.crashLoopPod, roles.leakingPod, roles.cronJob].flatMap((p) => (p ? [p.namespace] : []));
@@ -70,12 +79,47 @@ describe('kmon check', () => {
     expect(oneLine(ran.stdout)).toMatch(/^WARNING: node \S+: CPU at \d+%/);
   });
 
+  it('-o json lists every alert, worst first, with its object, its start (RFC 3339) and any projection', async () => {
+    const [text, json] = await Promise.all([check(), check('-o', 'json')]);
+    expect(json.code).toBe(2);
+    const answer = JSON.parse(json.stdout) as { level: string; alerts: CheckAlert[] };
+    expect(answer.level).toBe('crit');
+    // Nothing hides behind "+N more": the line's count and the list agree.
+    expect(answer.alerts).toHaveLength(findings(oneLine(text.stdout)));
+    const full = sim.cluster.roles.fullDiskNode;
+    const pressure = answer.alerts.find((a) => a.kind === 'condition' && a.object === `node/${full}`);
+    expect(pressure).toEqual({
+      level: 'crit',
+      kind: 'condition',
+      object: `node/${full}`,
+      message: 'DiskPressure: kubelet has disk pressure',
+      since: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      fullInSeconds: null,
+    });
+    // The node says when its DiskPressure began: days before this look.
+    expect(Date.parse(pressure?.since ?? '')).toBeLessThan(FROZEN - 86_400_000);
+    const ranks = answer.alerts.map((a) => (a.level === 'crit' ? 2 : 1));
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
+    for (const a of answer.alerts) expect(a.object).toMatch(/^(node\/\S+|pod\/\S+\/\S+|cluster)$/);
+  });
+
+  it('-o json on a calm cluster: ok and no alerts', async () => {
+    calm();
+    const ran = await check('-o', 'json');
+    expect(ran.code).toBe(0);
+    expect(JSON.parse(ran.stdout)).toEqual({ level: 'ok', alerts: [] });
+  });
+
   it('exit 3 with UNKNOWN when the cluster cannot be reached', async () => {
     sim.setFaults({ apiserverDown: true });
     try {
-      const ran = await check('--request-timeout', '2s');
+      const [ran, json] = await Promise.all([check('--request-timeout', '2s'), check('--request-timeout', '2s', '-o', 'json')]);
       expect(ran.code).toBe(3);
       expect(oneLine(ran.stdout)).toMatch(/^UNKNOWN: /);
+      expect(json.code).toBe(3);
+      const answer = JSON.parse(json.stdout) as { level: string; alerts: CheckAlert[] };
+      expect(answer.level).toBe('unknown');
+      expect(answer.alerts[0]).toMatchObject({ level: 'crit', kind: 'read', object: 'cluster', fullInSeconds: null });
     } finally {
       sim.setFaults({ apiserverDown: false });
     }
@@ -96,7 +140,7 @@ describe('kmon check', () => {
   it.each([
     [['--bogus'], /^UNKNOWN: bad input: unknown option '--bogus' \(see kmon check --help\)$/],
     [['--cpu-warn', 'x'], /^UNKNOWN: bad input: option '--cpu-warn <pct>' argument 'x' is invalid/],
-    [['--cpu-warn', '95', '--cpu-crit', '90'], /^UNKNOWN: thresholds: /],
+    [['--cpu-warn', '95', '--cpu-crit', '90'], /^UNKNOWN: bad input: thresholds: /],
     [['--context', 'no-such-context'], /^UNKNOWN: .*no-such-context/],
   ])('bad input %j: exit 3 with one UNKNOWN line', async (args, line) => {
     const ran = await check(...args);
@@ -108,5 +152,13 @@ describe('kmon check', () => {
   it('other commands keep exit 2 for bad input', async () => {
     const ran = await kmon(['top', 'nodes', '--kubeconfig', sim.kubeconfigPath, '--bogus']);
     expect(ran.code).toBe(2);
+  });
+});
+
+describe('kmon check -o json when it cannot judge', () => {
+  it('bad input is JSON too: level unknown with the error, exit 3', async () => {
+    const ran = await kmon(['check', '-o', 'json', '--kubeconfig', sim.kubeconfigPath, '--cpu-warn', '95', '--cpu-crit', '90']);
+    expect(ran.code).toBe(3);
+    expect(JSON.parse(ran.stdout)).toEqual({ level: 'unknown', error: expect.stringMatching(/^bad input: thresholds: /), alerts: [] });
   });
 });

@@ -32,7 +32,14 @@ interface StatusJson {
   readonly nodes: { ready: number; total: number };
   readonly cpu: { percent: number; level: string };
   readonly memory: { percent: number; level: string };
-  readonly problems: { level: string; label: string; node: string; percent: number | null }[];
+  readonly problems: {
+    level: string;
+    label: string;
+    node: string;
+    percent: number | null;
+    since: string | null;
+    fullInSeconds: number | null;
+  }[];
   readonly stale: boolean;
 }
 
@@ -94,7 +101,15 @@ describe('kmon status formats', () => {
       expect(Math.abs((found?.percent ?? 0) - e.percent)).toBeLessThan(1);
     }
     expect(data.problems).toContainEqual(expect.objectContaining({ label: 'disk', node: fullDisk, level: 'crit' }));
-    expect(data.problems).toContainEqual({ label: 'DiskPressure', node: fullDisk, level: 'crit', percent: null });
+    // The condition dates from its last transition, as the node says; no disk projection on a first look.
+    expect(data.problems).toContainEqual({
+      label: 'DiskPressure',
+      node: fullDisk,
+      level: 'crit',
+      percent: null,
+      since: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      fullInSeconds: null,
+    });
     // Worst first: the crit problems lead.
     expect(data.problems[0]?.level).toBe('crit');
   });
@@ -182,6 +197,11 @@ describe('kmon status --max-width', () => {
     const width = visibleWidth(full);
     const short = line((await warmStatus(['--format', 'plain', '--max-width', String(width - 1)])).stdout);
     expect(short).toBe(full.replace(/ mem \d+%/, ''));
+  });
+
+  it('given room, a problem says how long it has lasted: the sim’s full disk has been under DiskPressure for days', async () => {
+    const wide = line((await warmStatus(['--format', 'plain', '--max-width', '300'])).stdout);
+    expect(wide).toMatch(new RegExp(`DiskPressure ‼ ${fullDisk} \\d+d `));
   });
 
   it('at 40 columns the worst problem is shown in full, cluster figures gave way', async () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { observe } from '../../src/model/alert-findings.js';
+import { nextAlerts } from '../../src/model/alert-step.js';
+import { type Alert, EMPTY_ALERTS } from '../../src/model/alerts.js';
 import { FLEET_COLUMNS } from '../../src/model/fleet-columns.js';
 import { orderFleet } from '../../src/model/fleet-order.js';
-import { buildFleetRow, type FleetInput, type FleetRow, isStale, NO_POD_ALERTS, podAlerts } from '../../src/model/fleet-row.js';
+import { buildFleetRow, type FleetInput, type FleetRow, isStale } from '../../src/model/fleet-row.js';
 import { buildNodeRows } from '../../src/model/node-row.js';
-import { PodFactsCache } from '../../src/model/pod-facts.js';
-import { PodTable } from '../../src/model/pod-table.js';
+import { buildPodRow } from '../../src/model/pod-row.js';
 import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { Problem } from '../../src/model/problems.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
@@ -43,6 +45,21 @@ function cluster(over: Partial<Snapshot> = {}): Snapshot {
   });
 }
 
+/** The alerts a cluster's screen would have firing after this snapshot, from the model's own rules. */
+function firing(snap: Snapshot): readonly Alert[] {
+  const pods = snap.pods.map((pod) => ({ pod, row: buildPodRow(pod, snap, DEFAULT_THRESHOLDS, NOW) })).filter((p) => p.row.level !== 'ok');
+  const observation = observe({
+    nodes: buildNodeRows(snap, DEFAULT_THRESHOLDS),
+    nodeInfo: snap.nodes,
+    pods,
+    problems: snap.problems,
+    thresholds: DEFAULT_THRESHOLDS,
+    terminationsOf: null,
+    now: NOW,
+  });
+  return nextAlerts(EMPTY_ALERTS, observation, NOW).firing;
+}
+
 function row(snap: Snapshot | null, over: Partial<FleetInput> = {}): FleetRow {
   return buildFleetRow({
     context: 'prod-eu',
@@ -50,7 +67,7 @@ function row(snap: Snapshot | null, over: Partial<FleetInput> = {}): FleetRow {
     error: null,
     snapshot: snap,
     nodes: snap ? buildNodeRows(snap, DEFAULT_THRESHOLDS) : [],
-    pods: NO_POD_ALERTS,
+    alerts: snap ? firing(snap) : [],
     thresholds: DEFAULT_THRESHOLDS,
     trendPoints: 12,
     ...over,
@@ -74,27 +91,19 @@ describe('buildFleetRow', () => {
     expect(r.disk).toEqual({ percent: 93, level: 'crit', node: 'a-2' });
     // a-2's disk and a-3 NotReady.
     expect(r.crit).toBe(2);
-    expect(r.problem).toEqual({ text: 'disk at 93% (a-2)', level: 'crit' });
+    expect(r.problem).toEqual({ text: 'disk at 93% (node a-2)', level: 'crit' });
     expect(r.level).toBe('crit');
     expect(r.dataAt).toBe(NOW - 4000);
     expect(r.down).toBe(false);
   });
 
-  it('counts the pods alerts it is given and names the worst pod when it is worse than any node', () => {
-    const calm = cluster({
-      nodes: [nodeInfo('a-1')],
-      nodeUsage: new Map([['a-1', { name: 'a-1', cpuMilli: 500, memoryBytes: GiB, timestamp: NOW }]]),
-      summaries: new Map(),
-    });
-    const r = row(calm, { pods: { crit: 2, warn: 5, worst: { text: 'status CrashLoopBackOff (web/api-1)', level: 'crit' } } });
-    expect([r.crit, r.warn]).toEqual([2, 5]);
-    expect(r.problem?.text).toBe('status CrashLoopBackOff (web/api-1)');
-  });
-
-  it('counts a pod table by level and names its worst pod by its first reason', () => {
+  it('counts the firing alerts it is given, pods too, and names the worst, the longest-lasting among equals', () => {
     const limited = [container('main', { limits: { cpuMilli: 1000, memoryBytes: 100 * MiB } })];
     const pods = ['calm', 'warm', 'hot'].map((name) => podInfo(name, { namespace: 'web', containers: limited }));
     const snap = cluster({
+      nodes: [nodeInfo('a-1')],
+      nodeUsage: new Map([['a-1', { name: 'a-1', cpuMilli: 500, memoryBytes: GiB, timestamp: NOW }]]),
+      summaries: new Map(),
       pods,
       podUsage: PodUsageIndex.of([
         podUsage('web', 'calm', 10, 10 * MiB),
@@ -102,12 +111,17 @@ describe('buildFleetRow', () => {
         podUsage('web', 'hot', 10, 95 * MiB),
       ]),
     });
-    const alerts = podAlerts(new PodTable(snap, DEFAULT_THRESHOLDS, new PodFactsCache(), NOW));
-    expect(alerts).toEqual({ crit: 1, warn: 1, worst: { text: 'memory at 95% of limit (OOM risk) (web/hot)', level: 'crit' } });
+    const r = row(snap);
+    expect([r.crit, r.warn]).toEqual([1, 1]);
+    expect(r.problem).toEqual({ text: 'memory at 95% of limit (pod web/hot)', level: 'crit' });
+    const hot = firing(snap).find((a) => a.level === 'crit') as Alert;
+    const older: Alert = { ...hot, key: 'older', message: 'older', since: NOW - 60_000 };
+    expect(row(snap, { alerts: [...firing(snap), older] }).problem?.text).toBe('older (pod web/hot)');
   });
 
   it('a cluster that cannot be read is crit and says why, without repeating its server', () => {
     const down = row(cluster({ inventoryAt: null, metricsAt: null, nodes: [], problems: [refused] }));
+    // The node list's failed read is a crit alert, as the cluster's own header counts it.
     expect(down).toMatchObject({ down: true, level: 'crit', nodes: null, crit: 1 });
     expect(down.problem).toEqual({ text: 'connection refused', level: 'crit' });
   });
@@ -171,7 +185,7 @@ describe('the fleet pane', () => {
     ['nodes', 'prod-eu', '2/3', 'crit'],
     ['nodes', 'dev', '?', 'crit'],
     ['worst', 'dev', '✗ connection refused', 'crit'],
-    ['worst', 'prod-eu', '‼ disk at 93% (a-2)', 'crit'],
+    ['worst', 'prod-eu', '‼ disk at 93% (node a-2)', 'crit'],
     ['age', 'prod-eu', '4s', 'ok'],
     ['crit', 'staging', '0', 'ok'],
   ])('the %s cell of %s reads %s (%s)', (id, name, text, level) => {

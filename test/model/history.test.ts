@@ -130,4 +130,28 @@ describe('HistoryStore', () => {
     for (let i = 0; i < 10_000; i++) store.record(`u${i}`, 1, 1, [i]);
     expect(store.read('u9999', 0)).toEqual([9999]);
   });
+
+  it('reads back each sample’s source time, to the second, matching what read returns', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+    const start = Date.parse('2026-06-26T10:14:07.250Z');
+    for (let i = 0; i < 6; i++) store.record('p', start + i * 15_000, i + 1, [i]);
+    const seconds = (i: number) => Math.floor((start + i * 15_000) / 1000) * 1000;
+    expect(store.read('p', 0)).toEqual([2, 3, 4, 5]);
+    expect(store.readTimes('p')).toEqual([2, 3, 4, 5].map(seconds));
+    expect(store.readTimes('p', 2, 5)).toEqual([3, 4].map(seconds));
+    expect(store.readTimes('nope')).toEqual([]);
+  });
+
+  it('reads times across the wrap of their 16-bit seconds (18 hours)', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+    const base = 65_530 * 1000;
+    for (let i = 0; i < 4; i++) store.record('p', base + i * 4000, i + 1, [i]);
+    expect(store.readTimes('p')).toEqual([0, 1, 2, 3].map((i) => base + i * 4000));
+  });
+
+  it('reads nothing for a series it does not keep', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+    store.record('p', 1, 1, [1, 2]);
+    expect(store.read('p', 1)).toEqual([]);
+  });
 });

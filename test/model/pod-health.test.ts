@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/model/levels.js';
-import { podHealth } from '../../src/model/pod-health.js';
+import { podHealth, restartCount } from '../../src/model/pod-health.js';
 import type { PodInfo } from '../../src/model/records.js';
 import { container, podInfo } from '../helpers/records.js';
 
@@ -49,9 +49,19 @@ describe('podHealth', () => {
       ['Pending for more than 5 minutes'],
     ],
     ['running but not ready', { containers: [container('app', { ready: false })] }, 'warn', ['running but not ready']],
-    ['OOM-killed ten minutes ago', { containers: [restarted('OOMKilled', 10)] }, 'crit', ['app restarted (OOMKilled), 3 restarts']],
-    ['restarted with an error ten minutes ago', { containers: [restarted('Error', 10)] }, 'warn', ['app restarted (Error), 3 restarts']],
-    ['restart without a reason names the exit code', { containers: [restarted('', 10)] }, 'warn', ['app restarted (exit 1), 3 restarts']],
+    ['OOM-killed ten minutes ago', { containers: [restarted('OOMKilled', 10)] }, 'crit', ['app restarted (OOMKilled) 10m ago, 3 restarts']],
+    [
+      'restarted with an error ten minutes ago',
+      { containers: [restarted('Error', 10)] },
+      'warn',
+      ['app restarted (Error) 10m ago, 3 restarts'],
+    ],
+    [
+      'restart without a reason names the exit code',
+      { containers: [restarted('', 10)] },
+      'warn',
+      ['app restarted (exit 1) 10m ago, 3 restarts'],
+    ],
     ['a restart two hours ago is history', { containers: [restarted('OOMKilled', 120)] }, 'ok', []],
   ])('%s → %s', (_, overrides, level, reasons) => {
     const health = podHealth(podInfo('p', { createdAt: 0, ...overrides }), NOW);
@@ -62,5 +72,15 @@ describe('podHealth', () => {
   it('sums restarts over containers', () => {
     const pod = podInfo('p', { containers: [container('a', { restarts: 2 }), container('b', { restarts: 5 })] });
     expect(podHealth(pod, NOW).restarts).toBe(7);
+  });
+});
+
+describe('restartCount', () => {
+  it.each([
+    [0, '0 restarts'],
+    [1, '1 restart'],
+    [17, '17 restarts'],
+  ])('%i → %s', (n, text) => {
+    expect(restartCount(n)).toBe(text);
   });
 });

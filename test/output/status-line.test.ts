@@ -139,3 +139,31 @@ describe('statusLine formats', () => {
     }
   });
 });
+
+describe('statusLine: alert ages and projected fills', () => {
+  const NOW = Date.parse('2026-06-26T10:00:00Z');
+  const aging: StatusData = {
+    ...DATA,
+    problems: [
+      { level: 'crit', label: 'disk', node: 'hk-7', percent: 93.4, since: NOW - 12 * 60_000, fullInMs: 40 * 60_000 },
+      { level: 'warn', label: 'mem', node: 'hk-3', percent: 84.1, since: NOW - 30_000, fullInMs: null },
+    ],
+  };
+  const at = (maxWidth: number, format: StatusFormat = 'plain') =>
+    statusLine(aging, { format, color: true, maxWidth, ascii: false, now: NOW });
+
+  it('says how long each problem has lasted (from a minute) and when its disk is projected full', async () => {
+    expect(await at(200)).toBe('⎈ prod-eu 12/12 cpu 48% ▃▄▅▅ mem 31% disk ‼ hk-7 93% 12m · full 40m mem ! hk-3 84%');
+  });
+
+  it('the age and projection give way before the problem, and before the cluster CPU; no figure takes their room', async () => {
+    expect(await at(60)).toBe('⎈ prod-eu 12/12 cpu 48% disk ‼ hk-7 93% mem ! hk-3 84%');
+    expect(await at(70)).toBe('⎈ prod-eu 12/12 cpu 48% disk ‼ hk-7 93% 12m · full 40m mem ! hk-3 84%');
+  });
+
+  it('json gives the start as RFC 3339 and the projection in seconds', async () => {
+    const json = JSON.parse(await at(80, 'json')) as { problems: { since: string | null; fullInSeconds: number | null }[] };
+    expect(json.problems[0]).toMatchObject({ since: '2026-06-26T09:48:00.000Z', fullInSeconds: 2400 });
+    expect(json.problems[1]).toMatchObject({ since: '2026-06-26T09:59:30.000Z', fullInSeconds: null });
+  });
+});

@@ -139,6 +139,25 @@ describe('the kubelet through the node proxy', () => {
       message: expect.stringMatching(/^error trying to reach service: dial tcp 10\.0\.0\.\d+:10250: connect: connection refused$/),
     });
   });
+
+  it('serves configz: the running kubelet configuration with its hard eviction thresholds', async () => {
+    const sizes = new Set<string>();
+    // The flapping node's kubelet may be down at this point of the clock.
+    for (const name of sim.cluster.nodeNames.filter((n) => n !== sim.cluster.roles.flappingNode)) {
+      const { kubeletconfig } = await getJson<{ kubeletconfig: { evictionHard: Record<string, string>; maxPods: number } }>(
+        sim,
+        `/api/v1/nodes/${name}/proxy/configz`,
+      );
+      expect(Object.keys(kubeletconfig.evictionHard).sort()).toEqual([
+        'imagefs.available',
+        'memory.available',
+        'nodefs.available',
+        'nodefs.inodesFree',
+      ]);
+      sizes.add(kubeletconfig.evictionHard['memory.available'] ?? '');
+    }
+    expect(sizes.has('100Mi')).toBe(true);
+  });
 });
 
 describe('kubelet faults', () => {

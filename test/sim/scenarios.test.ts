@@ -123,3 +123,72 @@ describe('the scenarios, timed from the start (demo time = wall time)', () => {
     expect(Math.min(...peaks)).toBeLessThan(0.7);
   });
 });
+
+describe('scenarios that test projections and alerts, on a fake clock', () => {
+  const clock = manualClock(START);
+  let sim: Sim;
+  afterEach(() => sim?.stop());
+  const at = (ms: number) => clock.set(START + ms);
+  const disk = async (node: string) => {
+    const { node: stats } = await getJson<{ node: { fs: { availableBytes: number; capacityBytes: number } } }>(
+      sim,
+      `/api/v1/nodes/${node}/proxy/stats/summary`,
+    );
+    return 1 - stats.fs.availableBytes / stats.fs.capacityBytes;
+  };
+
+  it('diskFill: a node filling at 3% a minute from 85%, under DiskPressure from 90%, freed once full', async () => {
+    clock.set(START);
+    sim = await startSim({ nodes: 6, podsPerNode: 4, now: clock.now, diskFill: { from: 0.85, perMinute: 0.03 } });
+    const node = sim.cluster.roles.fillingDiskNode;
+    const pressure = async () =>
+      (await getJson<Node>(sim, `/api/v1/nodes/${node}`)).status.conditions.find((c) => c.type === 'DiskPressure')?.status;
+    at(0);
+    expect(await disk(node)).toBeCloseTo(0.85, 2);
+    // The kubelet's figure is its last sample, up to a resolution (15 s) behind.
+    at(90_000);
+    expect(await disk(node)).toBeGreaterThan(0.88);
+    expect(await disk(node)).toBeLessThan(0.895);
+    expect(await pressure()).toBe('False');
+    at(3 * MINUTE);
+    expect(await disk(node)).toBeGreaterThan(0.9);
+    expect(await pressure()).toBe('True');
+    at(5 * MINUTE);
+    expect(await disk(node)).toBeLessThan(0.87);
+  });
+
+  it('refuses a fill rate or start that is no share', async () => {
+    await expect(startSim({ diskFill: { from: 1.2, perMinute: 0.03 } })).rejects.toThrow(RangeError);
+    await expect(startSim({ diskFill: { from: 0.5, perMinute: 0 } })).rejects.toThrow(RangeError);
+  });
+
+  it('flapping CPU: one node’s CPU swings across 70% and back many times, never far from it', async () => {
+    clock.set(START);
+    sim = await startSim({ nodes: 6, podsPerNode: 8, now: clock.now });
+    const node = sim.cluster.roles.flappingCpuNode ?? '';
+    const allocatable = milliValue((await getJson<Node>(sim, `/api/v1/nodes/${node}`)).status.allocatable.cpu);
+    const shares: number[] = [];
+    for (let ms = 15_000; ms <= 10 * MINUTE; ms += 15_000) {
+      at(ms);
+      const m = await getJson<{ usage: { cpu: string } }>(sim, `/apis/metrics.k8s.io/v1beta1/nodes/${node}`);
+      shares.push(scaledCeil(m.usage.cpu, 3) / allocatable);
+    }
+    const crossings = shares.slice(1).filter((v, i) => v >= 0.7 !== (shares[i] as number) >= 0.7).length;
+    expect(crossings).toBeGreaterThanOrEqual(8);
+    expect(Math.min(...shares)).toBeGreaterThan(0.5);
+    expect(Math.max(...shares)).toBeLessThan(0.9);
+  });
+
+  it('the NotReady node comes back Ready after two minutes', async () => {
+    clock.set(START);
+    sim = await startSim({ nodes: 6, podsPerNode: 4, now: clock.now });
+    const node = sim.cluster.roles.flappingNode;
+    const ready = async () => (await getJson<Node>(sim, `/api/v1/nodes/${node}`)).status.conditions.find((c) => c.type === 'Ready')?.status;
+    at(MINUTE);
+    expect(await ready()).toBe('True');
+    at(2.5 * MINUTE);
+    expect(await ready()).toBe('Unknown');
+    at(4.5 * MINUTE);
+    expect(await ready()).toBe('True');
+  });
+});

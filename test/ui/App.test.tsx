@@ -27,11 +27,12 @@ afterEach(() => {
   current = null;
 });
 
-/** The row of the frame that mentions `name`, without colour codes. */
+/** The row of the frame that mentions `name`, without colour codes; the two header lines (which may name it in an alert) are skipped. */
 function line(frame: string, name: string): string {
   return (
     plain(frame)
       .split('\n')
+      .slice(2)
       .find((l) => l.includes(name)) ?? ''
   );
 }
@@ -57,7 +58,8 @@ describe('live screen', () => {
     expect(frame).toMatch(inColour(31, '93% ‼'));
     expect(frame).toMatch(inColour(33, '85% !'));
     expect(frame).not.toMatch(inColour(31, '40%'));
-    expect(plain(frame)).toContain('▲ 2 crit 1 warn');
+    // Alerts: node-b's disk (crit), node-c's disk and memory (87%, warn); node-a's CPU waits out its 30 s `for:`.
+    expect(plain(frame)).toContain('▲ 1 crit 2 warn');
   });
 
   it("READ gives each node's kubelet read its own age; not read yet shows …; --no-kubelet has no READ column", async () => {
@@ -69,7 +71,7 @@ describe('live screen', () => {
     const source = new PushSource({ ...base, summaries });
     const r = show({ source });
     await r.settle();
-    expect(plain(r.lastFrame())).toMatch(/DISK%\s+READ/);
+    expect(plain(r.lastFrame())).toMatch(/DISK%\s+FULL\s+READ/);
     expect(line(r.lastFrame(), 'node-a')).toMatch(/40%\s+\d+s\b/);
     expect(line(r.lastFrame(), 'node-b')).toMatch(/93% ‼\s+9\ds\b/);
     expect(line(r.lastFrame(), 'node-c')).toMatch(/…\s+…/);
@@ -103,7 +105,14 @@ describe('live screen', () => {
     await r.settle();
     expect(line(plain(r.lastFrame()), 'ip-10-0-12-35')).toContain('93% !!');
     const frames = [r.lastFrame()];
-    for (const keys of [[KEYS.enter], [KEYS.escape, '?'], ['?', '/', 'x'], [KEYS.escape, 'n'], [KEYS.escape, KEYS.tab, KEYS.enter]]) {
+    for (const keys of [
+      [KEYS.enter],
+      [KEYS.escape, '?'],
+      ['?', '/', 'x'],
+      [KEYS.escape, 'n'],
+      [KEYS.escape, KEYS.tab, KEYS.enter],
+      [KEYS.escape, 'e'],
+    ]) {
       await r.press(...keys);
       frames.push(r.lastFrame());
     }
@@ -111,19 +120,22 @@ describe('live screen', () => {
     for (const frame of frames) expect(plain(frame)).toMatch(/^[\x20-\x7e\n]*$/);
   });
 
-  it('sorts nodes by CPU% descending by default, shown in the header and pane title, and r reverses it', async () => {
+  it('sorts alerting nodes first, then by CPU% descending by default, shown in the header and pane title, and r reverses it', async () => {
     const r = show();
     await r.settle();
     let frame = plain(r.lastFrame());
     expect(frame).toContain('CPU%▼');
-    expect(frame).toContain('sort: CPU% ▼');
-    expect(frame.indexOf('node-a')).toBeLessThan(frame.indexOf('node-c'));
+    expect(frame).toContain('sort: alerts, CPU% ▼');
+    // node-b (crit, disk) before node-c (warn) although node-c is busier.
+    const rows = frame.split('\n').slice(2).join('\n');
+    expect(rows.indexOf('node-a')).toBeLessThan(rows.indexOf('node-b'));
+    expect(rows.indexOf('node-b')).toBeLessThan(rows.indexOf('node-c'));
     await r.press('r');
-    frame = plain(r.lastFrame());
+    frame = plain(r.lastFrame()).split('\n').slice(2).join('\n');
     expect(frame).toContain('sort: CPU% ▲');
     expect(frame.indexOf('node-b')).toBeLessThan(frame.indexOf('node-a'));
     await r.press('D');
-    frame = plain(r.lastFrame());
+    frame = plain(r.lastFrame()).split('\n').slice(2).join('\n');
     expect(frame).toContain('sort: DISK% ▼');
     expect(frame.indexOf('node-b')).toBeLessThan(frame.indexOf('node-c'));
   });
@@ -153,9 +165,9 @@ describe('live screen', () => {
     };
     expect(selected()).toBe('node-a');
     await r.press('j');
-    expect(selected()).toBe('node-c');
-    await r.press('G');
     expect(selected()).toBe('node-b');
+    await r.press('G');
+    expect(selected()).toBe('node-c');
     await r.press('g', KEYS.down, KEYS.up);
     expect(selected()).toBe('node-a');
   });
@@ -215,13 +227,13 @@ describe('live screen', () => {
   it('opens the detail of the selected node on Enter and returns on Esc', async () => {
     const r = show();
     await r.settle();
-    await r.press('j', KEYS.enter);
+    await r.press('j', 'j', KEYS.enter);
     const frame = plain(r.lastFrame());
     expect(frame).toContain('NODE node-c');
     expect(frame).toContain('node fs 85% !');
     expect(frame).toContain('conditions');
     await r.press(KEYS.escape);
-    expect(plain(r.lastFrame())).toContain('sort: CPU% ▼');
+    expect(plain(r.lastFrame())).toContain('sort: alerts, CPU% ▼');
   });
 
   it('takes Enter pressed the moment the first data shows, before React has caught up', async () => {
@@ -295,6 +307,7 @@ describe('live screen', () => {
       r.lastFrame(),
       await r.press(KEYS.enter).then(() => r.lastFrame()),
       await r.press(KEYS.escape, '?').then(() => r.lastFrame()),
+      await r.press('?', 'e').then(() => r.lastFrame()),
     ]) {
       const lines = frame.split('\n');
       expect(lines.length).toBeLessThanOrEqual(rows - 1);
@@ -306,7 +319,7 @@ describe('live screen', () => {
     const r = show({ columns: 40, rows: 10 });
     await r.settle();
     const frame = plain(r.lastFrame());
-    expect(frame).toMatch(/▲ 2 crit 1 warn/);
+    expect(frame).toMatch(/▲ 1 crit 2 warn/);
     const lines = frame.split('\n');
     const firstNode = lines.findIndex((l) => l.includes('node-'));
     expect(lines[firstNode]).toMatch(/node-a.*‼ cpu 95%/);

@@ -47,6 +47,11 @@ export function screenLines(screen: Screen): string[] {
   return plain(screen.lastFrame()).split('\n');
 }
 
+/** The table row of the last frame whose first cell is `name`, without colour codes ('' if none). */
+export function rowOf(screen: Screen, name: string): string {
+  return screenLines(screen).find((l) => l.trimStart().split(/\s+/)[0] === name) ?? '';
+}
+
 /** The first line of the last frame that mentions `text`, without colour codes ('' if none). */
 export function lineWith(screen: Screen, text: string): string {
   return screenLines(screen).find((l) => l.includes(text)) ?? '';

@@ -51,7 +51,7 @@ describe('pod detail', () => {
     const heading = lines.findIndex((l) => l.startsWith(' containers (1)'));
     expect(heading).toBeGreaterThan(0);
     // The table's header row, or, too short for a table, the container on a line of its own.
-    expect(/NAME.*STATE/.test(lines[heading + 2] ?? '') || (lines[heading + 1] ?? '').startsWith('  main ')).toBe(true);
+    expect(/NAME.*STATE/.test(lines[heading + 1] ?? '') || (lines[heading + 1] ?? '').startsWith('  main ')).toBe(true);
     const charts = ['CPU millicores', 'memory MiB'].filter((t) => lines.some((l) => l.includes(t)));
     if (charts.length < 2) expect(lines.some((l) => /charts? left out/.test(l))).toBe(true);
   });

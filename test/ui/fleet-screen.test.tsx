@@ -114,10 +114,16 @@ const hint = (s: ReturnType<typeof renderAt>) =>
     .filter((l) => l.trim())
     .at(-1) ?? '';
 const rowOf = (s: ReturnType<typeof renderAt>, name: string) => lines(s).find((l) => l.startsWith(`${name} `)) ?? '';
-/** Lets React settle until the first line reads as expected: leaving and switching go through an effect or two. */
+/**
+ * Waits until the first line reads as expected: leaving and switching go through an effect or two,
+ * and a lone Esc through Ink's wait for the rest of an escape sequence.
+ */
 async function firstLine(s: ReturnType<typeof renderAt>, expected: RegExp): Promise<void> {
-  for (let i = 0; i < 20 && !expected.test(lines(s)[0] ?? ''); i++) await s.settle();
+  const deadline = Date.now() + 5_000;
+  while (!expected.test(lines(s)[0] ?? '') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
   expect(lines(s)[0]).toMatch(expected);
+  // A screen just mounted takes keys once Ink's input effect has run, a turn after its first frame.
+  await s.settle();
 }
 const threeClusters = () => new FakeFleet([calm('staging'), down('dev'), named('prod-eu', clusterSnapshot())], true, ['lab']);
 
@@ -151,7 +157,8 @@ describe('the fleet view', () => {
     await s.press(KEYS.escape);
     await firstLine(s, /^⎈ fleet/);
     // The fleet view says which rows it shows as its effects run.
-    for (let i = 0; i < 20 && fleet.screens.at(-1)?.length !== 3; i++) await s.settle();
+    const deadline = Date.now() + 5_000;
+    while (fleet.screens.at(-1)?.length !== 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(fleet.screens.at(-1)).toEqual(['prod-eu', 'dev', 'staging']);
     await s.press(KEYS.enter);
     await firstLine(s, /^⎈ dev/);

@@ -3,7 +3,7 @@ import { isKubeError } from '../../kube/kube-error.js';
 import type { KubeTarget } from '../../kube/kubeconfig/kube-target.js';
 import { lazyImport } from '../../kube/lazy-import.js';
 import { problemLabel } from '../../model/cluster-health.js';
-import { buildNodeRows } from '../../model/node-row.js';
+import { lookOnce } from '../../model/one-shot-look.js';
 import type { NodeUsage } from '../../model/records.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import { statusData } from '../../output/status-data.js';
@@ -27,6 +27,7 @@ import {
   writeCache,
 } from './status-cache.js';
 import { readDisk } from './status-disk.js';
+import { readMemory, writeMemory } from './status-memory.js';
 import { statusSnapshot } from './status-snapshot.js';
 
 export type StatusFlags = ClusterFlags & ThresholdFlags & FlagValues<typeof STATUS_FLAGS>;
@@ -62,6 +63,7 @@ async function readCluster(
   disk: DiskCache,
   thresholds: Thresholds,
   now: number,
+  memoryFile: string,
 ): Promise<Reading> {
   const [nodes, usage] = await Promise.all([
     connection.client.listNodes(),
@@ -70,9 +72,12 @@ async function readCluster(
       (): NodeUsage[] => [],
     ),
   ]);
-  const rows = buildNodeRows(statusSnapshot(nodes.items, usage, disk, now), thresholds);
+  // What earlier runs saw gives alerts their age and nodes a trend; this run's look is kept for the next.
+  const look = lookOnce(readMemory(memoryFile, target.server), statusSnapshot(nodes.items, usage, disk, now), thresholds, [], now);
+  writeMemory(memoryFile, target.server, look.remembered);
+  const rows = look.nodes;
   const sampleAt = usage.reduce((latest, u) => (Number.isFinite(u.timestamp) ? Math.max(latest, u.timestamp) : latest), 0);
-  const first = statusData(target.clusterName, rows, thresholds, [], null);
+  const first = statusData(target.clusterName, rows, thresholds, [], null, look.alerts);
   const last = cache.trend.at(-1);
   const trend =
     first.cpuPercent === null || (last && last.at === sampleAt)
@@ -141,10 +146,12 @@ async function once(
       writeCache(files.disk, disk);
     }
     let why: Failure = { message: `no answer within ${flags.timeout / 1000}s`, label: problemLabel('timeout') };
-    const reading = await withTimeout(readCluster(connection, target, cache, disk, thresholds, now), flags.timeout).catch((e: unknown) => {
-      why = failureOf(e);
-      return 'timeout' as const;
-    });
+    const reading = await withTimeout(readCluster(connection, target, cache, disk, thresholds, now, files.memory), flags.timeout).catch(
+      (e: unknown) => {
+        why = failureOf(e);
+        return 'timeout' as const;
+      },
+    );
     if (reading === 'timeout') return staleData(cache, target, now, why);
     const due = !inline && flags.kubelet && now - cache.diskRefreshStartedAt > DISK_REFRESH_MS;
     writeCache(files.line, due ? { ...reading.cache, diskRefreshStartedAt: now } : reading.cache);

@@ -10,7 +10,15 @@ import type { StatusData } from '../../output/status-line.js';
 // A background run fills the disk file while later runs rewrite the line's: with one writer each,
 // neither overwrites what the other just learned.
 
-const fs = z.object({ capacityBytes: z.number(), availableBytes: z.nullable(z.number()), usedBytes: z.nullable(z.number()) });
+// Inodes and the kubelet's own time of measure too: kmon status projects from them (status-memory.ts).
+const fs = z.object({
+  capacityBytes: z.number(),
+  availableBytes: z.nullable(z.number()),
+  usedBytes: z.nullable(z.number()),
+  inodes: z.optional(z.nullable(z.number())),
+  inodesFree: z.optional(z.nullable(z.number())),
+  time: z.optional(z.nullable(z.number())),
+});
 const level = z.enum(['ok', 'warn', 'crit']);
 
 const cacheSchema = z.object({
@@ -26,7 +34,16 @@ const cacheSchema = z.object({
       cpuTrend: z.array(z.number()),
       cpuLevel: level,
       memoryLevel: level,
-      problems: z.array(z.object({ level, label: z.string(), node: z.string(), percent: z.nullable(z.number()) })),
+      problems: z.array(
+        z.object({
+          level,
+          label: z.string(),
+          node: z.string(),
+          percent: z.nullable(z.number()),
+          since: z.optional(z.nullable(z.number())),
+          fullInMs: z.optional(z.nullable(z.number())),
+        }),
+      ),
       staleMs: z.nullable(z.number()),
     }),
   ),
@@ -63,12 +80,16 @@ function hash(text: string): string {
   return h.toString(36);
 }
 
-/** Where one context's status files live; `tmux` and `text` hold ready-made lines from --watch. */
+/**
+ * Where one context's status files live; `tmux` and `text` hold ready-made lines from --watch,
+ * `memory` the alerts and samples remembered between runs (status-memory.ts).
+ */
 export interface CacheFiles {
   readonly line: string;
   readonly disk: string;
   readonly tmux: string;
   readonly text: string;
+  readonly memory: string;
 }
 
 /**
@@ -79,7 +100,13 @@ export interface CacheFiles {
 export function cacheFiles(dir: string, identity: { context: string; server: string; user: string }): CacheFiles {
   const base = path.join(dir, contextFileBase(identity.context));
   const figures = `${base}.${hash(`${identity.server}\n${identity.user}`)}`;
-  return { line: `${figures}.json`, disk: `${figures}.disk.json`, tmux: `${base}.tmux`, text: `${base}.txt` };
+  return {
+    line: `${figures}.json`,
+    disk: `${figures}.disk.json`,
+    memory: `${figures}.alerts.json`,
+    tmux: `${base}.tmux`,
+    text: `${base}.txt`,
+  };
 }
 
 /** The file's content if it is there and has the expected shape, else `fallback`. */

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { milliValue, unitValue } from '../../model/quantity.js';
-import type { NodeInfo, NodeResources } from '../../model/records.js';
+import type { NodeCondition, NodeInfo, NodeResources } from '../../model/records.js';
 import { labels, resourceList, text, time } from './fields.js';
 
 function resources(list: Record<string, string> | undefined): NodeResources {
@@ -16,12 +16,17 @@ function resources(list: Record<string, string> | undefined): NodeResources {
   };
 }
 
-const condition = z.object({
-  type: text,
-  status: z.catch(z.enum(['True', 'False', 'Unknown']), 'Unknown'),
-  reason: z._default(z.optional(text), ''),
-  message: z._default(z.optional(text), ''),
-});
+const condition = z.pipe(
+  z.object({
+    type: text,
+    status: z.catch(z.enum(['True', 'False', 'Unknown']), 'Unknown'),
+    reason: z._default(z.optional(text), ''),
+    message: z._default(z.optional(text), ''),
+    lastTransitionTime: time,
+  }),
+  // An alert on a condition dates from its last transition, which may be long before kmon started.
+  z.transform(({ lastTransitionTime, ...c }): NodeCondition => (lastTransitionTime === null ? c : { ...c, since: lastTransitionTime })),
+);
 
 /** A core/v1 Node, reduced to what kmon shows. */
 export const nodeSchema = z.pipe(

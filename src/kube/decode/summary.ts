@@ -11,14 +11,24 @@ const lenient = <T extends z.ZodMiniType>(block: T) => z.catch(z.nullish(block),
 
 const cpu = lenient(z.object({ time, usageNanoCores: counter }));
 const memory = lenient(z.object({ time, workingSetBytes: counter }));
-const fs = lenient(z.object({ capacityBytes: counter, availableBytes: counter, usedBytes: counter }));
+const fs = lenient(
+  z.object({ time, capacityBytes: counter, availableBytes: counter, usedBytes: counter, inodes: counter, inodesFree: counter }),
+);
 
 type Cpu = z.infer<typeof cpu>;
 type Memory = z.infer<typeof memory>;
 
 function fsUsage(block: z.infer<typeof fs>): FsUsage | null {
   if (!block || block.capacityBytes === null) return null;
-  return { capacityBytes: block.capacityBytes, availableBytes: block.availableBytes, usedBytes: block.usedBytes };
+  return {
+    capacityBytes: block.capacityBytes,
+    availableBytes: block.availableBytes,
+    usedBytes: block.usedBytes,
+    // Left out rather than null when the kubelet does not say.
+    inodes: block.inodes ?? undefined,
+    inodesFree: block.inodesFree ?? undefined,
+    time: block.time ?? undefined,
+  };
 }
 
 function sample(c: Cpu, m: Memory): { cpuNano: number; memoryBytes: number; timestamp: number } | null {

@@ -1,14 +1,20 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
+import type { Alert } from '../../model/alerts.js';
 import type { Column } from '../../model/columns.js';
+import { evictionOf } from '../../model/node-forecast.js';
 import type { NodeRow } from '../../model/node-row.js';
 import { POD_COLUMNS } from '../../model/pod-columns.js';
 import type { PodRow } from '../../model/pod-row.js';
 import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
+import type { AlertBook } from '../alert-book.js';
 import { measuredWidths, podTableWidths } from '../column-widths.js';
+import { type EventEntry, entryTarget, eventEntries, firingOrder, paneOf } from '../event-entries.js';
 import { fitText } from '../fit-text.js';
+import { countLevels } from '../header-text.js';
 import { helpLines } from '../help-lines.js';
+import { useAlerts } from '../hooks/use-alerts.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
 import { type SnapshotSource, useSnapshot } from '../hooks/use-snapshot.js';
@@ -17,9 +23,11 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { useViewModel } from '../hooks/use-view-model.js';
 import { paneHeights } from '../pane-heights.js';
 import { pickedIndex, reducer } from '../reducer.js';
-import { type CommandContext, initialState } from '../state.js';
+import { arrayRows } from '../row-list.js';
+import { type CommandContext, type EventsContext, initialState } from '../state.js';
 import type { Theme } from '../theme.js';
 import { ContextPicker } from './ContextPicker.js';
+import { EventsPane, eventsPage } from './EventsPane.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { KeyHints } from './KeyHints.js';
@@ -45,12 +53,37 @@ export interface AppProps {
   readonly onSwitchContext?: (context: string) => void;
   /** Esc with nothing left to undo: back to the fleet view (only when there is one). */
   readonly onLeave?: () => void;
+  /** The cluster's alert book, when a fleet keeps it across visits. */
+  readonly alertBook?: AlertBook;
+}
+
+function eventsContext(entries: readonly EventEntry[], page: number): EventsContext {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  return {
+    ids: arrayRows(entries, (e) => e.id),
+    page,
+    target: (id) => {
+      const entry = byId.get(id);
+      return entry ? paneOf(entryTarget(entry)) : null;
+    },
+  };
+}
+
+/** When each node's or pod's oldest firing alert began, by UID, for cells that show ages. */
+function alertSince(firing: readonly Alert[]): (uid: string) => number | null {
+  const since = new Map<string, number>();
+  for (const a of firing) {
+    const uid = a.target.uid;
+    if (uid) since.set(uid, Math.min(since.get(uid) ?? a.since, a.since));
+  }
+  return (uid) => since.get(uid) ?? null;
 }
 
 const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
-export function App({ source, thresholds, theme, namespace, onVisibleNodes, suspend, contexts, onSwitchContext, onLeave }: AppProps) {
+export function App(props: AppProps) {
+  const { source, thresholds, theme, namespace, onVisibleNodes, suspend, contexts, onSwitchContext, onLeave, alertBook } = props;
   const live = useSnapshot(source);
   const now = useNow(live);
   const { columns: width, rows: height } = useTerminalSize();
@@ -58,6 +91,11 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
   const shown = state.frozen ?? live;
   const layout = paneHeights(height, width, shown?.nodes.length ?? 0);
   const vm = useViewModel(shown, state, thresholds, layout.compact);
+  const built = useMemo(() => ({ nodes: vm.allNodes, table: vm.podTable }), [vm.allNodes, vm.podTable]);
+  const alerts = useAlerts(live, shown, built, thresholds, alertBook);
+  const firing = useMemo(() => firingOrder(alerts.firing), [alerts]);
+  const counts = useMemo(() => countLevels(firing.map((a) => a.level)), [firing]);
+  const entries = useMemo(() => eventEntries(alerts), [alerts]);
 
   const help = useMemo(() => helpLines(theme), [theme]);
   const context = useCallback(
@@ -70,11 +108,12 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
       namespaces: vm.namespaces,
       selectedNodeName: vm.nodes.length ? vm.nodes.at(Math.max(0, vm.nodes.indexOf(state.panes.nodes.selected))).name : null,
       help: { lines: help.length, page: Math.max(1, layout.body - 2) },
+      events: eventsContext(entries, eventsPage(layout.body)),
       contexts,
       currentContext: live?.scope.context ?? null,
       canLeave: onLeave !== undefined,
     }),
-    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, help, contexts, onLeave],
+    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, help, entries, contexts, onLeave],
   );
   useKeys(state, dispatch, context);
   useEffect(() => {
@@ -105,14 +144,15 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
   if (!shown) {
     return <Text>{fitText(` kmon: connecting${theme.ascii ? '...' : '…'}`, width, 'left', theme.symbols.ellipsis)}</Text>;
   }
-  const cellContext = { now, ascii: theme.ascii, history: shown.history, asOfTick: shown.seq };
+  const cellContext = { now, ascii: theme.ascii, history: shown.history, asOfTick: shown.seq, since: alertSince(firing) };
   const body = layout.body;
   const detail = state.mode === 'detail' ? state.detail : null;
   const header = (
     <Header
       snapshot={shown}
+      alerts={firing}
       now={now}
-      counts={vm.counts}
+      counts={counts}
       ready={vm.ready}
       pods={{ shown: vm.pods.length, total: vm.podTotal }}
       namespace={state.namespace}
@@ -131,6 +171,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
       selected={state.panes.nodes.selected}
       scrollTop={state.panes.nodes.scrollTop}
       sort={vm.nodeSort}
+      sortLead={vm.problemsFirst && vm.nodeSort.column !== 'worst' ? 'alerts, ' : ''}
       focused={state.focus === 'nodes' || layout.compact}
       width={width}
       height={layout.nodes}
@@ -145,6 +186,17 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
       {header}
       {state.mode === 'help' ? (
         <HelpOverlay lines={help} top={state.helpTop} width={width} height={body} theme={theme} />
+      ) : state.mode === 'events' ? (
+        <EventsPane
+          entries={entries}
+          firing={firing.length}
+          selected={state.events.selected}
+          scrollTop={state.events.scrollTop}
+          now={now}
+          width={width}
+          height={body}
+          theme={theme}
+        />
       ) : state.mode === 'namespace' ? (
         <NamespacePicker
           namespaces={vm.namespaces}
@@ -164,7 +216,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
           theme={theme}
         />
       ) : detail ? (
-        <DetailView detail={detail} shown={shown} vm={vm} now={now} width={width} height={body} theme={theme} />
+        <DetailView detail={detail} shown={shown} vm={vm} firing={firing} now={now} width={width} height={body} theme={theme} />
       ) : layout.compact ? (
         nodePane
       ) : (
@@ -211,7 +263,13 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
           {fitText(` ${state.notice}`, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ) : (
-        <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} fleet={onLeave ? 'cluster' : undefined} />
+        <KeyHints
+          width={width}
+          theme={theme}
+          detail={state.mode === 'detail'}
+          events={state.mode === 'events'}
+          fleet={onLeave ? 'cluster' : undefined}
+        />
       )}
     </Box>
   );
@@ -221,14 +279,16 @@ interface DetailViewProps {
   readonly detail: NonNullable<ReturnType<typeof initialState>['detail']>;
   readonly shown: NonNullable<ReturnType<typeof useSnapshot>>;
   readonly vm: ReturnType<typeof useViewModel>;
+  readonly firing: readonly Alert[];
   readonly now: number;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
 }
 
-function DetailView({ detail, shown, vm, now, width, height, theme }: DetailViewProps) {
-  const common = { history: shown.history, asOfTick: shown.seq, now, width, height, theme };
+function DetailView({ detail, shown, vm, firing, now, width, height, theme }: DetailViewProps) {
+  const alerts = firing.filter((a) => a.target.uid === detail.uid);
+  const common = { history: shown.history, asOfTick: shown.seq, alerts, now, width, height, theme };
   const table = vm.podTable;
   if (detail.pane === 'nodes') {
     const position = vm.nodes.indexOf(detail.uid);
@@ -237,7 +297,7 @@ function DetailView({ detail, shown, vm, now, width, height, theme }: DetailView
       return <Text>{fitText(' that node is gone (Esc to go back)', width, 'left', theme.symbols.ellipsis)}</Text>;
     const row = vm.nodes.at(position);
     const pods = table.rowsWhere((p) => p.nodeName === row.name).sort((a, b) => (b.memory.usage ?? 0) - (a.memory.usage ?? 0));
-    return <NodeDetail row={row} node={node} pods={pods} {...common} />;
+    return <NodeDetail row={row} node={node} eviction={evictionOf(shown, node.name)} pods={pods} {...common} />;
   }
   const index = table?.indexOf(detail.uid) ?? -1;
   if (!table || index < 0) return <Text>{fitText(' that pod is gone (Esc to go back)', width, 'left', theme.symbols.ellipsis)}</Text>;

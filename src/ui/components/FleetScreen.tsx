@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { Thresholds } from '../../model/thresholds.js';
+import { FleetAlerts } from '../fleet-alerts.js';
 import { fleetReducer, initialFleetState } from '../fleet-reducer.js';
 import type { FleetSource } from '../hooks/use-fleet-rows.js';
 import type { Theme } from '../theme.js';
@@ -28,6 +29,13 @@ export function FleetScreen({ fleet, thresholds, theme, namespace, intervalMs, b
   // Opening a context not watched yet starts its collector, so it is done as the choice is made
   // rather than after the frame that would show it.
   const member = useMemo(() => (state.open === null ? null : fleet.open(state.open)), [fleet, state.open]);
+  // Every cluster's alerts move on with each of its snapshots, on screen or not.
+  const alerts = useMemo(() => new FleetAlerts(thresholds), [thresholds]);
+  useEffect(() => {
+    const observe = () => alerts.observe(fleet.members());
+    observe();
+    return fleet.subscribe(observe);
+  }, [fleet, alerts]);
   useEffect(() => {
     if (member) fleet.onScreen([member.context]);
   }, [fleet, member]);
@@ -48,6 +56,7 @@ export function FleetScreen({ fleet, thresholds, theme, namespace, intervalMs, b
         state={state}
         dispatch={dispatch}
         thresholds={thresholds}
+        alerts={alerts}
         theme={theme}
         intervalMs={intervalMs}
         backgroundMs={backgroundMs}
@@ -80,6 +89,7 @@ export function FleetScreen({ fleet, thresholds, theme, namespace, intervalMs, b
       contexts={fleet.contexts}
       onSwitchContext={switchTo}
       onLeave={fleet.multi ? leave : undefined}
+      alertBook={alerts.book(member.context)}
     />
   );
 }

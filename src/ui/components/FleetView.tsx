@@ -9,6 +9,7 @@ import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import { measuredWidths } from '../column-widths.js';
 import { fitText } from '../fit-text.js';
+import type { FleetAlerts } from '../fleet-alerts.js';
 import type { FleetAction, FleetUiState } from '../fleet-reducer.js';
 import { helpLines } from '../help-lines.js';
 import { type FleetSource, useFleetRows } from '../hooks/use-fleet-rows.js';
@@ -31,6 +32,8 @@ export interface FleetViewProps {
   readonly state: FleetUiState;
   readonly dispatch: Dispatch<FleetAction>;
   readonly thresholds: Thresholds;
+  /** Each cluster's alert book, which its row counts as its own screen's header would. */
+  readonly alerts: FleetAlerts;
   readonly theme: Theme;
   readonly intervalMs: number;
   readonly backgroundMs: number;
@@ -48,8 +51,8 @@ const SORTABLE = FLEET_COLUMNS.flatMap((c) => (c.sort ? [{ id: c.id, descending:
 const NONE = arrayRows<FleetRow>([], (r) => r.uid);
 
 /** One row per cluster: sortable, filterable, coloured as the other panes; Enter opens a cluster. */
-export function FleetView({ fleet, state, dispatch, thresholds, theme, intervalMs, backgroundMs, suspend }: FleetViewProps) {
-  const all = useFleetRows(fleet, thresholds);
+export function FleetView({ fleet, state, dispatch, thresholds, alerts, theme, intervalMs, backgroundMs, suspend }: FleetViewProps) {
+  const all = useFleetRows(fleet, thresholds, alerts);
   const { columns: width, rows: height } = useTerminalSize();
   const newest = useMemo(() => {
     const taken = all.map((r) => r.takenAt ?? 0);

@@ -1,5 +1,7 @@
 import { Box, Text } from 'ink';
+import { type Alert, targetText } from '../../model/alerts.js';
 import { clusterProblem } from '../../model/cluster-health.js';
+import { levelGlyph } from '../../model/level-glyph.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { fitText, textWidth } from '../fit-text.js';
 import { type AlertCounts, ageText, clock, dataAge, leadProblem } from '../header-text.js';
@@ -7,6 +9,8 @@ import type { Theme } from '../theme.js';
 
 interface Props {
   readonly snapshot: Snapshot;
+  /** Firing alerts, worst and longest first. */
+  readonly alerts: readonly Alert[];
   readonly now: number;
   readonly counts: AlertCounts;
   readonly ready: { readonly ready: number; readonly total: number };
@@ -60,7 +64,12 @@ function nodesText(snapshot: Snapshot, ready: Props['ready'], down: boolean, the
   return `nodes ${ready.ready}/${ready.total} Ready`;
 }
 
-export function Header({ snapshot, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
+/** "‼ node-b: disk 93% 12m": the worst alert, how long it has lasted. */
+function leadAlert(alert: Alert, now: number, theme: Theme): string {
+  return `${levelGlyph(alert.level, theme.ascii)} ${targetText(alert.target)}: ${alert.message} ${ageText(Math.max(0, now - alert.since))}`;
+}
+
+export function Header({ snapshot, alerts, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
   const { ageMs, stale } = dataAge(snapshot, now);
   const scope = snapshot.scope;
   const dot = theme.symbols.separator;
@@ -84,14 +93,20 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
     parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
   const problem = leadProblem(snapshot);
   // The data's age first: it must show whatever else the line has to say. Then why the cluster
-  // cannot be read, in red, or the first problem.
+  // cannot be read, in red; or the first problem; or the worst alert with its age. The rest are in
+  // the events pane (e), so nothing hides behind "more".
   const age = `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
-  const more = problem?.more ? ` (+${problem.more} more)` : '';
+  const moreText = (n: number) => (n > 0 ? ` (+${n} more ${dot} e events)` : '');
+  const more = moreText(problem?.more ?? 0);
+  const lead = alerts[0];
   const trouble = down
     ? `  ${theme.symbols.down} ${down.message} ${dot} ${downFor}${more}`
     : problem
       ? `  ${theme.symbols.problem} ${problem.text}${more}`
-      : '';
+      : lead
+        ? ` ${dot} ${leadAlert(lead, now, theme)}${moreText(alerts.length - 1)}`
+        : '';
+  const troubleColor = theme.levelColor(down ? 'crit' : problem ? 'warn' : (lead?.level ?? 'ok'));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate">
@@ -105,7 +120,7 @@ export function Header({ snapshot, now, counts, ready, pods, namespace, paused, 
       {compact ? null : (
         <Text wrap="truncate">
           <Text color={theme.muted}>{fitText(age, Math.min(width, textWidth(age)), 'left', theme.symbols.ellipsis)}</Text>
-          <Text color={theme.levelColor(down ? 'crit' : 'warn')} bold={down !== null}>
+          <Text color={troubleColor} bold={down !== null}>
             {fitText(trouble, Math.max(0, width - textWidth(age)), 'left', theme.symbols.ellipsis)}
           </Text>
         </Text>

@@ -1,7 +1,10 @@
 import { Box, Text } from 'ink';
 import { formatAge } from '../../model/age.js';
+import type { Alert } from '../../model/alerts.js';
+import type { EvictionPolicy } from '../../model/eviction.js';
 import type { Figure } from '../../model/figure.js';
 import { formatBytes, formatBytesPair, formatCores, formatCpu } from '../../model/format-units.js';
+import { forecastLine } from '../../model/headroom.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import { worstLevel } from '../../model/levels.js';
 import { conditionAlerting } from '../../model/node-health.js';
@@ -9,6 +12,7 @@ import type { NodeRow } from '../../model/node-row.js';
 import type { PodRow } from '../../model/pod-row.js';
 import type { NodeInfo } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
+import { alertsLine } from '../alert-text.js';
 import { nodeDetailLayout } from '../detail-layout.js';
 import { fitCell, fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
@@ -18,6 +22,10 @@ import { HistoryChart } from './HistoryChart.js';
 interface Props {
   readonly row: NodeRow;
   readonly node: NodeInfo;
+  /** The node's hard eviction thresholds, and where they came from. */
+  readonly eviction: EvictionPolicy;
+  /** The node's firing alerts, worst first. */
+  readonly alerts: readonly Alert[];
   readonly pods: readonly PodRow[];
   readonly history: Histories;
   readonly asOfTick: number;
@@ -69,14 +77,24 @@ function Line({
   );
 }
 
-export function NodeDetail({ row, node, pods, history, asOfTick, now, width, height, theme }: Props) {
+export function NodeDetail({ row, node, eviction, alerts, pods, history, asOfTick, now, width, height, theme }: Props) {
   const { ascii } = theme;
   const points = Math.max(2, width);
   const cpu = history.nodeUsage.read(row.uid, 0, points, asOfTick).map((v) => (v / (row.cpu.total || 1)) * 100);
   const mem = history.nodeUsage.read(row.uid, 1, points, asOfTick).map((v) => (v / (row.memory.total || 1)) * 100);
   const disk = history.nodeDisk.read(row.uid, 0, points, asOfTick);
   const alerting = node.conditions.filter(conditionAlerting);
-  const layout = nodeDetailLayout(height, width, { conditions: node.conditions.length, alerting: alerting.length, pods: pods.length });
+  // The node's own lines below the heading: its alerts, then a line per resource's forecast.
+  const own = [
+    ...(alerts.length ? [{ key: 'alerts', level: alerts[0]?.level ?? 'ok', text: alertsLine(alerts, now, theme) }] : []),
+    ...row.forecasts.map((f) => ({ key: f.resource, level: f.level, text: ` ${forecastLine(f, eviction, theme.symbols.separator)}` })),
+  ];
+  const layout = nodeDetailLayout(height, width, {
+    conditions: node.conditions.length,
+    alerting: alerting.length,
+    pods: pods.length,
+    extra: own.length,
+  });
   const conditions = layout.conditions === 'all' ? node.conditions : alerting;
   const folded = node.conditions.length - conditions.length;
   const diskAge = row.diskAt === null ? '' : ` ${theme.symbols.separator} read ${formatAge(now - row.diskAt)} ago`;
@@ -107,6 +125,12 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
             : ` ${fsLine('node fs', row.disk, ascii)}   ${row.imageFs ? fsLine('image fs', row.imageFs, ascii) : 'images on the node fs'}${diskAge}`
         }
       />
+      {own.slice(0, layout.extra.shown).map((l) => (
+        <Line ellipsis={theme.symbols.ellipsis} key={l.key} width={width} color={theme.levelColor(l.level)} text={l.text} />
+      ))}
+      {layout.extra.more && layout.extra.shown ? (
+        <Line ellipsis={theme.symbols.ellipsis} dim width={width} text={`  +${layout.extra.more} more (alerts, forecasts)`} />
+      ) : null}
       {layout.plot ? (
         <ChartGrid width={width} count={3}>
           {(w) =>
@@ -132,7 +156,12 @@ export function NodeDetail({ row, node, pods, history, asOfTick, now, width, hei
           }
         </ChartGrid>
       ) : layout.chartsNote ? (
-        <Line ellipsis={theme.symbols.ellipsis} dim width={width} text=" charts left out: too few lines" />
+        <Line
+          ellipsis={theme.symbols.ellipsis}
+          dim
+          width={width}
+          text={` charts left out${layout.extra.shown ? '' : `, and ${layout.extra.more} alert/forecast lines`}: too few lines`}
+        />
       ) : null}
       <Line
         ellipsis={theme.symbols.ellipsis}

@@ -19,6 +19,8 @@ export interface PaneProps<R> {
   readonly selected: string | null;
   readonly scrollTop: number;
   readonly sort: SortState;
+  /** Said before the sort column when an order comes first ("alerts, "). */
+  readonly sortLead?: string;
   readonly focused: boolean;
   readonly width: number;
   /** Lines this pane may use, title and header included. */
@@ -47,7 +49,7 @@ export function Pane<R>(props: PaneProps<R>) {
   const selected = rows.length ? rows.key(index) : null;
   const column = props.columns.find((c) => c.id === sort.column);
   const { symbols } = theme;
-  const sortText = column ? `sort: ${column.title} ${sort.descending ? symbols.descending : symbols.ascending}` : '';
+  const sortText = column ? `sort: ${props.sortLead ?? ''}${column.title} ${sort.descending ? symbols.descending : symbols.ascending}` : '';
   const position = rows.length > page ? ` ${start + 1}-${start + shown.length}/${rows.length}` : '';
   const left = ` ${props.title} ${props.count ?? rows.length}${position}  ${props.scope}`;
   return (

@@ -1,11 +1,13 @@
 import { Box, Text } from 'ink';
 import { formatAge } from '../../model/age.js';
+import type { Alert } from '../../model/alerts.js';
 import { CONTAINER_COLUMNS, type ContainerLine } from '../../model/container-columns.js';
 import { formatBytes, formatCpuAmount } from '../../model/format-units.js';
 import { levelGlyph } from '../../model/level-glyph.js';
 import type { PodFigure, PodRow } from '../../model/pod-row.js';
 import type { PodInfo, PodUsage } from '../../model/records.js';
 import type { Histories } from '../../model/snapshot.js';
+import { alertsLine } from '../alert-text.js';
 import { podDetailLayout } from '../detail-layout.js';
 import { fitColumns } from '../fit-columns.js';
 import { fitText } from '../fit-text.js';
@@ -16,6 +18,8 @@ import { Table } from './Table.js';
 
 interface Props {
   readonly row: PodRow;
+  /** The pod's firing alerts, worst first. */
+  readonly alerts: readonly Alert[];
   readonly pod: PodInfo;
   readonly usage: PodUsage | null;
   readonly history: Histories;
@@ -42,11 +46,15 @@ function figureText(label: string, f: PodFigure, format: (n: number) => string, 
 // The container table is not sorted: containers keep the order of the pod's spec.
 const UNSORTED = { column: '', descending: false };
 
-export function PodDetail({ row, pod, usage, history, asOfTick, now, width, height, theme }: Props) {
+export function PodDetail({ row, pod, usage, alerts, history, asOfTick, now, width, height, theme }: Props) {
   const { ascii } = theme;
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
-  const layout = podDetailLayout(height, width, { reasons: row.reasons.length, containers: pod.containers.length });
+  const layout = podDetailLayout(height, width, {
+    reasons: row.reasons.length,
+    containers: pod.containers.length,
+    extra: alerts.length ? 1 : 0,
+  });
   const lines: ContainerLine[] = pod.containers.slice(0, layout.containers.shown).map((container) => ({
     container,
     usage: usage?.containers.find((u) => u.name === container.name) ?? null,
@@ -73,6 +81,7 @@ export function PodDetail({ row, pod, usage, history, asOfTick, now, width, heig
         </Text>
       ))}
       {more(layout.reasons.more, 'reasons')}
+      {alerts.length ? line(alertsLine(alerts, now, theme), theme.levelColor(alerts[0]?.level ?? 'ok')) : null}
       {layout.plot ? (
         <ChartGrid width={width} count={2}>
           {(w) => [

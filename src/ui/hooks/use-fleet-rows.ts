@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildFleetRow, type FleetRow, NO_POD_ALERTS, podAlerts } from '../../model/fleet-row.js';
+import { buildFleetRow, type FleetRow } from '../../model/fleet-row.js';
 import { buildNodeRows } from '../../model/node-row.js';
 import { byName } from '../../model/pane-order.js';
-import { PodFactsCache } from '../../model/pod-facts.js';
-import { PodTables } from '../../model/pod-table.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import type { Thresholds } from '../../model/thresholds.js';
+import type { FleetAlerts } from '../fleet-alerts.js';
 import type { SnapshotSource } from './use-snapshot.js';
 
 /** One watched cluster as the screen sees it: its snapshots, or why it could not be opened. */
@@ -44,26 +43,24 @@ interface Built {
  * A row per cluster, by name, rebuilt only for the clusters with a new snapshot: twenty clusters
  * polling every few seconds each bring a frame, not twenty rows' work.
  */
-export function useFleetRows(fleet: FleetSource, thresholds: Thresholds): readonly FleetRow[] {
+export function useFleetRows(fleet: FleetSource, thresholds: Thresholds, alerts: FleetAlerts): readonly FleetRow[] {
   const [version, setVersion] = useState(0);
   useEffect(() => fleet.subscribe(() => setVersion((v) => v + 1)), [fleet]);
   const built = useRef(new Map<string, Built>());
-  const tables = useRef(new Map<string, PodTables>());
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is how the fleet says it changed
   return useMemo(() => {
     const rows = fleet.members().map((member) => {
       const snapshot = member.collector?.latest() ?? null;
       const known = built.current.get(member.context);
       if (known && known.snapshot === snapshot && known.thresholds === thresholds) return known.row;
-      const podTables = tables.current.get(member.context) ?? new PodTables(new PodFactsCache());
-      tables.current.set(member.context, podTables);
       const row = buildFleetRow({
         context: member.context,
         server: member.server,
         error: member.error,
         snapshot,
         nodes: snapshot ? buildNodeRows(snapshot, thresholds) : [],
-        pods: snapshot?.podsListed ? podAlerts(podTables.for(snapshot, thresholds)) : NO_POD_ALERTS,
+        // The same book the cluster's own screen reads, observed once per snapshot whoever asks first.
+        alerts: snapshot ? alerts.book(member.context).observe(snapshot, null).firing : [],
         thresholds,
         trendPoints: TREND_POINTS,
       });
@@ -71,5 +68,5 @@ export function useFleetRows(fleet: FleetSource, thresholds: Thresholds): readon
       return row;
     });
     return byName(rows);
-  }, [fleet, thresholds, version]);
+  }, [fleet, thresholds, alerts, version]);
 }

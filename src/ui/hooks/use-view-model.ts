@@ -1,5 +1,4 @@
 import { useMemo, useRef } from 'react';
-import { clusterProblem } from '../../model/cluster-health.js';
 import type { Column } from '../../model/columns.js';
 import { COMPACT_NODE_COLUMNS, NODE_COLUMNS, NODE_COLUMNS_WITHOUT_KUBELET } from '../../model/node-columns.js';
 import { buildNodeRows, type NodeRow } from '../../model/node-row.js';
@@ -10,7 +9,6 @@ import { type PodTable, PodTables } from '../../model/pod-table.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
-import { type AlertCounts, countLevels } from '../header-text.js';
 import { arrayRows, podRows, type RowList } from '../row-list.js';
 import type { UiState } from '../state.js';
 
@@ -23,7 +21,8 @@ export interface ViewModel {
   readonly podTable: PodTable | null;
   readonly nodeColumns: readonly Column<NodeRow>[];
   readonly nodeSort: SortState;
-  readonly counts: AlertCounts;
+  /** Alerting nodes first (NotReady, crit, warn), then the sort: the node pane's order until a sort is chosen. */
+  readonly problemsFirst: boolean;
   readonly ready: { readonly ready: number; readonly total: number };
   readonly podTotal: number;
   readonly namespaces: readonly (string | null)[];
@@ -31,13 +30,6 @@ export interface ViewModel {
 
 const SEVERITY: SortState = { column: 'worst', descending: true };
 const nodeKey = (r: NodeRow) => r.uid;
-
-/** Every alert's level; a cluster that cannot be read is a crit alert of its own. */
-function* levelsOf(nodes: readonly NodeRow[], table: PodTable | null, clusterDown: boolean) {
-  if (clusterDown) yield 'crit' as const;
-  for (const n of nodes) yield n.level;
-  if (table) for (let i = 0; i < table.size; i++) yield table.levelOf(i);
-}
 
 function namespacesOf(table: PodTable | null): (string | null)[] {
   const names = new Set<string>();
@@ -60,9 +52,10 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
   const nodeSort = compact && !nodePane.sortChosen ? SEVERITY : nodePane.sort;
   const nodeFilter = useMemo(() => parseTextFilter(nodePane.filter), [nodePane.filter]);
   const podFilter = useMemo(() => parseTextFilter(podPane.filter), [podPane.filter]);
+  const problemsFirst = !nodePane.sortChosen;
   const nodes = useMemo(
-    () => arrayRows(orderNodes(nodeRows, nodeColumns, nodeSort, nodeFilter), nodeKey),
-    [nodeRows, nodeColumns, nodeSort, nodeFilter],
+    () => arrayRows(orderNodes(nodeRows, nodeColumns, nodeSort, nodeFilter, problemsFirst), nodeKey),
+    [nodeRows, nodeColumns, nodeSort, nodeFilter, problemsFirst],
   );
   const pods = useMemo(
     () =>
@@ -74,8 +67,6 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
         : arrayRows<PodRow>([], (r) => r.uid),
     [table, podPane.sort, podFilter, state.namespace, state.nodeScope, state.problemsOnly],
   );
-  const clusterDown = snapshot !== null && clusterProblem(snapshot) !== null;
-  const counts = useMemo(() => countLevels(levelsOf(nodeRows, table, clusterDown)), [nodeRows, table, clusterDown]);
   const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
     allNodes: nodeRows,
@@ -84,7 +75,7 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
     podTable: table,
     nodeColumns,
     nodeSort,
-    counts,
+    problemsFirst,
     ready: { ready: nodeRows.filter((r) => r.ready === true).length, total: nodeRows.length },
     podTotal: table?.size ?? 0,
     namespaces,

@@ -34,7 +34,7 @@ describeWithFixtures('nodeSchema on the real node list', () => {
     expect(node.capacity).toEqual(expected);
   });
 
-  it('keeps the four conditions with their status, reason and message', () => {
+  it('keeps the four conditions with their status, reason, message and last transition', () => {
     expect(node.conditions.map((c) => [c.type, c.status])).toEqual([
       ['MemoryPressure', 'False'],
       ['DiskPressure', 'False'],
@@ -46,6 +46,7 @@ describeWithFixtures('nodeSchema on the real node list', () => {
       status: 'True',
       reason: 'KubeletReady',
       message: 'kubelet is posting ready status',
+      since: Date.parse('2026-06-26T10:12:39Z'),
     });
   });
 });

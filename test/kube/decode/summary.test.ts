@@ -18,6 +18,9 @@ interface RawFs {
   capacityBytes: number;
   availableBytes: number;
   usedBytes: number;
+  inodes: number;
+  inodesFree: number;
+  time: string;
 }
 interface RawContainer {
   name: string;
@@ -64,8 +67,15 @@ describeWithFixtures('summarySchema on the real Summary fixtures', () => {
       });
     });
 
-    it('node fs, image fs and network are the kubelet figures', () => {
-      const pick = ({ capacityBytes, availableBytes, usedBytes }: RawFs) => ({ capacityBytes, availableBytes, usedBytes });
+    it('node fs, image fs (with inodes and the time measured) and network are the kubelet figures', () => {
+      const pick = ({ capacityBytes, availableBytes, usedBytes, inodes, inodesFree, time }: RawFs) => ({
+        capacityBytes,
+        availableBytes,
+        usedBytes,
+        inodes,
+        inodesFree,
+        time: Date.parse(time),
+      });
       expect(summary.fs).toEqual(pick(raw.node.fs));
       expect(summary.imageFs).toEqual(pick(raw.node.runtime.imageFs));
       expect(summary.network).toEqual({ rxBytes: raw.node.network.rxBytes, txBytes: raw.node.network.txBytes });

@@ -1,0 +1,40 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/cli/config-file.js';
+import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const dir = tempDir('kmon-config-');
+const file = (name: string, text: string) => {
+  const at = path.join(dir, name);
+  writeFileSync(at, text);
+  return at;
+};
+
+describe('config file: for: and fill', () => {
+  it('reads for: per threshold (0s: at once) and the fill warning times, keeping the other defaults', () => {
+    const config = loadConfig(
+      file('for.yaml', 'thresholds:\n  cpu: { for: 2m }\n  disk: { warn: 85, for: 0s }\n  fill: { warn: 6h, crit: 30m }\n'),
+    );
+    expect(config.thresholds.cpu).toEqual({ warn: 70, crit: 90, forMs: 120_000 });
+    expect(config.thresholds.disk).toEqual({ warn: 85, crit: 90, forMs: 0 });
+    expect(config.thresholds.memory).toEqual(DEFAULT_THRESHOLDS.memory);
+    expect(config.thresholds.fill).toEqual({ warnMs: 6 * 3_600_000, critMs: 30 * 60_000 });
+  });
+
+  it('CPU waits 30 s by default, the rest fire at once, and fill warns within 4 h, crit within 1 h', () => {
+    const { thresholds } = loadConfig(file('empty.yaml', 'interval: 5s\n'));
+    expect(thresholds.cpu.forMs).toBe(30_000);
+    expect(thresholds.memory.forMs ?? 0).toBe(0);
+    expect(thresholds.fill).toEqual({ warnMs: 4 * 3_600_000, critMs: 3_600_000 });
+  });
+
+  it.each([
+    ['a for: that is no duration', 'thresholds:\n  cpu: { for: soon }\n', /thresholds\.cpu\.for: expected a duration/],
+    ['a fill time of zero', 'thresholds:\n  fill: { crit: 0s }\n', /thresholds\.fill\.crit: must be more than 0/],
+    ['a typo under fill', 'thresholds:\n  fill: { warning: 4h }\n', /thresholds\.fill: Unrecognized key/],
+  ])('refuses %s with a one-line reason', (_, text, message) => {
+    expect(() => loadConfig(file('bad.yaml', text))).toThrow(message);
+  });
+});
