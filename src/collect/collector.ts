@@ -84,9 +84,11 @@ export class Collector {
   private running = false;
   private polling = false;
   private pollAgain = false;
+  private intervalMs: number;
 
   constructor(private readonly options: CollectorOptions) {
     const { reader, scope, selectors, kubelet } = options;
+    this.intervalMs = options.intervalMs;
     this.inventory = options.inventory ?? new ListInventory({ reader, namespace: scope.namespace, selectors, lists: options.lists });
     this.sweeper =
       kubelet &&
@@ -100,7 +102,7 @@ export class Collector {
         },
         keepPodUsage: () => this.usage.needsPodSummaries(),
         // Summaries standing in for the Metrics API are read every poll; for disk alone, less often.
-        backgroundRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS)),
+        backgroundRefreshMs: () => (this.usage.usingSummaries() ? this.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS)),
       });
     const sweeper = this.sweeper;
     // Eviction thresholds matter to projections, which need history: only screens that stay open read them.
@@ -158,6 +160,17 @@ export class Collector {
     this.inventory.close();
   }
 
+  /**
+   * Polls every `intervalMs` from now on: a fleet slows the clusters nobody is looking at and speeds
+   * up the one put on screen, which is polled at once. Watches, budgets and backoff stay as they are.
+   */
+  pace(intervalMs: number): void {
+    if (intervalMs === this.intervalMs) return;
+    const sooner = intervalMs < this.intervalMs;
+    this.intervalMs = intervalMs;
+    if (sooner && this.failures === 0) this.pollSoon();
+  }
+
   /** Nodes on screen or selected, whose kubelet figures are kept freshest. */
   prioritizeNodes(names: readonly string[]): void {
     this.sweeper?.prioritize(names);
@@ -196,7 +209,7 @@ export class Collector {
 
   private async tick(): Promise<void> {
     const started = Date.now();
-    let delay = this.options.intervalMs;
+    let delay = this.intervalMs;
     this.polling = true;
     try {
       await this.pollOnce();
@@ -208,7 +221,7 @@ export class Collector {
         this.sweeper?.retryNow();
       }
       this.failures = down ? this.failures + 1 : 0;
-      const { intervalMs } = this.options;
+      const { intervalMs } = this;
       if (down) delay = backoffDelay(this.failures - 1, { baseMs: intervalMs, maxMs: maxBackoff(intervalMs) }, retryAfter(nodesError));
       else delay = Math.max(0, intervalMs - (Date.now() - started));
     } catch (error) {
@@ -332,7 +345,7 @@ export class Collector {
     this.snapshot = {
       seq,
       takenAt: Date.now(),
-      intervalMs: this.options.intervalMs,
+      intervalMs: this.intervalMs,
       scope: this.options.scope,
       nodes: state.nodes,
       pods: state.pods,
