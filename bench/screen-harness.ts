@@ -9,7 +9,7 @@ import type { SnapshotSource } from '../src/ui/hooks/use-snapshot.js';
 import { makeTheme } from '../src/ui/theme.js';
 import { FakeStdin } from '../test/helpers/fake-stdin.js';
 
-class Terminal extends EventEmitter {
+export class Terminal extends EventEmitter {
   readonly isTTY = true;
   constructor(
     readonly columns: number,

@@ -12,14 +12,22 @@ export interface SimProcess {
   stop(): Promise<void>;
 }
 
-export async function startSimProcess(nodes: number, podsPerNode: number, extra: readonly string[] = []): Promise<SimProcess> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--max-old-space-size=8192', KMON, 'sim', '--nodes', String(nodes), '--pods-per-node', String(podsPerNode), ...extra],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+export function startSimProcess(nodes: number, podsPerNode: number, extra: readonly string[] = []): Promise<SimProcess> {
+  return startServing([
+    '--max-old-space-size=8192',
+    KMON,
+    'sim',
+    '--nodes',
+    String(nodes),
+    '--pods-per-node',
+    String(podsPerNode),
+    ...extra,
+  ]);
+}
+
+/** A child process (node with `args`) that serves simulated clusters and prints their kubeconfig. */
+export async function startServing(args: readonly string[]): Promise<SimProcess> {
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const kubeconfig = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {

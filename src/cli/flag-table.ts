@@ -22,6 +22,8 @@ export interface FlagSpec {
   readonly choices?: readonly string[];
   /** Environment variable that stands in for the flag when it is not given. */
   readonly env?: string;
+  /** Given more than once, every value is kept, in order (the value is a list); else the last wins. */
+  readonly repeats?: boolean;
 }
 
 const percent = <Name extends string>(name: Name, what: string, fallback: number) =>
@@ -30,7 +32,13 @@ const percent = <Name extends string>(name: Name, what: string, fallback: number
 /** Which cluster, how to reach it, and how hard to lean on it. */
 export const CLUSTER_FLAGS = [
   { name: 'kubeconfig', arg: '<file>', help: 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)' },
-  { name: 'context', arg: '<name>', help: 'kubeconfig context (default: current-context)' },
+  {
+    name: 'context',
+    arg: '<name>',
+    help: 'kubeconfig context (default: current-context); repeat it to watch several clusters (live screen, status, check)',
+    repeats: true,
+  },
+  { name: 'all-contexts', help: 'every context in the kubeconfig (live screen, status, check)' },
   { name: 'namespace', short: 'n', arg: '<ns>', help: 'only this namespace' },
   { name: 'all-namespaces', short: 'A', help: 'all namespaces' },
   { name: 'selector', short: 'l', arg: '<selector>', help: 'label selector, e.g. app=web,tier!=db' },
@@ -133,7 +141,9 @@ export function flagKey(name: string): string {
 type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
 type Key<Name extends string> = Name extends `no-${infer On}` ? Camel<On> : Camel<Name>;
 
-type Value<F extends FlagSpec> = F extends { readonly name: `no-${string}` }
+type Value<F extends FlagSpec> = F extends { readonly repeats: true } ? readonly One<F>[] : One<F>;
+
+type One<F extends FlagSpec> = F extends { readonly name: `no-${string}` }
   ? boolean
   : F extends { readonly arg: string }
     ? F extends { readonly parse: (text: string) => infer T }

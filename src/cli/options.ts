@@ -5,7 +5,9 @@ import { CLUSTER_FLAGS, DISPLAY_FLAGS, type FlagSpec, THRESHOLD_FLAGS } from './
 /** One entry of flag-table.ts as commander's Option; help shows the default as it is written there. */
 function optionFor(spec: FlagSpec): Option {
   const option = new Option(`${spec.short ? `-${spec.short}, ` : ''}--${spec.name}${spec.arg ? ` ${spec.arg}` : ''}`, spec.help);
-  if (spec.parse) option.argParser(forCommander(spec.parse));
+  const parse = spec.parse ? forCommander(spec.parse) : (text: string) => text;
+  if (spec.repeats) option.argParser((text: string, before: unknown[] | undefined) => [...(before ?? []), parse(text)]);
+  else if (spec.parse) option.argParser(parse);
   if (spec.default !== undefined) option.default(spec.parse ? spec.parse(spec.default) : spec.default, spec.default);
   if (spec.choices) option.choices(spec.choices);
   if (spec.env) option.env(spec.env);

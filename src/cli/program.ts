@@ -96,11 +96,11 @@ export function buildProgram(run: (action: Action) => void): Command {
     .addOption(new Option('-o, --output <format>', 'text (one line) or json (every alert)').choices(['text', 'json']).default('text'))
     .action((_options, cmd: Command) =>
       run(async () => {
-        const { runCheck } = await import('./run-check.js');
+        const { runChecks } = await import('./run-fleet-check.js');
         const { checkFailure } = await import('./check-exit.js');
         const flags = cmd.optsWithGlobals<CheckFlags>();
         try {
-          const { line, exitCode } = await runCheck(flags);
+          const { line, exitCode } = await runChecks(flags);
           process.stdout.write(`${line}\n`);
           return exitCode;
         } catch (error) {

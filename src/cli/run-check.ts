@@ -1,9 +1,11 @@
 import { Collector } from '../collect/collector.js';
+import type { KubeTarget } from '../kube/kubeconfig/kube-target.js';
+import type { ReportedAlert } from '../model/alert-report.js';
 import { lookOnce } from '../model/one-shot-look.js';
 import { buildPodRow } from '../model/pod-row.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { Thresholds } from '../model/thresholds.js';
-import { CHECK_STATE, checkJson, checkLine } from '../output/check-report.js';
+import { CHECK_STATE, type CheckLevel, checkJson, checkLine } from '../output/check-report.js';
 import { CHECK_EXIT } from './check-exit.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
@@ -17,6 +19,16 @@ export type CheckFlags = ClusterFlags &
     readonly output?: 'text' | 'json';
   };
 
+/** One cluster's verdict: what to print, its exit status, and what a fleet's check gathers of it. */
+export interface CheckResult {
+  readonly line: string;
+  readonly exitCode: number;
+  readonly level: CheckLevel;
+  readonly alerts: readonly ReportedAlert[];
+  /** Why the cluster could not be judged, when it could not. */
+  readonly error?: string;
+}
+
 /** Pods worth judging: those over a line or in a bad state. */
 function alertingPods(snapshot: Snapshot, thresholds: Thresholds) {
   return snapshot.pods.flatMap((pod) => {
@@ -26,9 +38,8 @@ function alertingPods(snapshot: Snapshot, thresholds: Thresholds) {
 }
 
 /** `kmon check`: nodes and pods against the thresholds; one line and a monitoring plugin's exit status. */
-export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitCode: number }> {
+export async function runCheck(flags: CheckFlags, target: KubeTarget = targetFor(flags)): Promise<CheckResult> {
   const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
-  const target = targetFor(flags);
   const connection = openConnection(target, flags);
   const namespace = namespaceFor(flags, null);
   const collector = new Collector({
@@ -49,14 +60,17 @@ export async function runCheck(flags: CheckFlags): Promise<{ line: string; exitC
     // Without both lists there is nothing to judge: "OK" over an unread list would be a lie.
     const unread = snapshot.problems.find((p) => p.source === 'nodes' || p.source === 'pods');
     if (unread || snapshot.inventoryAt === null) {
-      const line = `${CHECK_STATE.unknown}: ${unread?.message ?? 'nodes could not be read'}`;
-      return { line: flags.output === 'json' ? checkJson('unknown', alerts) : line, exitCode: CHECK_EXIT.unknown };
+      const why = unread?.message ?? 'nodes could not be read';
+      const line = flags.output === 'json' ? checkJson('unknown', alerts, why) : `${CHECK_STATE.unknown}: ${why}`;
+      return { line, exitCode: CHECK_EXIT.unknown, level: 'unknown', alerts, error: why };
     }
     const level = alerts[0]?.level ?? 'ok';
     const calm = `${snapshot.nodes.length} nodes, ${snapshot.pods.length} pods, nothing over the thresholds`;
     return {
       line: flags.output === 'json' ? checkJson(level, alerts) : checkLine(alerts, snapshot.takenAt, calm),
       exitCode: CHECK_EXIT[level],
+      level,
+      alerts,
     };
   } finally {
     collector.stop();

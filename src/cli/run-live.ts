@@ -1,16 +1,27 @@
 import { Collector } from '../collect/collector.js';
+import { Fleet, type OpenedCluster } from '../collect/fleet.js';
 import { liveCollector } from '../collect/live-collector.js';
+import type { KubeTarget } from '../kube/kubeconfig/kube-target.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
 import { sortRows } from '../model/sort.js';
 import { topNodesTable } from '../output/top-nodes.js';
 import { topPodsTable } from '../output/top-pods.js';
-import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
+import {
+  type ClusterFlags,
+  contextNames,
+  fleetTargets,
+  kubeletSettings,
+  namespaceFor,
+  openConnection,
+  targetFor,
+} from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
 import type { DISPLAY_FLAGS, FlagValues } from './flag-table.js';
 import { preferSmallHeap } from './prefer-small-heap.js';
 import { detectTerminal, type TerminalCaps } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
+import { UsageError } from './usage-error.js';
 import { warningLines } from './warnings.js';
 
 export type LiveFlags = ClusterFlags & ThresholdFlags & FlagValues<typeof DISPLAY_FLAGS>;
@@ -21,7 +32,7 @@ async function withDemoCluster<T>(demo: boolean, flags: LiveFlags, run: (flags: 
   // Metrics move every 5 s in the demo (metrics-server's default is 15 s) so a first look sees motion.
   const sim = await startSim({ nodes: 8, podsPerNode: 9, metricResolutionMs: 5_000 });
   try {
-    return await run({ ...flags, kubeconfig: sim.kubeconfigPath, context: sim.contextName });
+    return await run({ ...flags, kubeconfig: sim.kubeconfigPath, context: [sim.contextName], allContexts: false });
   } finally {
     await sim.stop();
   }
@@ -64,41 +75,107 @@ async function printOnce(collector: Collector, caps: TerminalCaps, thresholds: R
   return snapshot.inventoryAt === null ? 1 : 0;
 }
 
-async function live(flags: LiveFlags): Promise<number> {
-  const config = loadConfig(flags.config);
-  const thresholds = thresholdsFrom(flags, config.thresholds);
-  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii }, process.stdin);
-  const target = targetFor(flags);
-  const connection = openConnection(target, flags);
-  const namespace = namespaceFor(flags, null);
-  const options = {
-    reader: connection.client,
+// Clusters of a fleet that are not on screen keep their watches and poll this often.
+const BACKGROUND_MS = 15_000;
+
+interface Setup {
+  readonly flags: LiveFlags;
+  readonly thresholds: ReturnType<typeof thresholdsFrom>;
+  readonly namespace: string | null;
+  readonly intervalMs: number;
+  readonly backgroundMs: number;
+}
+
+function collectorOptions(target: KubeTarget, reader: ReturnType<typeof openConnection>['client'], setup: Setup) {
+  const { flags, thresholds, namespace, intervalMs } = setup;
+  return {
+    reader,
     scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace },
-    intervalMs: flags.interval ?? config.intervalMs ?? 5_000,
+    intervalMs,
     selectors: { pods: flags.selector },
     kubelet: kubeletSettings(flags, thresholds),
     kubeletDeadlineMs: flags.requestTimeout,
   };
-  const collector = caps.interactive ? liveCollector(options) : new Collector({ ...options, keepHistory: false });
+}
+
+/** One cluster of the live screen: its own connection (limiter, credentials) and collector. */
+function openCluster(target: KubeTarget, setup: Setup): OpenedCluster {
+  const connection = openConnection(target, setup.flags);
+  return {
+    server: target.server,
+    collector: liveCollector(collectorOptions(target, connection.client, setup)),
+    close: () => connection.close(),
+  };
+}
+
+/**
+ * The clusters the screen watches: the fleet named on the command line, or one cluster, which the
+ * context picker then replaces. A context's target is read from the kubeconfig as it is opened.
+ */
+function fleetFor(flags: LiveFlags, setup: Setup): Fleet {
+  const targets = fleetTargets(flags);
+  const known = new Map<string, KubeTarget>();
+  const targetOf = (context: string) => known.get(context) ?? targetFor({ ...flags, context: [context], allContexts: false });
+  const options = { contexts: contextNames(flags), intervalMs: setup.intervalMs, backgroundMs: setup.backgroundMs };
+  if (targets) {
+    for (const t of targets) if (t.target) known.set(t.context, t.target);
+    return new Fleet({ ...options, initial: targets, open: (context) => openCluster(targetOf(context), setup), keep: true });
+  }
+  // One cluster: a mistake in its kubeconfig entry stops kmon at once, as it always has.
+  const target = targetFor(flags);
+  known.set(target.context, target);
+  let first: OpenedCluster | null = openCluster(target, setup);
+  const open = (context: string) => {
+    const opened = first ?? openCluster(targetOf(context), setup);
+    first = null;
+    return opened;
+  };
+  return new Fleet({ ...options, initial: [{ context: target.context }], open, keep: false });
+}
+
+async function printOnceFor(flags: LiveFlags, setup: Setup, caps: TerminalCaps): Promise<number> {
+  if (fleetTargets(flags)) {
+    throw new UsageError(
+      'several clusters need the live screen, in a terminal; for scripts, kmon status and kmon check take the same --context flags',
+    );
+  }
+  const target = targetFor(flags);
+  const connection = openConnection(target, flags);
+  const collector = new Collector({ ...collectorOptions(target, connection.client, setup), keepHistory: false });
   try {
-    if (!caps.interactive) return await printOnce(collector, caps, thresholds);
+    return await printOnce(collector, caps, setup.thresholds);
+  } finally {
+    collector.stop();
+    connection.close();
+  }
+}
+
+async function live(flags: LiveFlags): Promise<number> {
+  const config = loadConfig(flags.config);
+  const thresholds = thresholdsFrom(flags, config.thresholds);
+  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii }, process.stdin);
+  const intervalMs = flags.interval ?? config.intervalMs ?? 5_000;
+  const backgroundMs = Math.max(intervalMs, BACKGROUND_MS);
+  const setup: Setup = { flags, thresholds, namespace: namespaceFor(flags, null), intervalMs, backgroundMs };
+  if (!caps.interactive) return printOnceFor(flags, setup, caps);
+  const fleet = fleetFor(flags, setup);
+  try {
     preferSmallHeap();
-    collector.start();
+    fleet.start();
     // Ink holds frames back while CI is set; someone at a terminal (or tmux under CI) wants them.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
     const [{ runApp }, { makeTheme }] = await Promise.all([import('../ui/run-app.js'), import('../ui/theme.js')]);
     return await runApp({
-      source: collector,
+      fleet,
       thresholds,
       theme: makeTheme({ color: caps.color !== 'none', ascii: !caps.unicode }),
-      namespace,
+      namespace: setup.namespace,
       altScreen: flags.altScreen !== false,
-      onVisibleNodes: (names) => collector.prioritizeNodes(names),
-      onPodNodes: (names) => collector.prioritizePodNodes(names),
+      intervalMs,
+      backgroundMs,
     });
   } finally {
-    collector.stop();
-    connection.close();
+    fleet.stop();
   }
 }
 

@@ -97,9 +97,11 @@ export class Collector {
   private running = false;
   private polling = false;
   private pollAgain = false;
+  private intervalMs: number;
 
   constructor(private readonly options: CollectorOptions) {
     const { reader, scope, selectors, kubelet } = options;
+    this.intervalMs = options.intervalMs;
     this.inventory = options.inventory ?? new ListInventory({ reader, namespace: scope.namespace, selectors, lists: options.lists });
     // One budget for every read of a kubelet through the apiserver: summaries, metrics and configz.
     const bucket = kubelet ? new TokenBucket(kubelet.qps, kubelet.burst) : undefined;
@@ -120,8 +122,8 @@ export class Collector {
         // Summaries standing in for the Metrics API are read every poll, unless the kubelets'
         // /metrics/resource (a few KB) keeps CPU and memory current between them; for disk alone, less often.
         backgroundRefreshMs: () =>
-          this.usage.usingSummaries() && !reader.nodeResource ? options.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS),
-        usageRefreshMs: () => (this.usage.usingSummaries() ? options.intervalMs : null),
+          this.usage.usingSummaries() && !reader.nodeResource ? this.intervalMs : (kubelet.diskRefreshMs ?? DEFAULT_DISK_REFRESH_MS),
+        usageRefreshMs: () => (this.usage.usingSummaries() ? this.intervalMs : null),
       });
     const sweeper = this.sweeper;
     // Eviction thresholds matter to projections, which need history: only screens that stay open read them.
@@ -180,6 +182,17 @@ export class Collector {
     this.sweeper?.stop();
     this.eviction?.stop();
     this.inventory.close();
+  }
+
+  /**
+   * Polls every `intervalMs` from now on: a fleet slows the clusters nobody is looking at and speeds
+   * up the one put on screen, which is polled at once. Watches, budgets and backoff stay as they are.
+   */
+  pace(intervalMs: number): void {
+    if (intervalMs === this.intervalMs) return;
+    const sooner = intervalMs < this.intervalMs;
+    this.intervalMs = intervalMs;
+    if (sooner && this.failures === 0) this.pollSoon();
   }
 
   /** Nodes on screen or selected, whose kubelet figures are kept freshest. */
@@ -281,7 +294,7 @@ export class Collector {
 
   private async tick(): Promise<void> {
     const started = Date.now();
-    let delay = this.options.intervalMs;
+    let delay = this.intervalMs;
     this.polling = true;
     try {
       await this.pollOnce();
@@ -293,7 +306,7 @@ export class Collector {
         this.sweeper?.retryNow();
       }
       this.failures = down ? this.failures + 1 : 0;
-      const { intervalMs } = this.options;
+      const { intervalMs } = this;
       if (down) delay = backoffDelay(this.failures - 1, { baseMs: intervalMs, maxMs: maxBackoff(intervalMs) }, retryAfter(nodesError));
       else delay = Math.max(0, intervalMs - (Date.now() - started));
     } catch (error) {
@@ -420,7 +433,7 @@ export class Collector {
     this.snapshot = {
       seq,
       takenAt: Date.now(),
-      intervalMs: this.options.intervalMs,
+      intervalMs: this.intervalMs,
       scope: this.options.scope,
       nodes: state.nodes,
       pods: state.pods,

@@ -1,12 +1,12 @@
 import { formatAge } from '../model/age.js';
 import type { ReportedAlert } from '../model/alert-report.js';
 import { targetPath, targetText } from '../model/alerts.js';
-import type { Level } from '../model/levels.js';
+import type { CheckLevel } from '../model/check-level.js';
 
 // kmon check's answer: one line for people and monitoring systems, or every alert as JSON, so
 // nothing hides behind "+N more".
 
-export type CheckLevel = Level | 'unknown';
+export type { CheckLevel };
 
 /** The state words of the Nagios/Icinga plugin convention, which kmon check's line starts with. */
 export const CHECK_STATE: Readonly<Record<CheckLevel, string>> = { ok: 'OK', warn: 'WARNING', crit: 'CRITICAL', unknown: 'UNKNOWN' };
@@ -31,14 +31,11 @@ export function checkLine(alerts: readonly ReportedAlert[], now: number, calm: s
     .join('; ')}${more}`;
 }
 
-/**
- * `{"level": "crit", "alerts": [{"level", "kind", "object", "message", "since", "fullInSeconds"}]}`:
- * every alert, worst and then longest first; since is RFC 3339, fullInSeconds null where nothing
- * is projected.
- */
-export function checkJson(level: CheckLevel, alerts: readonly ReportedAlert[]): string {
-  return JSON.stringify({
+/** One cluster's report, as `-o json` prints it alone and a fleet's holds one per cluster. */
+export function checkReport(level: CheckLevel, alerts: readonly ReportedAlert[], error?: string): Record<string, unknown> {
+  return {
     level,
+    ...(error === undefined ? {} : { error }),
     alerts: alerts.map((a) => ({
       level: a.level,
       kind: a.kind,
@@ -47,5 +44,40 @@ export function checkJson(level: CheckLevel, alerts: readonly ReportedAlert[]): 
       since: new Date(a.since).toISOString(),
       fullInSeconds: a.fullInMs === null ? null : Math.round(a.fullInMs / 1000),
     })),
+  };
+}
+
+/**
+ * `{"level": "crit", "alerts": [{"level", "kind", "object", "message", "since", "fullInSeconds"}]}`:
+ * every alert, worst and then longest first; since is RFC 3339, fullInSeconds null where nothing
+ * is projected; "error" says why when the level is unknown.
+ */
+export function checkJson(level: CheckLevel, alerts: readonly ReportedAlert[], error?: string): string {
+  return JSON.stringify(checkReport(level, alerts, error));
+}
+
+/** A cluster of a fleet's check: its context and server, and its verdict. */
+export interface ClusterCheck {
+  readonly context: string;
+  readonly server: string;
+  readonly level: CheckLevel;
+  readonly alerts: readonly ReportedAlert[];
+  readonly error?: string;
+}
+
+/** `{"level", "clusters": [{"context", "server", "level", "error"?, "alerts": [...]}]}`, worst cluster first. */
+export function fleetCheckJson(level: CheckLevel, clusters: readonly ClusterCheck[]): string {
+  return JSON.stringify({
+    level,
+    clusters: clusters.map((c) => ({ context: c.context, server: c.server, ...checkReport(c.level, c.alerts, c.error) })),
   });
+}
+
+/** "prod-eu CRITICAL (node node-7: disk at 93%, +4 more)", "dev UNKNOWN (cannot reach …)", "staging OK". */
+export function clusterCheckText(c: ClusterCheck): string {
+  const [first] = c.alerts;
+  const why = c.error ?? (first ? `${targetText(first.target)}: ${first.message}` : null);
+  // A cluster that cannot be read is said in its reason alone; its alerts are that failure's.
+  const more = !c.error && c.alerts.length > 1 ? `, +${c.alerts.length - 1} more` : '';
+  return `${c.context} ${CHECK_STATE[c.level]}${why ? ` (${why}${more})` : ''}`;
 }

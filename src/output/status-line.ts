@@ -102,7 +102,7 @@ function parts(data: StatusData, ascii: boolean, now: number): Part[] {
   return list;
 }
 
-function paint(part: Part, format: StatusFormat, color: boolean): string {
+export function paint(part: Part, format: StatusFormat, color: boolean): string {
   if (format === 'tmux') {
     // tmux reads #[…] and #(…) in status text: a literal # must be doubled.
     const text = part.text.replaceAll('#', '##');
@@ -125,26 +125,29 @@ export function statusLevel(data: StatusData): Level {
   return worstLevel(data.cpuLevel, data.memoryLevel, data.ready < data.total ? 'crit' : 'ok', ...data.problems.map((p) => p.level));
 }
 
+/** What `--format json` prints of one cluster (a fleet's JSON holds one per cluster). */
+export function statusObject(data: StatusData): Record<string, unknown> {
+  return {
+    cluster: data.cluster,
+    level: statusLevel(data),
+    nodes: { ready: data.ready, total: data.total },
+    cpu: { percent: data.cpuPercent, level: data.cpuLevel, trend: data.cpuTrend.map((v) => Math.round(v * 10) / 10) },
+    memory: { percent: data.memoryPercent, level: data.memoryLevel },
+    problems: data.problems.map(({ since, fullInMs, ...p }) => ({
+      ...p,
+      percent: p.percent === null ? null : Math.trunc(p.percent),
+      since: since == null ? null : new Date(since).toISOString(),
+      fullInSeconds: fullInMs == null ? null : Math.round(fullInMs / 1000),
+    })),
+    stale: data.staleMs !== null,
+    ...(data.error ? { error: data.error, reason: data.errorLabel ?? null } : {}),
+    ageSeconds: data.staleMs === null ? 0 : Math.round(data.staleMs / 1000),
+  };
+}
+
 /** The line in the chosen format; never wider than `maxWidth` columns on screen. */
 export async function statusLine(data: StatusData, options: StatusOptions): Promise<string> {
-  if (options.format === 'json') {
-    return JSON.stringify({
-      cluster: data.cluster,
-      level: statusLevel(data),
-      nodes: { ready: data.ready, total: data.total },
-      cpu: { percent: data.cpuPercent, level: data.cpuLevel, trend: data.cpuTrend.map((v) => Math.round(v * 10) / 10) },
-      memory: { percent: data.memoryPercent, level: data.memoryLevel },
-      problems: data.problems.map(({ since, fullInMs, ...p }) => ({
-        ...p,
-        percent: p.percent === null ? null : Math.trunc(p.percent),
-        since: since == null ? null : new Date(since).toISOString(),
-        fullInSeconds: fullInMs == null ? null : Math.round(fullInMs / 1000),
-      })),
-      stale: data.staleMs !== null,
-      ...(data.error ? { error: data.error, reason: data.errorLabel ?? null } : {}),
-      ageSeconds: data.staleMs === null ? 0 : Math.round(data.staleMs / 1000),
-    });
-  }
+  if (options.format === 'json') return JSON.stringify(statusObject(data));
   const all = parts(data, options.ascii, options.now ?? Date.now());
   const measure = await measureFor(all.map((p) => p.text));
   return fitParts(all, options.maxWidth, { measure, ellipsis: options.ascii ? '~' : '…' })

@@ -24,6 +24,7 @@ export type Command =
   | 'problem-pods'
   | 'filter'
   | 'namespace'
+  | 'context'
   | 'node-pods'
   | 'detail'
   | 'events'
@@ -55,7 +56,7 @@ export interface Binding {
 }
 
 const k = (label: string, spec: Omit<KeySpec, 'label'>): KeySpec => ({ label, ...spec });
-const EVERY_MODE: readonly Mode[] = ['table', 'filter', 'namespace', 'help', 'detail', 'events'];
+const EVERY_MODE: readonly Mode[] = ['table', 'filter', 'namespace', 'context', 'help', 'detail', 'events'];
 
 export const KEYMAP: readonly Binding[] = [
   { command: 'help', keys: [k('?', { input: '?' })], help: 'show or hide this help', hint: { word: 'help', priority: 95 } },
@@ -83,6 +84,12 @@ export const KEYMAP: readonly Binding[] = [
   },
   { command: 'namespace', keys: [k('n', { input: 'n' })], help: 'pick a namespace', hint: { word: 'namespace', priority: 50 } },
   {
+    command: 'context',
+    keys: [k('c', { input: 'c' })],
+    help: 'pick a kubeconfig context: switch cluster without restarting',
+    hint: { word: 'context', priority: 45 },
+  },
+  {
     command: 'problem-pods',
     keys: [k('!', { input: '!' })],
     help: 'show only pods with a problem: not Running, or alerting (toggle)',
@@ -108,8 +115,8 @@ export const KEYMAP: readonly Binding[] = [
   },
   {
     command: 'back',
-    keys: [k('Esc', { key: 'escape' }), k('q', { input: 'q', modes: ['namespace', 'help', 'events'] })],
-    help: 'back, or clear the filter; q also closes the help, the events pane and the namespace picker',
+    keys: [k('Esc', { key: 'escape' }), k('q', { input: 'q', modes: ['namespace', 'context', 'help', 'events'] })],
+    help: 'back (to the fleet, from a cluster), or clear the filter; q also closes the help, the events pane and the pickers',
   },
   { command: 'pause', keys: [k('p', { input: 'p' })], help: 'pause the frame (polling goes on)', hint: { word: 'pause', priority: 60 } },
   {

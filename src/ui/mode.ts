@@ -1,2 +1,2 @@
 /** What the screen is showing, which decides what each key does. */
-export type Mode = 'table' | 'filter' | 'namespace' | 'help' | 'detail' | 'events';
+export type Mode = 'table' | 'filter' | 'namespace' | 'context' | 'help' | 'detail' | 'events';

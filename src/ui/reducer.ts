@@ -99,11 +99,11 @@ function sort(state: UiState, command: Command, context: CommandContext): UiStat
   return column && spec ? sortBy(state, column, spec.descending) : state;
 }
 
-function back(state: UiState): UiState {
+function back(state: UiState, context: CommandContext): UiState {
   if (state.mode !== 'table') return { ...state, mode: 'table', detail: null };
   if (focused(state).filter) return withPane(state, state.focus, { filter: '' });
   if (state.nodeScope) return { ...state, nodeScope: null };
-  return state;
+  return context.canLeave ? { ...state, leaving: true } : state;
 }
 
 function command(state: UiState, cmd: Command, context: CommandContext): UiState {
@@ -115,6 +115,7 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
     case 'first':
     case 'last':
       if (state.mode === 'help') return scrollHelp(state, cmd, context);
+      if (state.mode === 'context') return pickContext(state, cmd, context);
       if (state.mode === 'events') return moveEvents(state, cmd, context);
       return state.mode === 'namespace' ? pick(state, cmd, context) : move(state, cmd, context);
     case 'switch-pane':
@@ -123,6 +124,8 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
       return { ...state, mode: 'filter', draft: focused(state).filter, filterBefore: focused(state).filter };
     case 'namespace':
       return { ...state, mode: 'namespace', picked: state.namespace };
+    case 'context':
+      return openContextPicker(state, context);
     case 'problem-pods':
       return {
         ...state,
@@ -135,14 +138,14 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
     case 'events':
       return state.mode === 'events' ? { ...state, mode: 'table' } : { ...state, mode: 'events', detail: null };
     case 'detail': {
-      if (state.mode === 'namespace') return submit(state, context);
+      if (state.mode === 'namespace' || state.mode === 'context') return submit(state, context);
       if (state.mode === 'events') return jump(state, context);
       const { ids } = context.panes[state.focus];
       const uid = focused(state).selected ?? (ids.length ? ids.key(0) : undefined);
       return uid ? { ...state, mode: 'detail', detail: { pane: state.focus, uid } } : state;
     }
     case 'back':
-      return back(state);
+      return back(state, context);
     case 'pause':
       return { ...state, frozen: state.frozen ? null : context.snapshot };
     case 'help':
@@ -174,7 +177,31 @@ function pick(state: UiState, cmd: Command, { namespaces }: CommandContext): UiS
   return { ...state, picked: namespaces[index] ?? null };
 }
 
+function openContextPicker(state: UiState, { contexts = [], currentContext = null }: CommandContext): UiState {
+  if (contexts.length === 0) return { ...state, notice: 'c: the kubeconfig has no contexts to pick from' };
+  return { ...state, mode: 'context', pickedContext: currentContext ?? contexts[0] ?? null };
+}
+
+function pickContext(state: UiState, cmd: Command, { contexts = [] }: CommandContext): UiState {
+  const steps: Partial<Record<Command, number>> = {
+    up: -1,
+    down: 1,
+    'page-up': -10,
+    'page-down': 10,
+    first: -contexts.length,
+    last: contexts.length,
+  };
+  const at = Math.max(0, contexts.indexOf(state.pickedContext ?? ''));
+  const index = Math.min(contexts.length - 1, Math.max(0, at + (steps[cmd] ?? 0)));
+  return { ...state, pickedContext: contexts[index] ?? null };
+}
+
 function submit(state: UiState, context: CommandContext): UiState {
+  if (state.mode === 'context') {
+    // Choosing the cluster already on screen just closes the picker.
+    const chosen = context.contexts?.includes(state.pickedContext ?? '') ? state.pickedContext : null;
+    return { ...state, mode: 'table', switchTo: chosen !== context.currentContext ? chosen : null };
+  }
   if (state.mode === 'namespace') {
     // A namespace deleted while highlighted falls back to all namespaces, never to a neighbour.
     const namespace = context.namespaces.includes(state.picked) ? state.picked : null;

@@ -1,20 +1,22 @@
 import { render } from 'ink';
 import type { Thresholds } from '../model/thresholds.js';
-import { App } from './components/App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
-import type { SnapshotSource } from './hooks/use-snapshot.js';
+import { FleetScreen } from './components/FleetScreen.js';
+import type { FleetSource } from './hooks/use-fleet-rows.js';
 import { suspender } from './suspend.js';
 import { takeScreen } from './terminal-screen.js';
 import type { Theme } from './theme.js';
 
 export interface LiveOptions {
-  readonly source: SnapshotSource;
+  /** The clusters watched: several with a fleet view, or one. */
+  readonly fleet: FleetSource;
   readonly thresholds: Thresholds;
   readonly theme: Theme;
   readonly namespace: string | null;
   readonly altScreen: boolean;
-  readonly onVisibleNodes?: (names: readonly string[]) => void;
-  readonly onPodNodes?: (names: readonly string[]) => void;
+  /** Poll intervals of the clusters on screen and of the others. */
+  readonly intervalMs: number;
+  readonly backgroundMs: number;
 }
 
 // Frames are throttled so a burst of snapshots or keys never queues renders; 15 fps is plenty for
@@ -26,13 +28,13 @@ export async function runApp(options: LiveOptions): Promise<number> {
   const screen = takeScreen(process.stdout, options.altScreen);
   const instance = render(
     <ErrorBoundary>
-      <App
-        source={options.source}
+      <FleetScreen
+        fleet={options.fleet}
         thresholds={options.thresholds}
         theme={options.theme}
         namespace={options.namespace}
-        onVisibleNodes={options.onVisibleNodes}
-        onPodNodes={options.onPodNodes}
+        intervalMs={options.intervalMs}
+        backgroundMs={options.backgroundMs}
         suspend={suspender(screen, process.stdin, process.stdout)}
       />
     </ErrorBoundary>,

@@ -36,6 +36,12 @@ export interface UiState {
   readonly draft: string;
   /** The namespace highlighted in the picker (null: all), kept by name so the list may change under it. */
   readonly picked: string | null;
+  /** The context highlighted in the context picker. */
+  readonly pickedContext: string | null;
+  /** A context chosen in the picker, for the screen to switch to. */
+  readonly switchTo: string | null;
+  /** Esc with nothing left to undo on a cluster of a fleet: back to the fleet view. */
+  readonly leaving: boolean;
   /** Set by q or Ctrl-C; the app exits on it. */
   readonly quitting: boolean;
   /** Set by Ctrl-Z until the terminal is back from the shell. */
@@ -79,6 +85,12 @@ export interface CommandContext {
   readonly selectedNodeName: string | null;
   /** The help overlay's length and the lines of it that fit, for scrolling it. */
   readonly help: { readonly lines: number; readonly page: number };
+  /** Choices for the context picker: every context of the kubeconfig. */
+  readonly contexts?: readonly string[];
+  /** The context on screen (none in the fleet view). */
+  readonly currentContext?: string | null;
+  /** Whether Esc, with nothing left to undo, goes back to a fleet view. */
+  readonly canLeave?: boolean;
   readonly events?: EventsContext;
 }
 
@@ -112,6 +124,9 @@ export function initialState(namespace: string | null): UiState {
     events: { selected: null, scrollTop: 0 },
     draft: '',
     picked: null,
+    pickedContext: null,
+    switchTo: null,
+    leaving: false,
     quitting: false,
     suspended: false,
     filterBefore: '',

@@ -60,6 +60,9 @@ describe('statusFlags reads what commander reads', () => {
     [['--config', '/tmp/kmon.yaml', '--log', '/tmp/kmon.log']],
     // The last of a repeated flag wins, in both.
     [['--format', 'tmux', '--format', 'plain']],
+    // But --context repeated names a fleet, every one kept in order.
+    [['--context', 'prod-eu', '--context=staging', '--context', 'dev']],
+    [['--all-contexts', '--max-width', '60']],
   ] as const)('%j', async (args) => {
     const ours = statusFlags(args, {});
     expect(ours).not.toBeNull();

@@ -147,3 +147,32 @@ describe('ui reducer', () => {
     expect(run(s, cmd('detail', { ...context, namespaces: [null, 'web'] })).namespace).toBeNull();
   });
 });
+
+describe('the context picker and leaving a cluster of a fleet', () => {
+  const withContexts: CommandContext = { ...context, contexts: ['prod-eu', 'staging', 'dev'], currentContext: 'staging' };
+
+  it('c opens on the context on screen; moving and Enter ask to switch; the one on screen only closes it', () => {
+    let s = run(initialState(null), cmd('context', withContexts));
+    expect(s).toMatchObject({ mode: 'context', pickedContext: 'staging' });
+    s = run(s, cmd('down', withContexts), cmd('down', withContexts));
+    expect(s.pickedContext).toBe('dev');
+    expect(run(s, cmd('detail', withContexts))).toMatchObject({ mode: 'table', switchTo: 'dev' });
+    expect(run(s, cmd('first', withContexts), cmd('down', withContexts), cmd('detail', withContexts))).toMatchObject({
+      mode: 'table',
+      switchTo: null,
+    });
+    expect(run(s, cmd('back', withContexts))).toMatchObject({ mode: 'table', switchTo: null });
+  });
+
+  it('c without contexts says so', () => {
+    expect(run(initialState(null), cmd('context')).notice).toMatch(/no contexts/);
+  });
+
+  it('Esc with nothing left to undo leaves for the fleet only where there is one', () => {
+    const fleet = { ...withContexts, canLeave: true };
+    expect(run(initialState(null), cmd('back')).leaving).toBe(false);
+    expect(run(initialState(null), cmd('back', fleet)).leaving).toBe(true);
+    const filtered = run(initialState(null), cmd('filter', fleet), { type: 'type', text: 'x' }, { type: 'submit', context: fleet });
+    expect(run(filtered, cmd('back', fleet))).toMatchObject({ leaving: false, panes: { nodes: { filter: '' } } });
+  });
+});

@@ -8,11 +8,12 @@ import type { NodeUsage } from '../../model/records.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import { statusData } from '../../output/status-data.js';
 import { type StatusData, type StatusFormat, statusLine } from '../../output/status-line.js';
-import { type ClusterFlags, openConnection, targetFor } from '../cluster-flags.js';
+import { type ClusterFlags, fleetTargets, openConnection, targetFor } from '../cluster-flags.js';
 import { loadConfig } from '../config-file.js';
 import type { FlagValues, STATUS_FLAGS } from '../flag-table.js';
 import { colorDepth, isUtf8Locale } from '../terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from '../threshold-flags.js';
+import { runFleetStatus } from './run-fleet-status.js';
 import {
   type CacheFiles,
   cacheDir,
@@ -113,7 +114,7 @@ function staleData(cache: StatusCache, target: KubeTarget, now: number, why: Fai
     memoryLevel: 'ok',
     problems: [],
   } as const;
-  return { ...none, cluster: target.clusterName, staleMs: null, error: why?.message ?? 'nothing cached yet' };
+  return { ...none, cluster: target.clusterName, staleMs: null, error: why?.message ?? 'nothing cached yet', errorLabel: why?.label };
 }
 
 /** Starts `kmon status --refresh-disk` detached, so this run answers now and the next one has disk. */
@@ -161,16 +162,28 @@ async function once(
   }
 }
 
+const filesOf = (target: KubeTarget) => cacheFiles(cacheDir(), { context: target.context, server: target.server, user: target.userName });
+
 /** `kmon status`: one line for a tmux status bar, fast, never blocking past --timeout. */
 export async function runStatus(flags: StatusFlags): Promise<number> {
   const thresholds = thresholdsFrom(flags, loadConfig(flags.config).thresholds);
-  const target = targetFor(flags);
-  const files = cacheFiles(cacheDir(), { context: target.context, server: target.server, user: target.userName });
   // NO_COLOR and --no-color hold in every format, tmux's too; alerts keep their glyphs.
   const color = flags.color !== false && (process.env.NO_COLOR ?? '') === '';
-  const render = (data: StatusData, format: StatusFormat) =>
-    statusLine(data, { format, color, maxWidth: flags.maxWidth, ascii: flags.ascii ?? !isUtf8Locale(process.env) });
+  const ascii = flags.ascii ?? !isUtf8Locale(process.env);
   const format = flags.format ?? defaultFormat(process.env, process.stdout.isTTY === true, color);
+  const fleet = fleetTargets(flags);
+  if (fleet) {
+    return runFleetStatus({
+      targets: fleet,
+      read: (target, inline) => once(flags, target, thresholds, filesOf(target), inline),
+      options: { format, color, maxWidth: flags.maxWidth, ascii },
+      watchMs: flags.watch,
+      named: flags.allContexts ? 'all' : (flags.context ?? []),
+    });
+  }
+  const target = targetFor(flags);
+  const files = filesOf(target);
+  const render = (data: StatusData, format: StatusFormat) => statusLine(data, { format, color, maxWidth: flags.maxWidth, ascii });
   if (flags.watch === undefined) {
     process.stdout.write(`${await render(await once(flags, target, thresholds, files, false), format)}\n`);
     return 0;

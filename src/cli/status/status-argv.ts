@@ -11,14 +11,18 @@ import type { StatusFlags } from './run-status.js';
 const TABLE: readonly FlagSpec[] = [...CLUSTER_FLAGS, ...THRESHOLD_FLAGS, ...STATUS_FLAGS];
 
 const OPTIONS: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
-  TABLE.map((spec) => [spec.name, { type: spec.arg ? 'string' : 'boolean', ...(spec.short ? { short: spec.short } : {}) }]),
+  TABLE.map((spec) => [
+    spec.name,
+    { type: spec.arg ? 'string' : 'boolean', ...(spec.short ? { short: spec.short } : {}), ...(spec.repeats ? { multiple: true } : {}) },
+  ]),
 );
 
 /** The long flags read here, for the test that compares them with commander's. */
 export const STATUS_FLAG_NAMES: readonly string[] = TABLE.map((spec) => `--${spec.name}`);
 
 /** A flag's value as commander would give it: parsed, or the env's, or the default; throws if invalid. */
-function flagValue(spec: FlagSpec, given: string | boolean | undefined, env: NodeJS.ProcessEnv): unknown {
+function flagValue(spec: FlagSpec, given: string | boolean | string[] | undefined, env: NodeJS.ProcessEnv): unknown {
+  if (Array.isArray(given)) return given.map((text) => flagValue(spec, text, env));
   if (spec.name.startsWith('no-')) return given !== true;
   if (!spec.arg) return given;
   const text = (given as string | undefined) ?? (spec.env ? env[spec.env] : undefined) ?? spec.default;
@@ -33,7 +37,7 @@ export function statusFlags(args: readonly string[], env: NodeJS.ProcessEnv): St
     const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false });
     const flags: Record<string, unknown> = {};
     for (const spec of TABLE) {
-      const value = flagValue(spec, values[spec.name] as string | boolean | undefined, env);
+      const value = flagValue(spec, values[spec.name] as string | boolean | string[] | undefined, env);
       if (value !== undefined) flags[flagKey(spec.name)] = value;
     }
     return flags as unknown as StatusFlags;

@@ -18,7 +18,7 @@ export interface TargetRequest {
 
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
 
-function kubeconfigPaths(request: TargetRequest): string[] {
+export function kubeconfigPaths(request: TargetRequest): string[] {
   if (request.kubeconfig) return [request.kubeconfig];
   const fromEnv = request.env.KUBECONFIG;
   if (fromEnv) {
@@ -32,7 +32,7 @@ function kubeconfigPaths(request: TargetRequest): string[] {
   return existsSync(home) ? [home] : [];
 }
 
-function inClusterTarget(request: TargetRequest): KubeTarget | null {
+export function inClusterTarget(request: TargetRequest): KubeTarget | null {
   const dir = request.serviceAccountDir ?? SERVICE_ACCOUNT_DIR;
   const { KUBERNETES_SERVICE_HOST: host, KUBERNETES_SERVICE_PORT: port } = request.env;
   const tokenFile = path.join(dir, 'token');
@@ -55,7 +55,7 @@ function names(map: ReadonlyMap<string, unknown>): string {
   return [...map.keys()].join(', ') || 'none';
 }
 
-function select(merged: MergedKubeconfig, wanted: string | undefined): KubeTarget {
+export function selectTarget(merged: MergedKubeconfig, wanted: string | undefined): KubeTarget {
   const contextName = wanted ?? merged.currentContext;
   if (!contextName)
     throw new KubeconfigError(`no current context in ${merged.files.join(', ')}; pass --context (available: ${names(merged.contexts)})`);
@@ -89,5 +89,5 @@ export function resolveTarget(request: TargetRequest): KubeTarget {
     if (inCluster) return inCluster;
     throw new KubeconfigError('no kubeconfig found: set KUBECONFIG, pass --kubeconfig, or create ~/.kube/config');
   }
-  return select(mergeKubeconfigs(files.map(readKubeconfigFile)), request.context);
+  return selectTarget(mergeKubeconfigs(files.map(readKubeconfigFile)), request.context);
 }

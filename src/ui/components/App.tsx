@@ -8,6 +8,7 @@ import { POD_COLUMNS } from '../../model/pod-columns.js';
 import type { PodRow } from '../../model/pod-row.js';
 import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
+import type { AlertBook } from '../alert-book.js';
 import { measuredWidths, podTableWidths } from '../column-widths.js';
 import { type EventEntry, entryTarget, eventEntries, firingOrder, paneOf } from '../event-entries.js';
 import { fitText } from '../fit-text.js';
@@ -26,6 +27,7 @@ import { pickedIndex, reducer } from '../reducer.js';
 import { arrayRows } from '../row-list.js';
 import { type CommandContext, type EventsContext, initialState } from '../state.js';
 import type { Theme } from '../theme.js';
+import { ContextPicker } from './ContextPicker.js';
 import { EventsPane, eventsPage } from './EventsPane.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -48,6 +50,14 @@ export interface AppProps {
   readonly onPodNodes?: (names: readonly string[]) => void;
   /** Ctrl-Z: hands the terminal to the shell; settles when kmon is in front again. */
   readonly suspend?: () => Promise<void>;
+  /** The kubeconfig's contexts, for the context picker (c). */
+  readonly contexts?: readonly string[];
+  /** A context was picked: the screen switches to that cluster. */
+  readonly onSwitchContext?: (context: string) => void;
+  /** Esc with nothing left to undo: back to the fleet view (only when there is one). */
+  readonly onLeave?: () => void;
+  /** The cluster's alert book, when a fleet keeps it across visits. */
+  readonly alertBook?: AlertBook;
 }
 
 function eventsContext(entries: readonly EventEntry[], page: number): EventsContext {
@@ -75,7 +85,9 @@ function alertSince(firing: readonly Alert[]): (uid: string) => number | null {
 const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
-export function App({ source, thresholds, theme, namespace, onVisibleNodes, onPodNodes, suspend }: AppProps) {
+export function App(props: AppProps) {
+  const { source, thresholds, theme, namespace, onVisibleNodes, onPodNodes, suspend, contexts, onSwitchContext, onLeave, alertBook } =
+    props;
   const live = useSnapshot(source);
   const now = useNow(live);
   const { columns: width, rows: height } = useTerminalSize();
@@ -87,7 +99,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, onPo
     () => ({ nodes: vm.allNodes, table: vm.podTable, signals: vm.podSignals }),
     [vm.allNodes, vm.podTable, vm.podSignals],
   );
-  const alerts = useAlerts(live, shown, built, thresholds);
+  const alerts = useAlerts(live, shown, built, thresholds, alertBook);
   const firing = useMemo(() => firingOrder(alerts.firing), [alerts]);
   const counts = useMemo(() => countLevels(firing.map((a) => a.level)), [firing]);
   const entries = useMemo(() => eventEntries(alerts), [alerts]);
@@ -104,10 +116,19 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, onPo
       selectedNodeName: vm.nodes.length ? vm.nodes.at(Math.max(0, vm.nodes.indexOf(state.panes.nodes.selected))).name : null,
       help: { lines: help.length, page: Math.max(1, layout.body - 2) },
       events: eventsContext(entries, eventsPage(layout.body)),
+      contexts,
+      currentContext: live?.scope.context ?? null,
+      canLeave: onLeave !== undefined,
     }),
-    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, help, entries],
+    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, help, entries, contexts, onLeave],
   );
   useKeys(state, dispatch, context);
+  useEffect(() => {
+    if (state.switchTo) onSwitchContext?.(state.switchTo);
+  }, [state.switchTo, onSwitchContext]);
+  useEffect(() => {
+    if (state.leaving) onLeave?.();
+  }, [state.leaving, onLeave]);
   useSuspend(state.suspended, dispatch, suspend);
   const draftError = useMemo(() => (state.mode === 'filter' ? parseTextFilter(state.draft).error : null), [state.mode, state.draft]);
   // Measured once a snapshot (or column set), not once a frame: fitted columns hold no figures that tick.
@@ -206,6 +227,15 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, onPo
           height={body}
           theme={theme}
         />
+      ) : state.mode === 'context' ? (
+        <ContextPicker
+          contexts={contexts ?? []}
+          picked={state.pickedContext}
+          current={shown.scope.context}
+          width={width}
+          height={body}
+          theme={theme}
+        />
       ) : detail ? (
         <DetailView detail={detail} shown={shown} vm={vm} firing={firing} now={now} width={width} height={body} theme={theme} />
       ) : layout.compact ? (
@@ -254,7 +284,13 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, onPo
           {fitText(` ${state.notice}`, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ) : (
-        <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} events={state.mode === 'events'} />
+        <KeyHints
+          width={width}
+          theme={theme}
+          detail={state.mode === 'detail'}
+          events={state.mode === 'events'}
+          fleet={onLeave ? 'cluster' : undefined}
+        />
       )}
     </Box>
   );

@@ -24,7 +24,7 @@ interface Props {
   readonly theme: Theme;
 }
 
-interface Part {
+export interface Part {
   readonly text: string;
   /** Lower parts are dropped first when the line is too narrow. */
   readonly priority: number;
@@ -33,7 +33,7 @@ interface Part {
   readonly inverse?: boolean;
 }
 
-function fitParts(parts: readonly Part[], width: number): Part[] {
+export function fitParts(parts: readonly Part[], width: number): Part[] {
   const kept = [...parts];
   const length = (ps: readonly Part[]) => ps.reduce((n, p) => n + p.text.length + 2, 0);
   while (kept.length > 1 && length(kept) > width) {

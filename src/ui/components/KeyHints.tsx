@@ -11,6 +11,18 @@ const DETAIL_HINTS: ReadonlyMap<Command, string> = new Map([
   ['quit', 'quit'],
 ]);
 
+// The fleet view: one row per cluster; Enter opens it.
+const FLEET_HINTS: ReadonlyMap<Command, string> = new Map([
+  ['help', 'help'],
+  ['up', 'move'],
+  ['detail', 'open'],
+  ['sort-next', 'sort'],
+  ['filter', 'filter'],
+  ['context', 'context'],
+  ['sort-reverse', 'reverse'],
+  ['quit', 'quit'],
+]);
+
 // In the events pane: move, go to the object, and leave.
 const EVENTS_HINTS: ReadonlyMap<Command, string> = new Map([
   ['back', 'back'],
@@ -21,20 +33,27 @@ const EVENTS_HINTS: ReadonlyMap<Command, string> = new Map([
   ['quit', 'quit'],
 ]);
 
-/** The bottom line: one hint per bound command that has a hint word, cut to the width. */
-export function KeyHints({
-  width,
-  theme,
-  detail,
-  events = false,
-}: {
+interface Props {
   readonly width: number;
   readonly theme: Theme;
   readonly detail: boolean;
   readonly events?: boolean;
-}) {
+  /** In the fleet view, or on one cluster of a fleet (where Esc goes back to it). */
+  readonly fleet?: 'view' | 'cluster';
+}
+
+function wordFor(command: Command, hint: string | undefined, { detail, events, fleet }: Props): string | undefined {
+  if (events) return EVENTS_HINTS.get(command);
+  if (detail) return DETAIL_HINTS.get(command);
+  return fleet === 'view' ? FLEET_HINTS.get(command) : hint;
+}
+
+/** The bottom line: one hint per bound command that has a hint word, cut to the width. */
+export function KeyHints(props: Props) {
+  const { width, theme, detail, events = false, fleet } = props;
   const hints = KEYMAP.flatMap((b) => {
-    const word = events ? EVENTS_HINTS.get(b.command) : detail ? DETAIL_HINTS.get(b.command) : b.hint?.word;
+    if (fleet === 'cluster' && b.command === 'back' && !detail && !events) return [{ text: 'Esc fleet', priority: 85 }];
+    const word = wordFor(b.command, b.hint?.word, props);
     if (!word) return [];
     const label = b.command === 'up' ? theme.symbols.upDown : keyLabel(b.keys[0]?.label ?? '', theme.symbols);
     return [{ text: `${label} ${word}`, priority: b.hint?.priority ?? 100 }];
