@@ -5,35 +5,48 @@
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
-const OPEN = new Set([0x7b, 0x5b]);
-const CLOSE = new Set([0x7d, 0x5d]);
-const SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+const isSpace = (b: number | undefined) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+const opens = (b: number | undefined) => b === OPEN_BRACE || b === OPEN_BRACKET;
 
 function skipSpace(body: Buffer, i: number): number {
-  while (i < body.length && SPACE.has(body[i] as number)) i++;
+  while (i < body.length && isSpace(body[i])) i++;
   return i;
 }
 
 /** The index just past the string that opens at `start`, or -1 if it never closes. */
 function stringEnd(body: Buffer, start: number): number {
-  for (let i = start + 1; i < body.length; i++) {
-    const b = body[i];
-    if (b === BACKSLASH) i++;
-    else if (b === QUOTE) return i + 1;
+  for (let from = start + 1; ; ) {
+    const quote = body.indexOf(QUOTE, from);
+    if (quote < 0) return -1;
+    // A quote escaped by an odd run of backslashes does not end the string.
+    let slashes = 0;
+    while (body[quote - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
-  return -1;
 }
 
-/** The index just past the object or array that opens at `start`, or -1 if it never closes. */
+/**
+ * The index just past the object or array that opens at `start`, or -1 if it never closes. Plain
+ * comparisons byte by byte, strings jumped over with indexOf: this runs on every kubelet summary.
+ */
 function valueEnd(body: Buffer, start: number): number {
   let depth = 0;
-  for (let i = start; i < body.length; i++) {
-    const b = body[i] as number;
+  for (let i = start; i < body.length; ) {
+    const b = body[i];
     if (b === QUOTE) {
-      i = stringEnd(body, i) - 1;
+      i = stringEnd(body, i);
       if (i < 0) return -1;
-    } else if (OPEN.has(b)) depth++;
-    else if (CLOSE.has(b) && --depth === 0) return i + 1;
+      continue;
+    }
+    if (b === OPEN_BRACE || b === OPEN_BRACKET) depth++;
+    else if ((b === CLOSE_BRACE || b === CLOSE_BRACKET) && --depth === 0) return i + 1;
+    i++;
   }
   return -1;
 }
@@ -44,7 +57,7 @@ function valueEnd(body: Buffer, start: number): number {
  */
 export function leadingMember(body: Buffer, key: string): Buffer | null {
   let i = skipSpace(body, 0);
-  if (body[i] !== 0x7b) return null;
+  if (body[i] !== OPEN_BRACE) return null;
   i = skipSpace(body, i + 1);
   if (body[i] !== QUOTE) return null;
   const keyEnd = stringEnd(body, i);
@@ -52,7 +65,7 @@ export function leadingMember(body: Buffer, key: string): Buffer | null {
   i = skipSpace(body, keyEnd);
   if (body[i] !== COLON) return null;
   i = skipSpace(body, i + 1);
-  if (!OPEN.has(body[i] as number)) return null;
+  if (!opens(body[i])) return null;
   const end = valueEnd(body, i);
   return end < 0 ? null : body.subarray(i, end);
 }
@@ -63,7 +76,7 @@ export function leadingMember(body: Buffer, key: string): Buffer | null {
  */
 export function closesWhole(body: Buffer): boolean {
   const start = skipSpace(body, 0);
-  if (!OPEN.has(body[start] as number)) return false;
+  if (!opens(body[start])) return false;
   const end = valueEnd(body, start);
   return end >= 0 && skipSpace(body, end) === body.length;
 }
