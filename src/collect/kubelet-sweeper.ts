@@ -310,7 +310,10 @@ export class KubeletSweeper {
       for (const read of ['summary', 'cadvisor', 'resource'] as const) {
         if (state.reads[read].inFlight) continue;
         const due = this.due(name, state, read, first, now);
-        if (!due) continue;
+        if (!due) {
+          if (!this.oneShot) this.forget(name, read);
+          continue;
+        }
         if (due.at > now) {
           wait = Math.min(wait, due.at - now);
           continue;
@@ -321,6 +324,19 @@ export class KubeletSweeper {
       }
     }
     return { job: best, wait };
+  }
+
+  /**
+   * A read no longer asked of a node (/metrics/resource once the Metrics API is back, cAdvisor once
+   * its pods left the screen) takes its failure with it: nothing will read it again to clear it.
+   */
+  private forget(name: string, read: KubeletRead): void {
+    const r = this.nodes.get(name)?.reads[read];
+    if (!r || r.failures === 0) return;
+    r.failures = 0;
+    r.retryAfterMs = null;
+    r.apiserverDown = false;
+    this.problems.clear(problemKey(name, read));
   }
 
   private pump(): void {

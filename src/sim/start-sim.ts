@@ -76,10 +76,10 @@ export interface Sim {
    */
   setFaults(f: Partial<Faults>): Promise<void>;
   /**
-   * Issues a new token and rejects the old one from now on (401), as when a credential expires;
-   * the sim's kubeconfig is rewritten with the new one.
+   * Issues a new token (`next`, or a random one) and rejects the old one from now on (401), as when
+   * a credential expires; the sim's kubeconfig is rewritten with the new one.
    */
-  rotateToken(): Promise<string>;
+  rotateToken(next?: string): Promise<string>;
   /** Read access to the current simulated state, for tests. */
   cluster: SimCluster;
   /** Closes the server and every socket, open watches included. */
@@ -181,8 +181,8 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       }
       return f.apiserverDown === undefined ? Promise.resolve() : listener.setOpen(f.apiserverDown !== 'closed');
     },
-    rotateToken: async () => {
-      token = randomBytes(24).toString('hex');
+    rotateToken: async (next) => {
+      token = next ?? randomBytes(24).toString('hex');
       await writeOwnKubeconfig();
       return token;
     },

@@ -153,6 +153,23 @@ describe('/metrics/resource between summaries', () => {
     expect(s.resourceUsage().get('node-1')?.node).toMatchObject({ cpuMilli: 1000, memoryBytes: 1000, timestamp: T0 + 5000 });
   });
 
+  it('a failed resource read is forgotten, problem and all, once the Metrics API answers again', async () => {
+    let using = true;
+    const reader = new FakeClusterReader(undefined, undefined, undefined, undefined, (node) =>
+      nodeSummary(node, { counters: counters(node, 100, T0) }),
+    ).withResource(() => {
+      throw new KubeError('unreachable', 'cannot reach https://x: connection refused');
+    });
+    const s = sweeper(reader, { backgroundRefreshMs: () => 30_000, usageRefreshMs: () => (using ? 5_000 : null) });
+    s.setNodes(['node-1']);
+    s.start();
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(s.currentProblems().map((p) => p.message)).toEqual([expect.stringContaining('/metrics/resource: cannot reach')]);
+    using = false;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(s.currentProblems()).toEqual([]);
+  });
+
   it('not read while the Metrics API answers', async () => {
     const reader = new FakeClusterReader().withResource((node) => counters(node, 1));
     const s = sweeper(reader, { backgroundRefreshMs: () => 30_000, usageRefreshMs: () => null });

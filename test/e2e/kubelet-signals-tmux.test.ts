@@ -38,7 +38,8 @@ function cell(screen: string, header: RegExp, name: string, title: string): stri
 }
 
 describe.skipIf(!TMUX)("the kubelet's signals in a real terminal (tmux 160×45)", () => {
-  it('THR% 40 ±5 for the throttled pod; PSI only where reported; inodes and ephemeral storage alert', async () => {
+  // Several screens in turn, each waiting on what it shows: more than the default 20 s under load.
+  it('THR% 40 ±5 for the throttled pod; PSI only where reported; inodes and ephemeral storage alert', { timeout: 60_000 }, async () => {
     const throttled = sim.cluster.roles.throttledPod;
     const hog = sim.cluster.roles.diskHogPod;
     const inodes = sim.cluster.roles.inodesNode;

@@ -27,7 +27,7 @@ export interface KubeconfigSpec {
   readonly clientCert?: { readonly certPem: string; readonly keyPem: string };
 }
 
-/** A shell script that prints an ExecCredential with the token from a file and counts its runs. */
+/** A shell script that prints an ExecCredential with the token from a file, an hour to live, and counts its runs. */
 function execPlugin(dir: string, tokenFile: string): string {
   const script = path.join(dir, 'get-token.sh');
   writeFileSync(
@@ -35,7 +35,8 @@ function execPlugin(dir: string, tokenFile: string): string {
     [
       '#!/bin/sh',
       `echo run >> '${path.join(dir, 'runs')}'`,
-      `printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}' "$(cat '${tokenFile}')"`,
+      // Valid for an hour, as cloud providers' tokens are: kmon keeps it until then, or a 401.
+      `printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s","expirationTimestamp":"%s"}}' "$(cat '${tokenFile}')" "$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)"`,
       '',
     ].join('\n'),
   );
