@@ -69,13 +69,16 @@ describe.skipIf(!TMUX)("the kubelet's signals in a real terminal (tmux 160×45)"
     // warn at 25%: the glyph marks it without colour too
     expect(cell(shown, podHeader, throttled.name, 'THR%')).toMatch(/%\s*!$/);
 
-    // The pod near its ephemeral-storage limit: EPH% crit, and an alert in the events pane.
+    // The pod near its ephemeral-storage limit: EPH% crit, and an alert in the events pane. Esc and
+    // the next key must not reach kmon in one read, where they would be Alt and that key.
     await tmux.send(['Escape']);
+    await tmux.waitFor((s) => !stripSgr(s).includes(`filter ${throttled.name}`), 10_000, 'the filter cleared');
     await tmux.type(`/${hog.name}`);
     await tmux.send(['Enter']);
     const hogScreen = await tmux.waitFor((s) => cell(s, podHeader, hog.name, 'EPH%').startsWith('9'), 20_000, 'EPH% of the disk hog');
     expect(cell(hogScreen, podHeader, hog.name, 'EPH%')).toMatch(/^9[12]% ‼$/);
     await tmux.send(['Escape']);
+    await tmux.waitFor((s) => !stripSgr(s).includes(`filter ${hog.name}`), 10_000, 'the filter cleared');
     await tmux.type('e');
     const events = await tmux.waitFor((s) => stripSgr(s).includes('ephemeral storage at'), 10_000, 'the ephemeral-storage alert');
     expect(stripSgr(events)).toMatch(new RegExp(`‼\\s+\\S+\\s+pod ${hog.namespace}/${hog.name}\\s+ephemeral storage at 9[12]% of limit`));

@@ -39,7 +39,9 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
   });
   afterAll(() => sim.stop());
 
-  it('apiserver unreachable at start: the reason names the server, kmon waits, and draws the cluster once it is up', async () => {
+  it('apiserver unreachable at start: the reason names the server, kmon waits, and draws the cluster once it is up', {
+    timeout: 90_000,
+  }, async () => {
     const port = await closedPort();
     const server = `https://127.0.0.1:${port}`;
     const config = await writeTestKubeconfig({ server, tokenFile: true });
@@ -69,7 +71,10 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
     }
   });
 
-  it('apiserver gone mid-session: rows stay, STALE with their age and the reason; both go when it is back', async () => {
+  // Several phases, each waiting on the screen: more than the default 20 s on a loaded machine.
+  it('apiserver gone mid-session: rows stay, STALE with their age and the reason; both go when it is back', {
+    timeout: 90_000,
+  }, async () => {
     const tmux = await startKmon('mid-down', sim.kubeconfigPath, '300ms');
     try {
       const before = await tmux.waitFor((s) => /DISK%/.test(s) && /\d+% /.test(text(s)) && !text(s).includes('⚠'), 20_000, 'the cluster');
@@ -86,12 +91,14 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
       expect(text(back)).toMatch(/nodes \d+\/\d+ Ready/);
       await quit(tmux);
     } finally {
-      sim.setFaults(NO_FAULTS);
+      await sim.setFaults(NO_FAULTS);
       await tmux.kill();
     }
   });
 
-  it('a namespace deleted while shown, and while the picker is open: no stale rows, it leaves the picker, kmon runs on', async () => {
+  it('a namespace deleted while shown, and while the picker is open: no stale rows, it leaves the picker, kmon runs on', {
+    timeout: 90_000,
+  }, async () => {
     const namespace = sim.cluster.pods().at(-1)?.namespace ?? '';
     const tmux = await startKmon('namespace', sim.kubeconfigPath);
     try {
@@ -137,12 +144,14 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
       expect(podLines(after).some((l) => l.startsWith(namespace.slice(0, 9)))).toBe(false);
       await quit(tmux);
     } finally {
-      sim.setFaults(NO_FAULTS);
+      await sim.setFaults(NO_FAULTS);
       await tmux.kill();
     }
   });
 
-  it('a server that answers watches with lists: the header says watches are unavailable, and the frame stays current, never STALE', async () => {
+  it('a server that answers watches with lists: the header says watches are unavailable, and the frame stays current, never STALE', {
+    timeout: 90_000,
+  }, async () => {
     const listing = await startSim({ nodes: 2, podsPerNode: 2, seed: 32, faults: { watchAsList: ['watch nodes', 'watch pods'] } });
     const tmux = await startKmon('watch-as-list', listing.kubeconfigPath);
     try {
