@@ -1,6 +1,6 @@
 import { isKubeError } from '../kube/kube-error.js';
 import { HistoryStore } from '../model/history.js';
-import type { ProblemSource } from '../model/problems.js';
+import type { Problem, ProblemSource } from '../model/problems.js';
 import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
@@ -156,6 +156,20 @@ export class Collector {
     this.sweeper?.stop();
     this.eviction?.stop();
     this.inventory.close();
+  }
+
+  /** The histories recorded into, for samples from before this run (a saved history, Prometheus) to be merged in. */
+  histories(): Histories {
+    return this.history;
+  }
+
+  /**
+   * Samples were merged into the history from elsewhere, or where they come from has problems
+   * (`problems` replaces the last ones): a frame shows it now, without asking the cluster anything.
+   */
+  historyChanged(problems: readonly Pick<Problem, 'kind' | 'message'>[]): void {
+    this.setAll('history', 'history', problems, Date.now());
+    if (this.running && this.last) this.emit();
   }
 
   /** Nodes on screen or selected, whose kubelet figures are kept freshest. */
