@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import type { Action } from './action.js';
 import { parsePositiveInt, parseWholeSeconds } from './commander-values.js';
-import { addClusterOptions, addDisplayOptions, addThresholdOptions } from './options.js';
+import { addClusterOptions, addDisplayOptions, addHistoryOptions, addThresholdOptions } from './options.js';
 import type { CheckFlags } from './run-check.js';
 import type { TopFlags } from './run-top.js';
 import { statusCommand } from './status/status-command.js';
@@ -79,7 +79,7 @@ function liveAction(demo: boolean, run: (action: Action) => void) {
 }
 
 export function buildProgram(run: (action: Action) => void): Command {
-  const program = addDisplayOptions(addThresholdOptions(addClusterOptions(new Command('kmon'))))
+  const program = addHistoryOptions(addDisplayOptions(addThresholdOptions(addClusterOptions(new Command('kmon')))))
     .description('Live Kubernetes monitor for the terminal: nodes and pods, CPU, memory and disk')
     .version(process.env.KMON_VERSION ?? '0.1.0')
     .allowExcessArguments()

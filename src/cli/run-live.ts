@@ -1,19 +1,22 @@
 import { Collector } from '../collect/collector.js';
 import { liveCollector } from '../collect/live-collector.js';
+import { PrometheusBackfill } from '../collect/prometheus-backfill.js';
+import type { Connection } from '../kube/connect.js';
+import { connectPrometheus } from '../kube/prometheus/connect-prometheus.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
 import { sortRows } from '../model/sort.js';
 import { topNodesTable } from '../output/top-nodes.js';
 import { topPodsTable } from '../output/top-pods.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
-import { loadConfig } from './config-file.js';
-import type { DISPLAY_FLAGS, FlagValues } from './flag-table.js';
+import { type KmonConfig, loadConfig } from './config-file.js';
+import type { DISPLAY_FLAGS, FlagValues, HISTORY_FLAGS } from './flag-table.js';
 import { preferSmallHeap } from './prefer-small-heap.js';
 import { detectTerminal, type TerminalCaps } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { warningLines } from './warnings.js';
 
-export type LiveFlags = ClusterFlags & ThresholdFlags & FlagValues<typeof DISPLAY_FLAGS>;
+export type LiveFlags = ClusterFlags & ThresholdFlags & FlagValues<typeof DISPLAY_FLAGS> & FlagValues<typeof HISTORY_FLAGS>;
 
 async function withDemoCluster<T>(demo: boolean, flags: LiveFlags, run: (flags: LiveFlags) => Promise<T>): Promise<T> {
   if (!demo) return run(flags);
@@ -64,6 +67,14 @@ async function printOnce(collector: Collector, caps: TerminalCaps, thresholds: R
   return snapshot.inventoryAt === null ? 1 : 0;
 }
 
+/** The recent past from Prometheus (--prometheus, or prometheus: in the config file), for a screen that stays open. */
+function prometheusBackfill(flags: LiveFlags, config: KmonConfig, collector: Collector, connection: Connection): PrometheusBackfill | null {
+  const target = flags.prometheus ?? config.prometheus?.target;
+  if (!target) return null;
+  const reader = connectPrometheus(target, connection.client, flags.requestTimeout);
+  return new PrometheusBackfill(collector, { reader, windowMs: flags.prometheusWindow ?? config.prometheus?.windowMs });
+}
+
 async function live(flags: LiveFlags): Promise<number> {
   const config = loadConfig(flags.config);
   const thresholds = thresholdsFrom(flags, config.thresholds);
@@ -80,9 +91,11 @@ async function live(flags: LiveFlags): Promise<number> {
     kubeletDeadlineMs: flags.requestTimeout,
   };
   const collector = caps.interactive ? liveCollector(options) : new Collector({ ...options, keepHistory: false });
+  const backfill = caps.interactive ? prometheusBackfill(flags, config, collector, connection) : null;
   try {
     if (!caps.interactive) return await printOnce(collector, caps, thresholds);
     preferSmallHeap();
+    backfill?.start();
     collector.start();
     // Ink holds frames back while CI is set; someone at a terminal (or tmux under CI) wants them.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
@@ -94,8 +107,10 @@ async function live(flags: LiveFlags): Promise<number> {
       namespace,
       altScreen: flags.altScreen !== false,
       onVisibleNodes: (names) => collector.prioritizeNodes(names),
+      onDetail: backfill ? (pane, uid) => backfill.detail(pane, uid) : undefined,
     });
   } finally {
+    backfill?.stop();
     collector.stop();
     connection.close();
   }

@@ -12,6 +12,7 @@ export interface PromReader {
   readonly where: string;
   queryRange(query: RangeQuery, signal?: AbortSignal): Promise<PromSeries[]>;
   query(query: string, time: number, signal?: AbortSignal): Promise<PromSeries[]>;
+  close?(): void;
 }
 
 /** What the backfill fills and tells: the collector. */
@@ -98,6 +99,7 @@ export class PrometheusBackfill {
   stop(): void {
     this.unsubscribe?.();
     this.abort.abort();
+    this.options.reader.close?.();
   }
 
   /** A detail opened: its object's past is fetched now if it was not (a big cluster's pod, or a fetch that failed). */
@@ -193,11 +195,8 @@ export class PrometheusBackfill {
     const end = Math.floor(this.now() / stepMs) * stepMs;
     const range = { start: end - Math.floor(this.windowMs / stepMs) * stepMs, end, stepMs };
     const rows = new Map<string, Map<number, number[]>>();
-    for (const spec of SERIES.filter((s) => s.history === history)) {
-      const found = await this.first(spec, range, podMatchers, scrapeStepMs);
-      if (!found) continue;
-      this.place(spec, found, snapshot, store.seriesCount, rows);
-    }
+    for (const spec of SERIES.filter((s) => s.history === history))
+      await this.gather(spec, range, podMatchers, scrapeStepMs, snapshot, rows);
     const tick = this.latest?.seq ?? snapshot.seq;
     for (const [uid, byTime] of rows) {
       const times = [...byTime.keys()].sort((a, b) => a - b);
@@ -210,39 +209,52 @@ export class PrometheusBackfill {
     }
   }
 
-  /** The first candidate of a series that Prometheus has; notes a series it has none of. */
-  private async first(
+  /**
+   * A series from its first candidate that Prometheus has, and from the next for the objects that
+   * one leaves out (a node whose resource endpoint is not scraped but its cAdvisor is); notes a
+   * series Prometheus has none of, or whose series match no object.
+   */
+  private async gather(
     spec: SeriesSpec,
     range: Omit<RangeQuery, 'query'>,
     podMatchers: string,
     scrapeStepMs: number,
-  ): Promise<{ candidate: Candidate; series: PromSeries[] } | null> {
+    snapshot: Snapshot,
+    rows: Map<string, Map<number, number[]>>,
+  ): Promise<void> {
     const rateRange = `${Math.ceil((4 * scrapeStepMs) / 1000)}s`;
+    const covered = new Set<string>();
+    let answered = false;
     for (const candidate of spec.candidates) {
       const series = await this.options.reader.queryRange({ ...range, query: candidate.query(rateRange, podMatchers) }, this.abort.signal);
-      if (series.length === 0) continue;
-      this.missing.delete(spec.what);
-      return { candidate, series };
+      answered ||= series.length > 0;
+      this.place(spec, { candidate, series }, snapshot, rows, covered);
+      if (spec.owner === 'pod' || covered.size >= snapshot.nodes.length) break;
     }
+    this.missing.delete(spec.what);
     // One pod with no samples says nothing about the rest.
-    if (!podMatchers.includes(',pod=')) this.missing.set(spec.what, `${spec.what} (${spec.candidates.map((c) => c.reads).join(' or ')})`);
-    return null;
+    if (podMatchers.includes(',pod=')) return;
+    const owners = spec.owner === 'node' ? 'node label or instance IP' : 'namespace and pod labels';
+    if (!answered) this.missing.set(spec.what, `${spec.what} (${spec.candidates.map((c) => c.reads).join(' or ')})`);
+    else if (covered.size === 0) this.missing.set(spec.what, `${spec.what} of these ${spec.owner}s (its series' ${owners} match none)`);
   }
 
+  /** Puts each series' samples in its object's rows, for objects not `covered` yet, and adds them to it. */
   private place(
     spec: SeriesSpec,
     found: { candidate: Candidate; series: PromSeries[] },
     snapshot: Snapshot,
-    seriesCount: number,
     rows: Map<string, Map<number, number[]>>,
+    covered: Set<string>,
   ): void {
     const latest = this.latest ?? snapshot;
+    const seriesCount = this.target.histories()[spec.history].seriesCount;
     const ownerOf = spec.owner === 'node' ? nodeOwner(snapshot.nodes) : podOwner(snapshot.pods);
-    let matched = false;
+    const coveredNow = new Set<string>();
     for (const series of found.series) {
       const owner: NodeInfo | PodInfo | undefined = ownerOf(series.labels);
-      if (!owner) continue;
-      matched = true;
+      if (!owner || covered.has(owner.uid)) continue;
+      coveredNow.add(owner.uid);
       const shift = found.candidate.usedNotAvailable ? reservedPercent(latest, owner as NodeInfo) : 0;
       const since = spec.owner === 'pod' ? (owner as PodInfo).createdAt : Number.NEGATIVE_INFINITY;
       let byTime = rows.get(owner.uid);
@@ -261,11 +273,7 @@ export class PrometheusBackfill {
         row[spec.series] = value + shift;
       });
     }
-    if (!matched)
-      this.missing.set(
-        spec.what,
-        `${spec.what} of these ${spec.owner}s (its series' ${spec.owner === 'node' ? 'node label or instance IP' : 'namespace and pod labels'} match none)`,
-      );
+    for (const uid of coveredNow) covered.add(uid);
   }
 }
 

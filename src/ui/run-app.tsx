@@ -14,6 +14,8 @@ export interface LiveOptions {
   readonly namespace: string | null;
   readonly altScreen: boolean;
   readonly onVisibleNodes?: (names: readonly string[]) => void;
+  /** A node's or pod's detail opened: its past may be fetched. */
+  readonly onDetail?: (pane: 'nodes' | 'pods', uid: string) => void;
 }
 
 // Frames are throttled so a burst of snapshots or keys never queues renders; 15 fps is plenty for
@@ -31,6 +33,7 @@ export async function runApp(options: LiveOptions): Promise<number> {
         theme={options.theme}
         namespace={options.namespace}
         onVisibleNodes={options.onVisibleNodes}
+        onDetail={options.onDetail}
         suspend={suspender(screen, process.stdin, process.stdout)}
       />
     </ErrorBoundary>,

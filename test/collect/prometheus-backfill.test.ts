@@ -145,6 +145,16 @@ describe('Prometheus backfill', () => {
     expect(said[0]).toContain('no node inodes');
   });
 
+  it('takes a node the preferred series leave out from the next candidate', async () => {
+    const shot = world();
+    await backfilled(shot, {
+      node_cpu_usage_seconds_total: [series({ node: 'node-a' }, 5, () => 100)],
+      'container_cpu_usage_seconds_total{id="/"}': [series({ node: 'node-a' }, 5, () => 1), series({ node: 'node-b' }, 5, () => 200)],
+    });
+    expect(shot.history.nodeUsage.read(nodeA.uid, 0).every((v) => v === 100)).toBe(true);
+    expect(shot.history.nodeUsage.read(nodeB.uid, 0).every((v) => v === 200)).toBe(true);
+  });
+
   it('names series that match no node', async () => {
     const { t } = await backfilled(world(), { node_cpu_usage_seconds_total: [series({ instance: '192.168.9.9:10250' }, 5, () => 1)] });
     expect(t.problems.at(-1)?.[0]?.message).toContain("no node CPU of these nodes (its series' node label or instance IP match none)");

@@ -43,6 +43,8 @@ export interface AppProps {
   readonly namespace: string | null;
   /** Told which nodes are on screen, so their kubelet figures are kept freshest. */
   readonly onVisibleNodes?: (names: readonly string[]) => void;
+  /** A node's or pod's detail opened: its past may be fetched (from Prometheus). */
+  readonly onDetail?: (pane: 'nodes' | 'pods', uid: string) => void;
   /** Ctrl-Z: hands the terminal to the shell; settles when kmon is in front again. */
   readonly suspend?: () => Promise<void>;
 }
@@ -72,7 +74,7 @@ function alertSince(firing: readonly Alert[]): (uid: string) => number | null {
 const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
-export function App({ source, thresholds, theme, namespace, onVisibleNodes, suspend }: AppProps) {
+export function App({ source, thresholds, theme, namespace, onVisibleNodes, onDetail, suspend }: AppProps) {
   const live = useSnapshot(source);
   const now = useNow(live);
   const { columns: width, rows: height } = useTerminalSize();
@@ -120,6 +122,10 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, susp
     return names.join('\n');
   }, [vm.nodes, layout.nodes]);
   useEffect(() => onVisibleNodes?.(visibleNodes ? visibleNodes.split('\n') : []), [visibleNodes, onVisibleNodes]);
+  const detailOf = state.mode === 'detail' ? state.detail : null;
+  useEffect(() => {
+    if (detailOf) onDetail?.(detailOf.pane, detailOf.uid);
+  }, [detailOf, onDetail]);
 
   if (!shown) {
     return <Text>{fitText(` kmon: connecting${theme.ascii ? '...' : '…'}`, width, 'left', theme.symbols.ellipsis)}</Text>;
