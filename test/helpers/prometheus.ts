@@ -4,6 +4,8 @@
 // its data in a temporary directory and is stopped by the test that started it.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dump } from 'js-yaml';
 import { expect, it } from 'vitest';
@@ -53,9 +55,6 @@ function scrapeConfig(sim: Sim, dir: string, targets: readonly ScrapeTarget[], i
     scrape_configs: [
       {
         job_name: 'kubelet',
-        // Stamped when scraped: the kubelet stamps samples with its own stats times, which the sim
-        // jitters by up to 1.5 s, and at one scrape a second Prometheus would drop those that go back.
-        honor_timestamps: false,
         scheme: 'https',
         tls_config: { ca_file: ca },
         authorization: { type: 'Bearer', credentials_file: token },
@@ -147,4 +146,22 @@ export async function promRange(
   const answer = await fetch(`${url}/api/v1/query_range?${params}`);
   const body = (await answer.json()) as { data: { result: { metric: Record<string, string>; values: [number, string][] }[] } };
   return body.data.result;
+}
+
+/** An HTTP server answering Prometheus's query API with no series, recording what it was asked. */
+export async function emptyPrometheus(): Promise<{ url: string; asked(): string[]; close(): Promise<void> }> {
+  const asked: string[] = [];
+  const server = createServer((req, res) => {
+    asked.push(req.url ?? '');
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({ status: 'success', data: { resultType: req.url?.includes('query_range') ? 'matrix' : 'vector', result: [] } }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    asked: () => [...asked],
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
