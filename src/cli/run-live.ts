@@ -11,6 +11,8 @@ import { topPodsTable } from '../output/top-pods.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { type KmonConfig, loadConfig } from './config-file.js';
 import type { DISPLAY_FLAGS, FlagValues, HISTORY_FLAGS } from './flag-table.js';
+import { historyFiles, stateDir } from './history/history-files.js';
+import { SavedHistory } from './history/saved-history.js';
 import { preferSmallHeap } from './prefer-small-heap.js';
 import { detectTerminal, type TerminalCaps } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
@@ -75,6 +77,21 @@ function prometheusBackfill(flags: LiveFlags, config: KmonConfig, collector: Col
   return new PrometheusBackfill(collector, { reader, windowMs: flags.prometheusWindow ?? config.prometheus?.windowMs });
 }
 
+/** The history kept on disk between runs, per context and server, unless --no-save-history or `history: { save: false }`. */
+function savedHistory(
+  flags: LiveFlags,
+  config: KmonConfig,
+  collector: Collector,
+  scope: { context: string; server: string },
+): SavedHistory | null {
+  if (flags.saveHistory === false || !config.history.save) return null;
+  return new SavedHistory(collector.histories(), {
+    files: historyFiles(stateDir(), scope),
+    server: scope.server,
+    maxBytes: config.history.maxBytes,
+  });
+}
+
 async function live(flags: LiveFlags): Promise<number> {
   const config = loadConfig(flags.config);
   const thresholds = thresholdsFrom(flags, config.thresholds);
@@ -92,11 +109,15 @@ async function live(flags: LiveFlags): Promise<number> {
   };
   const collector = caps.interactive ? liveCollector(options) : new Collector({ ...options, keepHistory: false });
   const backfill = caps.interactive ? prometheusBackfill(flags, config, collector, connection) : null;
+  const saved = caps.interactive ? savedHistory(flags, config, collector, options.scope) : null;
   try {
     if (!caps.interactive) return await printOnce(collector, caps, thresholds);
     preferSmallHeap();
     backfill?.start();
     collector.start();
+    // The last run's history, merged under the first samples as soon as the lists are in.
+    void saved?.attach(collector);
+    saved?.start();
     // Ink holds frames back while CI is set; someone at a terminal (or tmux under CI) wants them.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
     const [{ runApp }, { makeTheme }] = await Promise.all([import('../ui/run-app.js'), import('../ui/theme.js')]);
@@ -112,6 +133,7 @@ async function live(flags: LiveFlags): Promise<number> {
   } finally {
     backfill?.stop();
     collector.stop();
+    await saved?.stop();
     connection.close();
   }
 }

@@ -165,10 +165,11 @@ export class Collector {
 
   /**
    * Samples were merged into the history from elsewhere, or where they come from has problems
-   * (`problems` replaces the last ones): a frame shows it now, without asking the cluster anything.
+   * (`problems`, when given, replaces the last ones): a frame shows it now, without asking the
+   * cluster anything.
    */
-  historyChanged(problems: readonly Pick<Problem, 'kind' | 'message'>[]): void {
-    this.setAll('history', 'history', problems, Date.now());
+  historyChanged(problems?: readonly Pick<Problem, 'kind' | 'message'>[]): void {
+    if (problems) this.setAll('history', 'history', problems, Date.now());
     if (this.running && this.last) this.emit();
   }
 

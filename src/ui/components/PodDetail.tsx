@@ -50,6 +50,7 @@ export function PodDetail({ row, pod, usage, alerts, history, asOfTick, now, wid
   const { ascii } = theme;
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
+  const times = history.podUsage.readTimes(row.uid, width, asOfTick);
   const layout = podDetailLayout(height, width, {
     reasons: row.reasons.length,
     containers: pod.containers.length,
@@ -89,6 +90,7 @@ export function PodDetail({ row, pod, usage, alerts, history, asOfTick, now, wid
               key="cpu"
               title={`CPU millicores${row.cpu.limit === null ? '' : ` (limit ${formatCpuAmount(row.cpu.limit)})`}`}
               values={cpu}
+              times={times}
               width={w}
               height={layout.plot}
               min={0}
@@ -100,6 +102,7 @@ export function PodDetail({ row, pod, usage, alerts, history, asOfTick, now, wid
               key="mem"
               title={`memory MiB${row.memory.limit === null ? '' : ` (limit ${formatBytes(row.memory.limit)})`}`}
               values={mem}
+              times={times}
               width={w}
               height={layout.plot}
               min={0}
