@@ -14,6 +14,7 @@ import type { DISPLAY_FLAGS, FlagValues, HISTORY_FLAGS } from './flag-table.js';
 import { historyFiles, stateDir } from './history/history-files.js';
 import { SavedHistory } from './history/saved-history.js';
 import { preferSmallHeap } from './prefer-small-heap.js';
+import { recordTo } from './record/recording-output.js';
 import { detectTerminal, type TerminalCaps } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { warningLines } from './warnings.js';
@@ -110,9 +111,12 @@ async function live(flags: LiveFlags): Promise<number> {
   const collector = caps.interactive ? liveCollector(options) : new Collector({ ...options, keepHistory: false });
   const backfill = caps.interactive ? prometheusBackfill(flags, config, collector, connection) : null;
   const saved = caps.interactive ? savedHistory(flags, config, collector, options.scope) : null;
+  let recorder: Awaited<ReturnType<typeof recordTo>> | null = null;
   try {
     if (!caps.interactive) return await printOnce(collector, caps, thresholds);
     preferSmallHeap();
+    // --record FILE: what the screen shows goes to FILE too, from the first frame.
+    recorder = flags.record ? await recordTo(flags.record, collector, options.scope) : null;
     backfill?.start();
     collector.start();
     // The last run's history, merged under the first samples as soon as the lists are in.
@@ -133,6 +137,7 @@ async function live(flags: LiveFlags): Promise<number> {
   } finally {
     backfill?.stop();
     collector.stop();
+    await recorder?.stop();
     await saved?.stop();
     connection.close();
   }

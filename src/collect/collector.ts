@@ -52,6 +52,10 @@ export interface CollectorOptions {
 
 export type SnapshotListener = (snapshot: Snapshot) => void;
 
+// Pods keep 40 samples (10 minutes at metrics-server's 15 s): 150,000 pods then hold 60 MB of
+// history; nodes, far fewer, keep an hour. A replay keeps the same.
+export const HISTORY_DEPTH = { nodes: 240, pods: 40 } as const;
+
 const DEFAULT_DISK_REFRESH_MS = 30_000;
 const NO_KUBELET = 'kubelet reads off (--no-kubelet): disk unknown';
 // While the apiserver is down, polls back off to a dozen intervals, and never past a minute.
@@ -117,9 +121,7 @@ export class Collector {
       kinds: options.metrics,
       podsWaitMs: options.podMetricsWaitMs,
     });
-    // Pods keep 40 samples (10 minutes at metrics-server's 15 s): 150,000 pods then hold 60 MB of
-    // history; nodes, far fewer, keep an hour.
-    const depth = options.historyDepth ?? { nodes: 240, pods: 40 };
+    const depth = options.historyDepth ?? HISTORY_DEPTH;
     this.history = {
       nodeUsage: new HistoryStore({ seriesCount: 2, depth: depth.nodes }),
       nodeDisk: new HistoryStore({ seriesCount: 3, depth: depth.nodes }),

@@ -2,6 +2,7 @@ import { render } from 'ink';
 import type { Thresholds } from '../model/thresholds.js';
 import { App } from './components/App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
+import type { ReplayControl } from './hooks/use-replay.js';
 import type { SnapshotSource } from './hooks/use-snapshot.js';
 import { suspender } from './suspend.js';
 import { takeScreen } from './terminal-screen.js';
@@ -16,6 +17,8 @@ export interface LiveOptions {
   readonly onVisibleNodes?: (names: readonly string[]) => void;
   /** A node's or pod's detail opened: its past may be fetched. */
   readonly onDetail?: (pane: 'nodes' | 'pods', uid: string) => void;
+  /** kmon replay: the recording's player. */
+  readonly replay?: ReplayControl;
 }
 
 // Frames are throttled so a burst of snapshots or keys never queues renders; 15 fps is plenty for
@@ -34,6 +37,7 @@ export async function runApp(options: LiveOptions): Promise<number> {
         namespace={options.namespace}
         onVisibleNodes={options.onVisibleNodes}
         onDetail={options.onDetail}
+        replay={options.replay}
         suspend={suspender(screen, process.stdin, process.stdout)}
       />
     </ErrorBoundary>,

@@ -16,6 +16,7 @@ import { helpLines } from '../help-lines.js';
 import { useAlerts } from '../hooks/use-alerts.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
+import { type ReplayControl, useReplay } from '../hooks/use-replay.js';
 import { type SnapshotSource, useSnapshot } from '../hooks/use-snapshot.js';
 import { useSuspend } from '../hooks/use-suspend.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -47,6 +48,8 @@ export interface AppProps {
   readonly onDetail?: (pane: 'nodes' | 'pods', uid: string) => void;
   /** Ctrl-Z: hands the terminal to the shell; settles when kmon is in front again. */
   readonly suspend?: () => Promise<void>;
+  /** kmon replay: the recording's player, whose frames `source` gives; times are the recorded ones. */
+  readonly replay?: ReplayControl;
 }
 
 function eventsContext(entries: readonly EventEntry[], page: number): EventsContext {
@@ -74,21 +77,24 @@ function alertSince(firing: readonly Alert[]): (uid: string) => number | null {
 const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[]) =>
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
-export function App({ source, thresholds, theme, namespace, onVisibleNodes, onDetail, suspend }: AppProps) {
+export function App({ source, thresholds, theme, namespace, onVisibleNodes, onDetail, suspend, replay }: AppProps) {
   const live = useSnapshot(source);
-  const now = useNow(live);
+  const ticking = useNow(live);
+  const replaying = useReplay(replay);
   const { columns: width, rows: height } = useTerminalSize();
-  const [state, dispatch] = useReducer(reducer, namespace, initialState);
+  const [state, dispatch] = useReducer(reducer, namespace, (ns) => initialState(ns, replay !== undefined));
   const shown = state.frozen ?? live;
+  // A replay's clock is the recording's: ages and the header read the time of the frame shown.
+  const now = replaying && shown ? shown.takenAt : ticking;
   const layout = paneHeights(height, width, shown?.nodes.length ?? 0);
   const vm = useViewModel(shown, state, thresholds, layout.compact);
   const built = useMemo(() => ({ nodes: vm.allNodes, table: vm.podTable }), [vm.allNodes, vm.podTable]);
-  const alerts = useAlerts(live, shown, built, thresholds);
+  const alerts = useAlerts(live, shown, built, thresholds, replaying?.epoch);
   const firing = useMemo(() => firingOrder(alerts.firing), [alerts]);
   const counts = useMemo(() => countLevels(firing.map((a) => a.level)), [firing]);
   const entries = useMemo(() => eventEntries(alerts), [alerts]);
 
-  const help = useMemo(() => helpLines(theme), [theme]);
+  const help = useMemo(() => helpLines(theme, replay !== undefined), [theme, replay]);
   const context = useCallback(
     (): CommandContext => ({
       panes: {
@@ -122,6 +128,9 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, onDe
     return names.join('\n');
   }, [vm.nodes, layout.nodes]);
   useEffect(() => onVisibleNodes?.(visibleNodes ? visibleNodes.split('\n') : []), [visibleNodes, onVisibleNodes]);
+  useEffect(() => {
+    if (state.replayRequest) replay?.command(state.replayRequest.command);
+  }, [state.replayRequest, replay]);
   const detailOf = state.mode === 'detail' ? state.detail : null;
   useEffect(() => {
     if (detailOf) onDetail?.(detailOf.pane, detailOf.uid);
@@ -143,6 +152,7 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, onDe
       pods={{ shown: vm.pods.length, total: vm.podTotal }}
       namespace={state.namespace}
       paused={state.frozen !== null}
+      replay={replaying}
       width={width}
       compact={layout.compact}
       theme={theme}
@@ -240,7 +250,13 @@ export function App({ source, thresholds, theme, namespace, onVisibleNodes, onDe
           {fitText(` ${state.notice}`, width, 'left', theme.symbols.ellipsis)}
         </Text>
       ) : (
-        <KeyHints width={width} theme={theme} detail={state.mode === 'detail'} events={state.mode === 'events'} />
+        <KeyHints
+          width={width}
+          theme={theme}
+          detail={state.mode === 'detail'}
+          events={state.mode === 'events'}
+          replay={replay !== undefined}
+        />
       )}
     </Box>
   );

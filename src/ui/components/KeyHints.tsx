@@ -7,6 +7,7 @@ const DETAIL_HINTS: ReadonlyMap<Command, string> = new Map([
   ['back', 'back'],
   ['up', 'previous/next row'],
   ['pause', 'pause'],
+  ['replay-back', '±1m'],
   ['help', 'help'],
   ['quit', 'quit'],
 ]);
@@ -22,21 +23,35 @@ const EVENTS_HINTS: ReadonlyMap<Command, string> = new Map([
 ]);
 
 /** The bottom line: one hint per bound command that has a hint word, cut to the width. */
+// A replay's seeking keys are hinted in pairs: "[ ] ±1m".
+const PAIRED: ReadonlyMap<Command, Command> = new Map<Command, Command>([
+  ['replay-back', 'replay-forward'],
+  ['replay-back-far', 'replay-forward-far'],
+  ['replay-start', 'replay-end'],
+]);
+
 export function KeyHints({
   width,
   theme,
   detail,
   events = false,
+  replay = false,
 }: {
   readonly width: number;
   readonly theme: Theme;
   readonly detail: boolean;
   readonly events?: boolean;
+  /** kmon replay: its seeking keys are hinted too. */
+  readonly replay?: boolean;
 }) {
   const hints = KEYMAP.flatMap((b) => {
+    if (b.replayOnly && !replay) return [];
     const word = events ? EVENTS_HINTS.get(b.command) : detail ? DETAIL_HINTS.get(b.command) : b.hint?.word;
     if (!word) return [];
-    const label = b.command === 'up' ? theme.symbols.upDown : keyLabel(b.keys[0]?.label ?? '', theme.symbols);
+    const pair = PAIRED.get(b.command);
+    const second = pair ? KEYMAP.find((p) => p.command === pair)?.keys[0]?.label : undefined;
+    const first = keyLabel(b.keys[0]?.label ?? '', theme.symbols);
+    const label = b.command === 'up' ? theme.symbols.upDown : second ? `${first} ${second}` : first;
     return [{ text: `${label} ${word}`, priority: b.hint?.priority ?? 100 }];
   });
   const length = () => hints.reduce((n, h) => n + h.text.length + 2, 0);

@@ -9,8 +9,10 @@ import { AlertBook, type BuiltRows } from '../alert-book.js';
  * so nothing is missed while the frame is frozen; the rows built for the frame on screen are
  * reused when it is the live one.
  */
-export function useAlerts(live: Snapshot | null, shown: Snapshot | null, built: BuiltRows, thresholds: Thresholds): AlertState {
-  const book = useMemo(() => new AlertBook(thresholds), [thresholds]);
+export function useAlerts(live: Snapshot | null, shown: Snapshot | null, built: BuiltRows, thresholds: Thresholds, epoch = 0): AlertState {
+  // A replay that seeks back starts a fresh book (`epoch`): alerts of the frames ahead are not yet.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is why the book starts afresh
+  const book = useMemo(() => new AlertBook(thresholds), [thresholds, epoch]);
   // Observing is idempotent per snapshot, so a render run twice does not step twice.
   const latest = useMemo(() => (live ? book.observe(live, live === shown ? built : null) : EMPTY_ALERTS), [book, live, shown, built]);
   return shown && shown !== live ? book.at(shown) : latest;
