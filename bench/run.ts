@@ -1,7 +1,8 @@
 // npm run bench: every benchmark in turn, each printing its own table. They print figures; none
-// passes or fails. KMON_BENCH_ONLY=status|top|live|idle runs one; KMON_BENCH_DEFAULT_HEAP=1 runs the live
+// passes or fails. KMON_BENCH_ONLY=status|top|live|idle|record runs one; KMON_BENCH_DEFAULT_HEAP=1 runs the live
 // screen without its small-heap setting, to show what that setting trades.
 import { benchIdle } from './idle-runs.js';
+import { benchRecording } from './recording-runs.js';
 import { benchLive } from './scale-live-runs.js';
 import { benchTopPods } from './scale-top.js';
 
@@ -10,6 +11,7 @@ const STEPS: Record<string, () => Promise<unknown>> = {
   top: benchTopPods,
   live: benchLive,
   idle: benchIdle,
+  record: benchRecording,
 };
 
 const only = process.env.KMON_BENCH_ONLY;

@@ -19,11 +19,11 @@ function clock(ms: number): string {
 export async function runReplay(file: string, flags: ReplayFlags): Promise<number> {
   const config = loadConfig(flags.config);
   const thresholds = thresholdsFrom(flags, config.thresholds);
-  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii }, process.stdin);
-  if (!caps.interactive) throw new UsageError('replay needs a terminal: its input and output must both be one');
   const recording = await readRecording(file).catch((e: unknown) => {
     throw e instanceof RecordingError ? new UsageError(`replay ${e.message}`) : e;
   });
+  const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii }, process.stdin);
+  if (!caps.interactive) throw new UsageError('replay needs a terminal: its input and output must both be one');
   const player = new ReplaySource(recording);
   player.start();
   for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
