@@ -33,6 +33,26 @@ function packed<T, U>(c: { set: [string, T][]; del: string[] }, item: (key: stri
 const byUid = <T extends { readonly uid: string }>(items: readonly T[]) => new Map(items.map((i) => [i.uid, i]));
 const never = () => false;
 
+/**
+ * Nodes or pods changed since `prev`. A list kept in place (the same objects where nothing changed,
+ * a changed object where it was) is compared position by position, which at 150,000 pods costs a
+ * millisecond where building two maps costs a hundred; anything else, by UID.
+ */
+function listChanges<T extends { readonly uid: string }>(prev: readonly T[], next: readonly T[]): Changes<T> | undefined {
+  if (prev.length === next.length) {
+    const set: T[] = [];
+    let inPlace = true;
+    for (let i = 0; i < next.length && inPlace; i++) {
+      const [a, b] = [prev[i] as T, next[i] as T];
+      if (a === b) continue;
+      if (a.uid === b.uid) set.push(b);
+      else inPlace = false;
+    }
+    if (inPlace) return set.length ? { set } : undefined;
+  }
+  return packed(changes(byUid(prev), byUid(next), never), (_, v) => v);
+}
+
 function sameUsage(a: PodUsage, b: PodUsage): boolean {
   if (a.cpuMilli !== b.cpuMilli || a.memoryBytes !== b.memoryBytes || a.timestamp !== b.timestamp) return false;
   if (a.containers.length !== b.containers.length) return false;
@@ -80,8 +100,8 @@ export class FrameEncoder {
 
   private objects(prev: Snapshot | null, next: Snapshot): Pick<FrameRecord, 'nodes' | 'pods' | 'summaries' | 'eviction'> {
     const out: { -readonly [K in 'nodes' | 'pods' | 'summaries' | 'eviction']?: FrameRecord[K] } = {};
-    if (!prev || prev.nodes !== next.nodes) out.nodes = packed(changes(byUid(prev?.nodes ?? []), byUid(next.nodes), never), (_, v) => v);
-    if (!prev || prev.pods !== next.pods) out.pods = packed(changes(byUid(prev?.pods ?? []), byUid(next.pods), never), (_, v) => v);
+    if (!prev || prev.nodes !== next.nodes) out.nodes = listChanges(prev?.nodes ?? [], next.nodes);
+    if (!prev || prev.pods !== next.pods) out.pods = listChanges(prev?.pods ?? [], next.pods);
     if (!prev || prev.summaries !== next.summaries)
       out.summaries = packed(changes<FetchedSummary>(prev?.summaries ?? new Map(), next.summaries, never), (k, v) => [k, v] as const);
     if (!prev || prev.eviction !== next.eviction) {

@@ -79,6 +79,17 @@ describe('recorded frames', () => {
     expect(r2?.summaries).toBe(r1?.summaries);
   });
 
+  it('writes a pod changed in place as that pod alone, and a list in a new array but unchanged as nothing', () => {
+    const pods = PodUsageIndex.of([]);
+    const s1 = usage(1, pods);
+    const restarted = { ...web, phase: 'Pending' };
+    const encoder = new FrameEncoder();
+    encoder.next(s1);
+    expect(encoder.next({ ...usage(2, pods), nodes: s1.nodes, pods: [...s1.pods] }).pods).toBeUndefined();
+    expect(encoder.next({ ...usage(3, pods), nodes: s1.nodes, pods: [restarted, db] }).pods).toEqual({ set: [restarted] });
+    expect(encoder.next({ ...usage(4, pods), nodes: s1.nodes, pods: [db] }).pods).toEqual({ del: [restarted.uid] });
+  });
+
   it('writes pod usage that metrics-server renewed but did not change as nothing', () => {
     const s1 = usage(1, PodUsageIndex.of([podUsage('shop', 'web-1', 5, 6, T0)]));
     const s2 = usage(2, PodUsageIndex.of([podUsage('shop', 'web-1', 5, 6, T0)]));
