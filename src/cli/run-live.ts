@@ -145,5 +145,6 @@ async function live(flags: LiveFlags): Promise<number> {
 
 /** `kmon` and `kmon demo`: the live screen, or the tables once where no live screen can be drawn. */
 export function runLive(flags: LiveFlags, options: { demo: boolean }): Promise<number> {
-  return withDemoCluster(options.demo, flags, live);
+  // The demo's cluster is new each time, on a new port: nothing of its history is worth keeping.
+  return withDemoCluster(options.demo, options.demo ? { ...flags, saveHistory: false } : flags, live);
 }

@@ -11,6 +11,7 @@ export class SnapshotRecorder {
   private readonly encoder = new FrameEncoder();
   private unsubscribe: (() => void) | null = null;
   private last: Snapshot | null = null;
+  private first: number | null = null;
   /** Main-thread time spent turning snapshots into frames, for the benchmark. */
   busyMs = 0;
 
@@ -38,8 +39,6 @@ export class SnapshotRecorder {
     this.unsubscribe = null;
     await this.writer.close();
   }
-
-  private first: number | null = null;
 
   private record(snapshot: Snapshot): void {
     // A snapshot emitted twice (a subscriber's replay of the latest) is one frame.
