@@ -58,7 +58,11 @@ export class RecordingWriter {
 
   write(frame: FrameRecord): void {
     this.frames++;
-    this.line(frame);
+    // Pod usage is most of a frame at scale (150,000 rows a scrape), and its rows hold no NaN (null
+    // stands for one): written without the replacer, which would be called for each of its numbers.
+    const { podUsage, ...rest } = frame;
+    const text = JSON.stringify(rest, replacer);
+    this.text(podUsage ? `${text.slice(0, -1)},"podUsage":${JSON.stringify(podUsage)}}` : text);
   }
 
   get frameCount(): number {
@@ -78,7 +82,11 @@ export class RecordingWriter {
   }
 
   private line(value: unknown): void {
-    this.gzip.write(`${JSON.stringify(value, replacer)}\n`);
+    this.text(JSON.stringify(value, replacer));
+  }
+
+  private text(json: string): void {
+    this.gzip.write(`${json}\n`);
     this.gzip.flush(constants.Z_SYNC_FLUSH);
   }
 }

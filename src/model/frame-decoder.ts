@@ -1,7 +1,7 @@
 import type { EvictionPolicy } from './eviction.js';
 import type { Changes, FrameRecord, PodUsageChanges } from './frame-record.js';
 import { PodUsageIndex } from './pod-usage-index.js';
-import type { ContainerUsage, NodeInfo, NodeUsage, PodInfo, PodUsage } from './records.js';
+import type { ContainerUsage, NodeInfo, NodeUsage, PodInfo } from './records.js';
 import type { FetchedSummary, Histories, Snapshot } from './snapshot.js';
 
 // Rebuilds the snapshots of a recording from its frames, in order (frame-encoder.ts writes them).
@@ -91,19 +91,21 @@ export class FrameDecoder {
     const gone = new Set((c.del ?? []).map(([ns, name]) => `${this.text(ns)}/${this.text(name)}`));
     const next = new PodUsageIndex();
     if (prev) for (const u of prev.values()) if (!gone.has(`${u.namespace}/${u.name}`)) next.add(u);
-    for (const [ns, name, cpu, memory, before, packed] of c.set ?? []) {
+    const flat = c.set ?? [];
+    for (let i = 0; i < flat.length; ) {
+      const [ns, name, cpu, memory, before, count] = flat.slice(i, i + 6);
+      i += 6;
       const containers: ContainerUsage[] = [];
-      for (let i = 0; i + 2 < packed.length; i += 3)
-        containers.push({ name: this.text(packed[i] ?? -1), cpuMilli: orNaN(packed[i + 1]), memoryBytes: orNaN(packed[i + 2]) });
-      const usage: PodUsage = {
-        namespace: this.text(ns),
-        name: this.text(name),
+      for (let k = 0; k < (count ?? 0); k++, i += 3)
+        containers.push({ name: this.text(flat[i] ?? null), cpuMilli: orNaN(flat[i + 1]), memoryBytes: orNaN(flat[i + 2]) });
+      next.add({
+        namespace: this.text(ns ?? null),
+        name: this.text(name ?? null),
         cpuMilli: orNaN(cpu),
         memoryBytes: orNaN(memory),
-        timestamp: before === null ? Number.NaN : at - before,
+        timestamp: before === null || before === undefined ? Number.NaN : at - before,
         containers,
-      };
-      next.add(usage);
+      });
     }
     return next;
   }

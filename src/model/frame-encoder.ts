@@ -1,5 +1,5 @@
 import type { EvictionPolicy } from './eviction.js';
-import type { Changes, FrameRecord, PodUsageChanges, PodUsageRow } from './frame-record.js';
+import type { Changes, FrameRecord, PodUsageChanges } from './frame-record.js';
 import type { PodUsageIndex } from './pod-usage-index.js';
 import type { PodUsage } from './records.js';
 import type { FetchedSummary, Snapshot } from './snapshot.js';
@@ -129,20 +129,19 @@ export class FrameEncoder {
   }
 
   private podUsage(prev: PodUsageIndex | null, next: PodUsageIndex, at: number): PodUsageChanges | undefined {
-    const set: PodUsageRow[] = [];
+    const set: (number | null)[] = [];
     for (const usage of next.values()) {
       const before = prev?.get(usage.namespace, usage.name);
       if (before && (before === usage || sameUsage(before, usage))) continue;
-      const containers: (number | null)[] = [];
-      for (const c of usage.containers) containers.push(this.id(c.name), finite(c.cpuMilli), finite(c.memoryBytes));
-      set.push([
+      set.push(
         this.id(usage.namespace),
         this.id(usage.name),
         finite(usage.cpuMilli),
         finite(usage.memoryBytes),
         finite(at - usage.timestamp),
-        containers,
-      ]);
+      );
+      set.push(usage.containers.length);
+      for (const c of usage.containers) set.push(this.id(c.name), finite(c.cpuMilli), finite(c.memoryBytes));
     }
     const del: (readonly [number, number])[] = [];
     if (prev)

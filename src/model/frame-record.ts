@@ -14,14 +14,14 @@ export interface Changes<T> {
 }
 
 /**
- * Pod usage, compactly: strings (namespaces, names, container names) by their index in the
- * recording's string table, times as milliseconds before the frame's, and unknown figures as null.
- * [namespace, name, cpu millicores, memory bytes, ms before the frame, [container, cpu, memory, …]]
+ * Pod usage, compactly, as one flat list of numbers: strings (namespaces, names, container names)
+ * by their index in the recording's string table, times as milliseconds before the frame's, and
+ * unknown figures as null. Each pod is
+ * namespace, name, cpu millicores, memory bytes, ms before the frame, n, then n × (container, cpu, memory).
+ * One flat list rather than a list per pod: 150,000 pods a scrape cost no 300,000 small arrays.
  */
-export type PodUsageRow = readonly [number, number, number | null, number | null, number | null, readonly (number | null)[]];
-
 export interface PodUsageChanges {
-  readonly set?: readonly PodUsageRow[];
+  readonly set?: readonly (number | null)[];
   /** [namespace, name] of pods without usage now. */
   readonly del?: readonly (readonly [number, number])[];
 }

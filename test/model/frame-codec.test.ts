@@ -69,7 +69,7 @@ describe('recorded frames', () => {
     const s2 = { ...usage(2, pods), nodes: s1.nodes, pods: s1.pods };
     const encoder = new FrameEncoder();
     const [f1, f2] = [encoder.next(s1), encoder.next(s2)];
-    expect(f1?.str).toEqual(['main', 'shop', 'web-1']);
+    expect(f1?.str).toEqual(['shop', 'web-1', 'main']);
     expect(f2).toEqual({ t: s2.takenAt, seq: 2, nodeUsage: { set: [s2.nodeUsage.get(a.name)] } });
     const decoder = new FrameDecoder();
     const [r1, r2] = throughJson([f1 as FrameRecord, f2 as FrameRecord]).map((f) => decoder.apply(f, s1.history));
@@ -100,7 +100,7 @@ describe('recorded frames', () => {
 
   it('refuses a frame naming strings it never had', () => {
     const decoder = new FrameDecoder();
-    const frame: FrameRecord = { t: T0, seq: 1, podUsage: { set: [[7, 8, 1, 1, 0, []]] } };
+    const frame: FrameRecord = { t: T0, seq: 1, podUsage: { set: [7, 8, 1, 1, 0, 0] } };
     expect(() => decoder.apply(frame, snapshot().history)).toThrow(/not in the recording's table/);
   });
 });
