@@ -117,17 +117,22 @@ class Reader {
   f64 = () => this.view.getFloat64(this.take(8), true);
 }
 
+// Objects per chunk: a chunk of a big history is about a megabyte, and the writer can let a poll
+// or a key through between chunks.
+const OBJECTS_PER_CHUNK = 2_000;
+
 /**
- * The stores' newest `keep` samples of each object (all they hold by default) as bytes. A smaller
- * `keep` is how a saved history is made to fit its bound: the oldest samples go first.
+ * The stores' newest `keep` samples of each object (all they hold by default) as bytes, a chunk at
+ * a time, so 150,000 pods' history is never one buffer. A smaller `keep` is how a saved history is
+ * made to fit its bound: the oldest samples go first.
  */
-export function encodeHistories(
+export function* encodeHistoryChunks(
   server: string,
   savedAt: number,
   stores: ReadonlyMap<string, HistoryStore>,
   keep = Number.MAX_SAFE_INTEGER,
-): Uint8Array {
-  const w = new Writer();
+): Generator<Uint8Array> {
+  let w = new Writer();
   for (const ch of MAGIC) w.u8(ch.charCodeAt(0));
   w.text(server, 2);
   w.f64(savedAt);
@@ -135,20 +140,36 @@ export function encodeHistories(
   for (const [name, store] of stores) {
     w.text(name, 1);
     w.u8(store.seriesCount);
-    const uids = [...store.uids()];
     const limit = Math.max(1, Math.min(keep, store.depth));
-    const objects = uids.map((uid) => ({ uid, times: store.readTimes(uid, limit) })).filter((o) => o.times.length > 0);
-    w.u32(objects.length);
-    for (const { uid, times } of objects) {
+    const uids = [...store.uids()].filter((uid) => store.readTimes(uid, 1).length > 0);
+    w.u32(uids.length);
+    for (const [i, uid] of uids.entries()) {
+      const times = store.readTimes(uid, limit);
       w.text(uid, 2);
       w.u16(times.length);
       const newest = times.at(-1) as number;
       w.f64(newest);
       for (const t of times) w.u32(Math.max(0, Math.round((newest - t) / 1000)));
       for (let s = 0; s < store.seriesCount; s++) for (const v of store.read(uid, s, limit)) w.f32(v);
+      if ((i + 1) % OBJECTS_PER_CHUNK === 0) {
+        yield w.bytes();
+        w = new Writer();
+      }
     }
   }
-  return w.bytes();
+  yield w.bytes();
+}
+
+/** As encodeHistoryChunks, in one buffer. */
+export function encodeHistories(server: string, savedAt: number, stores: ReadonlyMap<string, HistoryStore>, keep?: number): Uint8Array {
+  const chunks = [...encodeHistoryChunks(server, savedAt, stores, keep)];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The histories in `bytes`; throws a plain Error (not a saved history, cut short) when they cannot be read. */

@@ -1,9 +1,12 @@
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as turn } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { createGzip, gunzip } from 'node:zlib';
 import type { HistoryStore } from '../../model/history.js';
-import { decodeHistories, encodeHistories, mergeSaved, type SavedHistories } from '../../model/history-codec.js';
+import { decodeHistories, encodeHistoryChunks, mergeSaved, type SavedHistories } from '../../model/history-codec.js';
 import type { Histories, Snapshot } from '../../model/snapshot.js';
 import type { HistoryFiles } from './history-files.js';
 
@@ -13,7 +16,6 @@ export interface HistorySource {
   historyChanged(): void;
 }
 
-const gzipped = promisify(gzip);
 const gunzipped = promisify(gunzip);
 
 export interface SavedHistoryOptions {
@@ -48,11 +50,25 @@ export async function readSaved(file: string, server: string): Promise<SavedHist
   }
 }
 
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+/**
+ * Writes the stores, compressed, to a temporary file beside `file`, a chunk at a time with a turn
+ * of the event loop between chunks (150,000 pods' history is tens of MB before compression, and a
+ * key pressed meanwhile must not wait for all of it); resolves with the temporary file and its size.
+ */
+async function writeCompressed(file: string, chunks: Iterable<Uint8Array>): Promise<{ temp: string; size: number }> {
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, bytes, { mode: 0o600 });
-  await rename(temp, file);
+  const out = createWriteStream(temp, { mode: 0o600 });
+  const gzip = createGzip({ level: LEVEL });
+  gzip.pipe(out);
+  const closed = once(out, 'close');
+  for (const chunk of chunks) {
+    if (!gzip.write(chunk)) await once(gzip, 'drain');
+    await turn();
+  }
+  gzip.end();
+  await closed;
+  return { temp, size: out.bytesWritten };
 }
 
 /**
@@ -133,25 +149,30 @@ export class SavedHistory {
   private async write(): Promise<void> {
     const { files, server, maxBytes } = this.options;
     const now = (this.options.now ?? Date.now)();
-    const encode = (stores: Map<string, HistoryStore>, keep: number) =>
-      gzipped(encodeHistories(server, now, stores, keep), { level: LEVEL });
+    const write = (file: string, stores: Map<string, HistoryStore>, keep: number) =>
+      writeCompressed(file, encodeHistoryChunks(server, now, stores, keep));
     let keepPods = this.histories.podUsage.depth;
     let keepNodes = this.histories.nodeUsage.depth;
-    let nodes = await encode(nodeStores(this.histories), keepNodes);
-    let pods = await encode(podStores(this.histories), keepPods);
+    let nodes = await write(files.nodes, nodeStores(this.histories), keepNodes);
+    let pods = await write(files.pods, podStores(this.histories), keepPods);
     // Over the bound, the oldest samples go: the pods' first, then the nodes'.
-    while (nodes.length + pods.length > maxBytes && keepPods > 1) {
+    while (nodes.size + pods.size > maxBytes && keepPods > 1) {
       keepPods >>= 1;
-      pods = await encode(podStores(this.histories), keepPods);
+      pods = await write(files.pods, podStores(this.histories), keepPods);
     }
-    while (nodes.length + pods.length > maxBytes && keepNodes > 1) {
+    while (nodes.size + pods.size > maxBytes && keepNodes > 1) {
       keepNodes >>= 1;
-      nodes = await encode(nodeStores(this.histories), keepNodes);
+      nodes = await write(files.nodes, nodeStores(this.histories), keepNodes);
     }
-    if (nodes.length + pods.length > maxBytes) return;
-    if (this.ready.nodes) await writeAtomically(files.nodes, nodes);
-    if (this.ready.pods) await writeAtomically(files.pods, pods);
-    await this.prune([files.nodes, files.pods]);
+    const fits = nodes.size + pods.size <= maxBytes;
+    for (const [written, file, ready] of [
+      [nodes, files.nodes, this.ready.nodes],
+      [pods, files.pods, this.ready.pods],
+    ] as const) {
+      if (fits && ready) await rename(written.temp, file);
+      else await unlink(written.temp).catch(() => {});
+    }
+    if (fits) await this.prune([files.nodes, files.pods]);
   }
 
   /** Other contexts' files, the least recently saved first, until all of them fit the bound. */
