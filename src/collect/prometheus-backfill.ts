@@ -104,17 +104,13 @@ export class PrometheusBackfill {
 
   /** A detail opened: its object's past is fetched now if it was not (a big cluster's pod, or a fetch that failed). */
   detail(pane: 'nodes' | 'pods', uid: string): void {
-    if (pane === 'nodes') this.retry({ kind: 'nodes' });
-    else if (!this.succeeded.has('pods')) this.retry({ kind: 'pod', uid });
+    if (pane === 'nodes') this.enqueue({ kind: 'nodes' }, true);
+    else if (!this.succeeded.has('pods')) this.enqueue({ kind: 'pod', uid }, true);
   }
 
   /** Resolves once every fetch asked for so far has ended, for tests. */
   idle(): Promise<void> {
     return this.queue;
-  }
-
-  private retry(job: Job): void {
-    this.enqueue(job, true);
   }
 
   /** Queues a fetch unless it is queued or has succeeded; one that failed is asked again only on `again` (a detail opening). */
