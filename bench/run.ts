@@ -1,9 +1,10 @@
 // npm run bench: every benchmark in turn, each printing its own table. They print figures; none
-// passes or fails. KMON_BENCH_ONLY=status|top|live|idle|hostile|fleet runs one; KMON_BENCH_DEFAULT_HEAP=1 runs the
-// live screen without its small-heap setting, to show what that setting trades.
+// passes or fails. KMON_BENCH_ONLY=status|top|live|idle|hostile|fleet|record runs one; KMON_BENCH_DEFAULT_HEAP=1
+// runs the live screen without its small-heap setting, to show what that setting trades.
 import { benchFleet } from './fleet-runs.js';
 import { benchHostile } from './hostile-runs.js';
 import { benchIdle } from './idle-runs.js';
+import { benchRecording } from './recording-runs.js';
 import { benchLive } from './scale-live-runs.js';
 import { benchTopPods } from './scale-top.js';
 
@@ -14,6 +15,7 @@ const STEPS: Record<string, () => Promise<unknown>> = {
   idle: benchIdle,
   hostile: benchHostile,
   fleet: benchFleet,
+  record: benchRecording,
 };
 
 const only = process.env.KMON_BENCH_ONLY;

@@ -7,6 +7,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { preferSmallHeap } from '../src/cli/prefer-small-heap.js';
 import { liveCollector } from '../src/collect/live-collector.js';
+import { RecordingWriter } from '../src/collect/recording-file.js';
+import { SnapshotRecorder } from '../src/collect/snapshot-recorder.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
@@ -40,6 +42,21 @@ const collector = liveCollector({
   kubelet: { qps: 20, burst: 100, concurrency: 8 },
 });
 
+// KMON_BENCH_RECORD=FILE records the screen's snapshots as kmon --record FILE does, to measure what
+// that adds: its main-thread time per poll and the bytes written are printed too.
+const recordTo = process.env.KMON_BENCH_RECORD;
+const recorder = recordTo
+  ? new SnapshotRecorder(
+      await RecordingWriter.open(recordTo, {
+        kmon: 'recording',
+        version: 1,
+        startedAt: Date.now(),
+        scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
+      }),
+    )
+  : null;
+recorder?.attach(collector);
+
 const started = Date.now();
 // As the live face does: the nodes on screen are the ones whose kubelets are read first.
 const screen = mountScreen(collector, DEFAULT_THRESHOLDS, (names) => collector.prioritizeNodes(names));
@@ -47,7 +64,7 @@ collector.start();
 
 // One sample per poll interval, taken on the clock rather than on snapshots: polls that find no
 // newer metrics emit nothing new, and their cost still counts.
-const samples: { at: number; cpuMs: number; rss: number; stallMs: number }[] = [];
+const samples: { at: number; cpuMs: number; rss: number; stallMs: number; recordMs: number }[] = [];
 // The longest the event loop was held during each poll interval: how long a keypress could wait.
 const stalls = monitorEventLoopDelay({ resolution: 10 });
 stalls.enable();
@@ -71,7 +88,7 @@ await new Promise<void>((resolve) => {
       const m = process.memoryUsage();
       const stallMs = stalls.max / 1e6;
       stalls.reset();
-      samples.push({ at: Date.now(), cpuMs: (used.user + used.system) / 1000, rss: m.rss, stallMs });
+      samples.push({ at: Date.now(), cpuMs: (used.user + used.system) / 1000, rss: m.rss, stallMs, recordMs: recorder?.busyMs ?? 0 });
       if (podsListedMs && !profile?.started()) profile?.start();
       if (trace) {
         const mb = (n: number) => Math.round(n / 1048576);
@@ -107,6 +124,7 @@ const windowStart = steady[0]?.at ?? started;
 const windowEnd = steady.at(-1)?.at ?? Date.now();
 const inWindow = requests.filter((r) => r.at > windowStart && r.at <= windowEnd);
 const perSecond = (count: number) => Math.round((count / Math.max(1, (windowEnd - windowStart) / 1000)) * 10) / 10;
+await recorder?.stop();
 connection.close();
 screen.unmount();
 await sim.stop();
@@ -126,6 +144,12 @@ console.log(
     keyMs: Math.round(median(keyMs) * 10) / 10,
     keyWorstMs: Math.round(Math.max(...keyMs)),
     stallMs: Math.round(Math.max(...steady.map((s) => s.stallMs))),
+    ...(recorder
+      ? {
+          recordMsPerPoll: Math.round(((steady.at(-1)?.recordMs ?? 0) - (steady[0]?.recordMs ?? 0)) / Math.max(1, steady.length - 1)),
+          recordedMB: Math.round((recorder.bytes / 1048576) * 10) / 10,
+        }
+      : {}),
   }),
 );
 

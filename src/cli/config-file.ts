@@ -4,8 +4,9 @@ import path from 'node:path';
 import { load, YAMLException } from 'js-yaml';
 import * as z from 'zod/mini';
 import '../kube/zod-english.js';
+import { type PromTarget, parsePromTarget } from '../kube/prometheus/prom-target.js';
 import { DEFAULT_THRESHOLDS, pressureThreshold, type Thresholds } from '../model/thresholds.js';
-import { parseDuration } from './parse-values.js';
+import { parseDuration, parseSize } from './parse-values.js';
 import { UsageError } from './usage-error.js';
 
 // ~/.config/kmon/config.yaml. Every key is optional; unknown keys are errors so a typo in a
@@ -31,6 +32,12 @@ const KUBELET_THRESHOLD_KEYS = {
   pids: z.optional(pair),
 };
 
+// `prometheus: URL`, or with how far back to look: `prometheus: { url: URL, window: 2h }`.
+const prometheus = z.union([z.string(), z.strictObject({ url: z.string(), window: z.optional(duration) })]);
+
+// The live screen's history on disk: `history: { save: false }`, `history: { maxSize: 200MB }`.
+const history = z.strictObject({ save: z.optional(z.boolean()), maxSize: z.optional(z.union([z.string(), z.number()])) });
+
 const schema = z.strictObject({
   thresholds: z.optional(
     z.strictObject({
@@ -42,11 +49,24 @@ const schema = z.strictObject({
     }),
   ),
   interval: z.optional(duration),
+  prometheus: z.optional(prometheus),
+  history: z.optional(history),
 });
+
+/** The saved history's settings, as the file gives them or by default. */
+export interface SavedHistorySettings {
+  readonly save: boolean;
+  /** The most the saved histories may take on disk, all contexts together. */
+  readonly maxBytes: number;
+}
+
+export const DEFAULT_SAVED_HISTORY: SavedHistorySettings = { save: true, maxBytes: 100 * 1000 * 1000 };
 
 export interface KmonConfig {
   readonly thresholds: Thresholds;
   readonly intervalMs?: number;
+  readonly prometheus?: { readonly target: PromTarget; readonly windowMs?: number };
+  readonly history: SavedHistorySettings;
   readonly file: string | null;
 }
 
@@ -82,7 +102,7 @@ function durationAt(value: string | number | undefined, file: string, key: strin
 export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.env): KmonConfig {
   const file = explicit ?? defaultConfigPath(env);
   const text = read(file, explicit !== undefined);
-  if (text === null) return { thresholds: DEFAULT_THRESHOLDS, file: null };
+  if (text === null) return { thresholds: DEFAULT_THRESHOLDS, history: DEFAULT_SAVED_HISTORY, file: null };
   let raw: unknown;
   try {
     raw = load(text) ?? {};
@@ -122,6 +142,31 @@ export function loadConfig(explicit?: string, env: NodeJS.ProcessEnv = process.e
       pids: merge('pids'),
     },
     intervalMs: interval(result.data.interval, file),
+    prometheus: prometheusAt(result.data.prometheus, file),
+    history: historyAt(result.data.history, file),
     file,
   };
+}
+
+function prometheusAt(value: z.infer<typeof prometheus> | undefined, file: string): KmonConfig['prometheus'] {
+  if (value === undefined) return undefined;
+  const { url, window } = typeof value === 'string' ? { url: value, window: undefined } : value;
+  try {
+    return { target: parsePromTarget(url), windowMs: durationAt(window, file, 'prometheus.window') };
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`config ${file}: ${(e as Error).message}`);
+  }
+}
+
+function historyAt(value: z.infer<typeof history> | undefined, file: string): SavedHistorySettings {
+  let maxBytes = DEFAULT_SAVED_HISTORY.maxBytes;
+  if (value?.maxSize !== undefined) {
+    try {
+      maxBytes = parseSize(String(value.maxSize));
+    } catch (e) {
+      throw new UsageError(`config ${file}: history.maxSize: ${(e as Error).message}`);
+    }
+  }
+  return { save: value?.save ?? DEFAULT_SAVED_HISTORY.save, maxBytes };
 }

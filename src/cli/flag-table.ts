@@ -1,3 +1,4 @@
+import { parsePromTarget } from '../kube/prometheus/prom-target.js';
 import { DEFAULT_THRESHOLDS } from '../model/thresholds.js';
 import { parseDuration, parsePercent, parsePositiveInt } from './parse-values.js';
 
@@ -113,6 +114,25 @@ export const DISPLAY_FLAGS = [
   { name: 'ascii', help: 'ASCII only: no block or box-drawing characters' },
   { name: 'no-color', help: 'no colour (also when NO_COLOR is set); glyphs still mark alerts' },
   { name: 'no-alt-screen', help: 'draw in the normal screen buffer and leave the last frame behind' },
+] as const satisfies readonly FlagSpec[];
+
+/** Where the live screen's past comes from and where it goes: Prometheus, the saved history, a recording. */
+export const HISTORY_FLAGS = [
+  {
+    name: 'prometheus',
+    arg: '<url>',
+    help: 'fetch the recent past from Prometheus: http://HOST:PORT, or k8s://NAMESPACE/SERVICE:PORT through the apiserver',
+    parse: parsePromTarget,
+  },
+  { name: 'prometheus-window', arg: '<duration>', help: 'how far back to fetch from Prometheus (default 1h)', parse: parseDuration },
+  { name: 'no-save-history', help: 'keep no history on disk between runs (by default under $XDG_STATE_HOME/kmon)' },
+  { name: 'record', arg: '<file>', help: 'also record what the screen shows to FILE, for kmon replay' },
+] as const satisfies readonly FlagSpec[];
+
+/** `kmon record`'s own flags. */
+export const RECORD_FLAGS = [
+  { name: 'output', short: 'o', arg: '<file>', help: 'the recording to write (required)' },
+  { name: 'duration', arg: '<duration>', help: 'how long to record (default: until Ctrl-C or SIGTERM)', parse: parseDuration },
 ] as const satisfies readonly FlagSpec[];
 
 /** `kmon status`'s own flags, beside the cluster and threshold flags. */

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
 import { forCommander } from './commander-values.js';
-import { CLUSTER_FLAGS, DISPLAY_FLAGS, type FlagSpec, THRESHOLD_FLAGS } from './flag-table.js';
+import { CLUSTER_FLAGS, DISPLAY_FLAGS, type FlagSpec, HISTORY_FLAGS, THRESHOLD_FLAGS } from './flag-table.js';
 
 /** One entry of flag-table.ts as commander's Option; help shows the default as it is written there. */
 function optionFor(spec: FlagSpec): Option {
@@ -26,3 +26,6 @@ export const addClusterOptions = (command: Command): Command => addFlags(command
 export const addThresholdOptions = (command: Command): Command => addFlags(command, THRESHOLD_FLAGS);
 
 export const addDisplayOptions = (command: Command): Command => addFlags(command, DISPLAY_FLAGS);
+
+/** The live screen's past: Prometheus, the saved history, a recording. */
+export const addHistoryOptions = (command: Command): Command => addFlags(command, HISTORY_FLAGS);

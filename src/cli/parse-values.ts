@@ -33,3 +33,22 @@ export function parsePositiveInt(text: string): number {
   if (!Number.isInteger(n) || n <= 0) throw new Error(`expected a whole number > 0, got "${text}"`);
   return n;
 }
+
+const SIZE_UNIT: Readonly<Record<string, number>> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/** "100MB", "1.5GiB" or "500KB": a positive number of bytes, with its unit. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(text.trim());
+  const unit = SIZE_UNIT[m?.[2]?.toLowerCase() ?? ''];
+  if (!m || unit === undefined) throw new Error(`expected a size like 100MB or 1GiB, got "${text}"`);
+  if (Number(m[1]) === 0) throw new Error(`must be more than 0, got "${text}"`);
+  return Math.round(Number(m[1]) * unit);
+}

@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
 import type { Action } from './action.js';
 import { parsePositiveInt, parseWholeSeconds } from './commander-values.js';
-import { TOP_NODE_FLAGS, TOP_POD_FLAGS } from './flag-table.js';
-import { addClusterOptions, addDisplayOptions, addFlags, addThresholdOptions } from './options.js';
+import { RECORD_FLAGS, TOP_NODE_FLAGS, TOP_POD_FLAGS } from './flag-table.js';
+import { addClusterOptions, addDisplayOptions, addFlags, addHistoryOptions, addThresholdOptions } from './options.js';
+import type { RecordFlags } from './record/run-record.js';
+import type { ReplayFlags } from './record/run-replay.js';
 import type { CheckFlags } from './run-check.js';
 import type { TopFlags } from './run-top.js';
 import { statusCommand } from './status/status-command.js';
@@ -81,7 +83,7 @@ function liveAction(demo: boolean, run: (action: Action) => void) {
 }
 
 export function buildProgram(run: (action: Action) => void): Command {
-  const program = addDisplayOptions(addThresholdOptions(addClusterOptions(new Command('kmon'))))
+  const program = addHistoryOptions(addDisplayOptions(addThresholdOptions(addClusterOptions(new Command('kmon')))))
     .description('Live Kubernetes monitor for the terminal: nodes and pods, CPU, memory and disk')
     .version(process.env.KMON_VERSION ?? '0.1.0')
     .allowExcessArguments()
@@ -106,6 +108,24 @@ export function buildProgram(run: (action: Action) => void): Command {
         } catch (error) {
           return checkFailure(error, flags.output === 'json');
         }
+      }),
+    );
+  addFlags(program.command('record'), RECORD_FLAGS)
+    .description('record, headless, what the live screen would show, for kmon replay')
+    .action((_options, cmd: Command) =>
+      run(async () => {
+        const { runRecord } = await import('./record/run-record.js');
+        return runRecord(cmd.optsWithGlobals<RecordFlags>());
+      }),
+    );
+  program
+    .command('replay')
+    .argument('<file>', 'a recording made by kmon record or kmon --record')
+    .description('the live screen over a recording: p pauses, [ ] seek a minute, { } ten, ( ) to the start or end')
+    .action((file: string, _options, cmd: Command) =>
+      run(async () => {
+        const { runReplay } = await import('./record/run-replay.js');
+        return runReplay(file, cmd.optsWithGlobals<ReplayFlags>());
       }),
     );
   program.addCommand(simCommand(run));

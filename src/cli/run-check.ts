@@ -9,6 +9,8 @@ import { CHECK_STATE, type CheckLevel, checkJson, checkLine } from '../output/ch
 import { CHECK_EXIT } from './check-exit.js';
 import { type ClusterFlags, kubeletSettings, namespaceFor, openConnection, targetFor } from './cluster-flags.js';
 import { loadConfig } from './config-file.js';
+import { historyFiles, stateDir } from './history/history-files.js';
+import { withSavedSamples } from './history/saved-node-samples.js';
 import { cacheDir, cacheFiles } from './status/status-cache.js';
 import { readMemory } from './status/status-memory.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
@@ -55,7 +57,9 @@ export async function runCheck(flags: CheckFlags, target: KubeTarget = targetFor
     const snapshot = await collector.pollOnce('all');
     // What kmon status remembers of this cluster dates the alerts and gives nodes a trend; check only reads it.
     const identity = { context: target.context, server: target.server, user: target.userName };
-    const remembered = readMemory(cacheFiles(cacheDir(), identity).memory, target.server);
+    const memory = readMemory(cacheFiles(cacheDir(), identity).memory, target.server);
+    // And what a live screen on this cluster saved: an hour of every node's samples, for trends.
+    const remembered = await withSavedSamples(memory, historyFiles(stateDir(), identity).nodes, target.server, snapshot.takenAt);
     const { alerts } = lookOnce(remembered, snapshot, thresholds, alertingPods(snapshot, thresholds), snapshot.takenAt);
     // Without both lists there is nothing to judge: "OK" over an unread list would be a lie.
     const unread = snapshot.problems.find((p) => p.source === 'nodes' || p.source === 'pods');

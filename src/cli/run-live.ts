@@ -1,7 +1,11 @@
 import { Collector } from '../collect/collector.js';
 import { Fleet, type OpenedCluster } from '../collect/fleet.js';
 import { liveCollector } from '../collect/live-collector.js';
+import { PrometheusBackfill } from '../collect/prometheus-backfill.js';
+import type { Connection } from '../kube/connect.js';
 import type { KubeTarget } from '../kube/kubeconfig/kube-target.js';
+import type { FleetTarget } from '../kube/kubeconfig/resolve-targets.js';
+import { connectPrometheus } from '../kube/prometheus/connect-prometheus.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
 import { sortRows } from '../model/sort.js';
@@ -16,15 +20,18 @@ import {
   openConnection,
   targetFor,
 } from './cluster-flags.js';
-import { loadConfig } from './config-file.js';
-import type { DISPLAY_FLAGS, FlagValues } from './flag-table.js';
+import { type KmonConfig, loadConfig } from './config-file.js';
+import type { DISPLAY_FLAGS, FlagValues, HISTORY_FLAGS } from './flag-table.js';
+import { historyFiles, stateDir } from './history/history-files.js';
+import { SavedHistory } from './history/saved-history.js';
 import { preferSmallHeap } from './prefer-small-heap.js';
+import { recordTo } from './record/recording-output.js';
 import { detectTerminal, type TerminalCaps } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
 import { UsageError } from './usage-error.js';
 import { warningLines } from './warnings.js';
 
-export type LiveFlags = ClusterFlags & ThresholdFlags & FlagValues<typeof DISPLAY_FLAGS>;
+export type LiveFlags = ClusterFlags & ThresholdFlags & FlagValues<typeof DISPLAY_FLAGS> & FlagValues<typeof HISTORY_FLAGS>;
 
 async function withDemoCluster<T>(demo: boolean, flags: LiveFlags, run: (flags: LiveFlags) => Promise<T>): Promise<T> {
   if (!demo) return run(flags);
@@ -80,10 +87,19 @@ const BACKGROUND_MS = 15_000;
 
 interface Setup {
   readonly flags: LiveFlags;
+  readonly config: KmonConfig;
   readonly thresholds: ReturnType<typeof thresholdsFrom>;
   readonly namespace: string | null;
   readonly intervalMs: number;
   readonly backgroundMs: number;
+  /** The clusters named (several --context, or --all-contexts); null for a run about one cluster. */
+  readonly fleet: readonly FleetTarget[] | null;
+  /** The context --prometheus speaks for: one Prometheus holds one cluster's past. */
+  readonly prometheusContext: string | null;
+  /** Each cluster's Prometheus backfill, by context, for the details opened on its screen. */
+  readonly backfills: Map<string, PrometheusBackfill>;
+  /** Final saves of the clusters let go of, awaited before kmon exits. */
+  readonly closing: Promise<void>[];
 }
 
 function collectorOptions(target: KubeTarget, reader: ReturnType<typeof openConnection>['client'], setup: Setup) {
@@ -98,13 +114,50 @@ function collectorOptions(target: KubeTarget, reader: ReturnType<typeof openConn
   };
 }
 
-/** One cluster of the live screen: its own connection (limiter, credentials) and collector. */
+/** The recent past from Prometheus (--prometheus, or prometheus: in the config file), for a screen that stays open. */
+function prometheusBackfill(setup: Setup, collector: Collector, connection: Connection): PrometheusBackfill | null {
+  const { flags, config } = setup;
+  const target = flags.prometheus ?? config.prometheus?.target;
+  if (!target) return null;
+  const reader = connectPrometheus(target, connection.client, flags.requestTimeout);
+  return new PrometheusBackfill(collector, { reader, windowMs: flags.prometheusWindow ?? config.prometheus?.windowMs });
+}
+
+/** The history kept on disk between runs, per context and server, unless --no-save-history or `history: { save: false }`. */
+function savedHistory(setup: Setup, collector: Collector, target: KubeTarget): SavedHistory | null {
+  const { flags, config } = setup;
+  if (flags.saveHistory === false || !config.history.save) return null;
+  const scope = { context: target.context, server: target.server };
+  return new SavedHistory(collector.histories(), {
+    files: historyFiles(stateDir(), scope),
+    server: scope.server,
+    maxBytes: config.history.maxBytes,
+  });
+}
+
+/**
+ * One cluster of the live screen: its own connection (limiter, credentials) and collector, its
+ * history kept on disk, and, for the context --prometheus names, its past from Prometheus.
+ */
 function openCluster(target: KubeTarget, setup: Setup): OpenedCluster {
   const connection = openConnection(target, setup.flags);
+  const collector = liveCollector(collectorOptions(target, connection.client, setup));
+  const backfill = target.context === setup.prometheusContext ? prometheusBackfill(setup, collector, connection) : null;
+  const saved = savedHistory(setup, collector, target);
+  if (backfill) setup.backfills.set(target.context, backfill);
+  // The last run's history, merged under the first samples as soon as the lists are in.
+  void saved?.attach(collector);
+  backfill?.start();
+  saved?.start();
   return {
     server: target.server,
-    collector: liveCollector(collectorOptions(target, connection.client, setup)),
-    close: () => connection.close(),
+    collector,
+    close: () => {
+      backfill?.stop();
+      setup.backfills.delete(target.context);
+      if (saved) setup.closing.push(saved.stop());
+      connection.close();
+    },
   };
 }
 
@@ -113,7 +166,7 @@ function openCluster(target: KubeTarget, setup: Setup): OpenedCluster {
  * context picker then replaces. A context's target is read from the kubeconfig as it is opened.
  */
 function fleetFor(flags: LiveFlags, setup: Setup): Fleet {
-  const targets = fleetTargets(flags);
+  const targets = setup.fleet;
   const known = new Map<string, KubeTarget>();
   const targetOf = (context: string) => known.get(context) ?? targetFor({ ...flags, context: [context], allContexts: false });
   const options = { contexts: contextNames(flags), intervalMs: setup.intervalMs, backgroundMs: setup.backgroundMs };
@@ -134,7 +187,7 @@ function fleetFor(flags: LiveFlags, setup: Setup): Fleet {
 }
 
 async function printOnceFor(flags: LiveFlags, setup: Setup, caps: TerminalCaps): Promise<number> {
-  if (fleetTargets(flags)) {
+  if (setup.fleet) {
     throw new UsageError(
       'several clusters need the live screen, in a terminal; for scripts, kmon status and kmon check take the same --context flags',
     );
@@ -150,17 +203,48 @@ async function printOnceFor(flags: LiveFlags, setup: Setup, caps: TerminalCaps):
   }
 }
 
+/**
+ * --record FILE: what the screen shows goes to FILE too, from the first frame. A recording holds
+ * one cluster: the one the run starts on (a context picked later with c is not recorded).
+ */
+async function recorderFor(flags: LiveFlags, fleet: Fleet): Promise<Awaited<ReturnType<typeof recordTo>> | null> {
+  const member = fleet.members()[0];
+  if (!flags.record || !member?.collector) return null;
+  return recordTo(flags.record, member.collector, member.collector.scope());
+}
+
 async function live(flags: LiveFlags): Promise<number> {
   const config = loadConfig(flags.config);
   const thresholds = thresholdsFrom(flags, config.thresholds);
   const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii }, process.stdin);
   const intervalMs = flags.interval ?? config.intervalMs ?? 5_000;
   const backgroundMs = Math.max(intervalMs, BACKGROUND_MS);
-  const setup: Setup = { flags, thresholds, namespace: namespaceFor(flags, null), intervalMs, backgroundMs };
+  const targets = fleetTargets(flags);
+  // A recording and a Prometheus hold one cluster each.
+  for (const [given, flag] of [
+    [flags.record, '--record'],
+    [flags.prometheus, '--prometheus'],
+  ] as const) {
+    if (targets && given) throw new UsageError(`${flag} is about one cluster: name one context, not several`);
+  }
+  const setup: Setup = {
+    flags,
+    config,
+    thresholds,
+    namespace: namespaceFor(flags, null),
+    intervalMs,
+    backgroundMs,
+    fleet: targets,
+    prometheusContext: targets ? null : targetFor(flags).context,
+    backfills: new Map(),
+    closing: [],
+  };
   if (!caps.interactive) return printOnceFor(flags, setup, caps);
   const fleet = fleetFor(flags, setup);
+  let recorder: Awaited<ReturnType<typeof recordTo>> | null = null;
   try {
     preferSmallHeap();
+    recorder = await recorderFor(flags, fleet);
     fleet.start();
     // Ink holds frames back while CI is set; someone at a terminal (or tmux under CI) wants them.
     for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) if (name in process.env) process.env[name] = 'false';
@@ -173,13 +257,17 @@ async function live(flags: LiveFlags): Promise<number> {
       altScreen: flags.altScreen !== false,
       intervalMs,
       backgroundMs,
+      onDetail: (context, pane, uid) => setup.backfills.get(context)?.detail(pane, uid),
     });
   } finally {
     fleet.stop();
+    await recorder?.stop();
+    await Promise.all(setup.closing);
   }
 }
 
 /** `kmon` and `kmon demo`: the live screen, or the tables once where no live screen can be drawn. */
 export function runLive(flags: LiveFlags, options: { demo: boolean }): Promise<number> {
-  return withDemoCluster(options.demo, flags, live);
+  // The demo's cluster is new each time, on a new port: nothing of its history is worth keeping.
+  return withDemoCluster(options.demo, options.demo ? { ...flags, saveHistory: false } : flags, live);
 }

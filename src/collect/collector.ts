@@ -2,7 +2,7 @@ import { isKubeError } from '../kube/kube-error.js';
 import { TokenBucket } from '../kube/token-bucket.js';
 import { HistoryStore } from '../model/history.js';
 import { type KubeletHistories, kubeletHistories } from '../model/kubelet-history.js';
-import type { ProblemSource } from '../model/problems.js';
+import type { Problem, ProblemSource } from '../model/problems.js';
 import type { NodeSummary } from '../model/records.js';
 import type { Histories, Scope, Snapshot } from '../model/snapshot.js';
 import { backoffDelay } from './backoff.js';
@@ -61,6 +61,10 @@ export interface CollectorOptions {
 }
 
 export type SnapshotListener = (snapshot: Snapshot) => void;
+
+// Pods keep 40 samples (10 minutes at metrics-server's 15 s): 150,000 pods then hold 60 MB of
+// history; nodes, far fewer, keep an hour. A replay keeps the same.
+export const HISTORY_DEPTH = { nodes: 240, pods: 40 } as const;
 
 const DEFAULT_DISK_REFRESH_MS = 30_000;
 const NO_KUBELET = 'kubelet reads off (--no-kubelet): disk unknown';
@@ -141,9 +145,7 @@ export class Collector {
       kinds: options.metrics,
       podsWaitMs: options.podMetricsWaitMs,
     });
-    // Pods keep 40 samples (10 minutes at metrics-server's 15 s): 150,000 pods then hold 60 MB of
-    // history; nodes, far fewer, keep an hour.
-    const depth = options.historyDepth ?? { nodes: 240, pods: 40 };
+    const depth = options.historyDepth ?? HISTORY_DEPTH;
     this.history = {
       nodeUsage: new HistoryStore({ seriesCount: 2, depth: depth.nodes }),
       nodeDisk: new HistoryStore({ seriesCount: 3, depth: depth.nodes }),
@@ -193,6 +195,26 @@ export class Collector {
     const sooner = intervalMs < this.intervalMs;
     this.intervalMs = intervalMs;
     if (sooner && this.failures === 0) this.pollSoon();
+  }
+
+  /** The cluster and namespace polled. */
+  scope(): Scope {
+    return this.options.scope;
+  }
+
+  /** The histories recorded into, for samples from before this run (a saved history, Prometheus) to be merged in. */
+  histories(): Histories {
+    return this.history;
+  }
+
+  /**
+   * Samples were merged into the history from elsewhere, or where they come from has problems
+   * (`problems`, when given, replaces the last ones): a frame shows it now, without asking the
+   * cluster anything.
+   */
+  historyChanged(problems?: readonly Pick<Problem, 'kind' | 'message'>[]): void {
+    if (problems) this.setAll('history', 'history', problems, Date.now());
+    if (this.running && this.last) this.emit();
   }
 
   /** Nodes on screen or selected, whose kubelet figures are kept freshest. */

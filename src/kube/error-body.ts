@@ -3,7 +3,7 @@ import { safeText } from '../model/safe-text.js';
 const MAX_MESSAGE = 160;
 
 /**
- * The human message of an error response: a metav1.Status message when the body is one, otherwise
+ * The human message of an error response: a metav1.Status message (or an API's `error`) when the body is one, otherwise
  * the first line of the text (the aggregator answers 503 with plain "service unavailable").
  */
 export function errorBodyMessage(body: Buffer): string {
@@ -11,9 +11,10 @@ export function errorBodyMessage(body: Buffer): string {
   let message = text;
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') {
-      message = (parsed as { message: string }).message;
-    }
+    // A metav1.Status says it in `message`; Prometheus's API (through the service proxy) in `error`.
+    const said = parsed && typeof parsed === 'object' ? (parsed as { message?: unknown; error?: unknown }) : {};
+    if (typeof said.message === 'string') message = said.message;
+    else if (typeof said.error === 'string') message = said.error;
   } catch {
     // Not JSON: plain text is the message.
   }

@@ -237,6 +237,27 @@ export class KubeClient {
     return result.data;
   }
 
+  /**
+   * A GET through the apiserver's service proxy to port `port` of a Service (needs get
+   * services/proxy in its namespace): how kmon reaches a Prometheus with no address outside the
+   * cluster. Its requests pass the apiserver's limiter like any other.
+   */
+  async serviceGet(
+    service: { readonly namespace: string; readonly name: string; readonly port: string },
+    pathAndQuery: string,
+    options: { readonly timeoutMs: number; readonly maxBytes: number; readonly signal?: AbortSignal },
+  ): Promise<{ readonly contentType: string; readonly body: Buffer }> {
+    let contentType = '';
+    const path = `/api/v1/namespaces/${seg(service.namespace)}/services/${seg(service.name)}:${seg(service.port)}/proxy${pathAndQuery}`;
+    const body = await this.transport.get(path, {
+      ...options,
+      onOpen: (type) => {
+        contentType = type;
+      },
+    });
+    return { contentType, body };
+  }
+
   private async watch<T>(path: string, watch: WatchRequest<T>, schema: z.ZodMiniType<T>): Promise<void> {
     const params = query({
       watch: 1,

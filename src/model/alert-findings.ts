@@ -218,7 +218,8 @@ export function observe(sources: AlertSources): Observation {
   const nodesByUid = new Map(sources.nodes.map((r) => [r.uid, r]));
   const podsByUid = new Map(sources.pods.map((p) => [p.pod.uid, p]));
   const findings = [
-    ...sources.problems.map((p) => readFinding(p, uidOf)),
+    // A past that could not be fetched leaves the charts shorter; the cluster is no worse for it.
+    ...sources.problems.filter((p) => p.source !== 'history').map((p) => readFinding(p, uidOf)),
     ...sources.nodes.flatMap((row) => nodeFindings(row, infoByUid.get(row.uid), thresholds)),
     ...sources.pods.flatMap((p) => podFindings(p, thresholds, sources.now)),
   ];

@@ -33,6 +33,7 @@ export class HistoryStore {
   private sourceTime = new Float64Array(0);
   private readonly slotOf = new Map<string, number>();
   private readonly free: number[] = [];
+  private merged = 0;
 
   constructor(options: HistoryOptions) {
     this.depth = options.depth;
@@ -45,6 +46,20 @@ export class HistoryStore {
   }
 
   /**
+   * Counts merges (samples from before the live ones: Prometheus, a saved history). Anything
+   * worked out from a history and kept until a new sample comes (a trend) must look again when it
+   * changes, since merging adds samples without a new newest one.
+   */
+  get revision(): number {
+    return this.merged;
+  }
+
+  /** The UIDs with samples. */
+  uids(): IterableIterator<string> {
+    return this.slotOf.keys();
+  }
+
+  /**
    * Adds a sample only when the source's own timestamp has changed: metrics-server refreshes every
    * 15 s or more while kmon polls faster, and repeating its last value would draw a false flat line.
    * A timestamp that moves backwards (a source whose clock was corrected) is still a new sample.
@@ -53,6 +68,12 @@ export class HistoryStore {
   record(uid: string, sourceTime: number, tick: number, sample: readonly number[]): boolean {
     const slot = this.slotFor(uid);
     if (this.written[slot] !== 0 && sourceTime === this.sourceTime[slot]) return false;
+    this.put(slot, sourceTime, tick, sample);
+    this.sourceTime[slot] = sourceTime;
+    return true;
+  }
+
+  private put(slot: number, sourceTime: number, tick: number, sample: readonly number[]): void {
     const written = this.written[slot] ?? 0;
     const pos = written % this.depth;
     for (let s = 0; s < this.seriesCount; s++) {
@@ -61,8 +82,6 @@ export class HistoryStore {
     this.ticks[slot * this.depth + pos] = tick & TICK_MASK;
     this.seconds[slot * this.depth + pos] = Math.floor(sourceTime / 1000) & SECOND_MASK;
     this.written[slot] = written + 1;
-    this.sourceTime[slot] = sourceTime;
-    return true;
   }
 
   /** Oldest-first samples of one series, at most `limit` of them, ignoring samples after `asOfTick`. */
@@ -91,6 +110,38 @@ export class HistoryStore {
       out.push((newest - back) * 1000);
     }
     return out;
+  }
+
+  /**
+   * Adds samples measured before the oldest one kept (or all of them, to a UID with none): a
+   * history fetched or saved earlier goes under the live samples and never between or after them,
+   * whose own times the live figures continue. `times` must rise; `tick` tags the added samples as
+   * `record` does. Keeps the newest `depth`; answers how many were added.
+   */
+  merge(uid: string, times: readonly number[], samples: readonly (readonly number[])[], tick: number): number {
+    const slot = this.slotFor(uid);
+    const kept = this.range(slot, this.depth, Number.POSITIVE_INFINITY);
+    const oldTimes = this.readTimes(uid);
+    const before = oldTimes[0] ?? Number.POSITIVE_INFINITY;
+    let count = 0;
+    while (count < times.length && (times[count] as number) < before) count++;
+    if (count === 0) return 0;
+    const old = { times: oldTimes, ticks: [] as number[], values: [] as number[][] };
+    for (let i = kept.start; i < kept.end; i++) old.ticks.push(this.ticks[slot * this.depth + (i % this.depth)] ?? 0);
+    for (let s = 0; s < this.seriesCount; s++) old.values.push(this.read(uid, s));
+    const newest = this.written[slot] ? (this.sourceTime[slot] ?? 0) : (times[count - 1] as number);
+    const total = Math.min(this.depth, count + old.times.length);
+    const skip = count + old.times.length - total;
+    this.written[slot] = 0;
+    for (let i = skip; i < count + old.times.length; i++) {
+      const fresh = i < count;
+      const at = fresh ? (times[i] as number) : (old.times[i - count] as number);
+      const sample = fresh ? (samples[i] ?? []) : old.values.map((series) => series[i - count] ?? Number.NaN);
+      this.put(slot, at, fresh ? tick : (old.ticks[i - count] ?? 0), sample);
+    }
+    this.sourceTime[slot] = newest;
+    this.merged++;
+    return Math.max(0, count - skip);
   }
 
   private range(slot: number, limit: number, asOfTick: number): { start: number; end: number } {

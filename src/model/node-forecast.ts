@@ -81,6 +81,8 @@ function memorySeries(snapshot: Snapshot, node: NodeInfo, eviction: EvictionPoli
 interface Cached {
   readonly eviction: EvictionPolicy;
   readonly window: TrendWindow;
+  /** The history's revision the trends were fitted at: samples merged under it (Prometheus, a saved history) refit them. */
+  readonly revision: number;
   readonly trends: readonly FillTrend[];
 }
 
@@ -94,13 +96,14 @@ function cached<K extends object>(
   key: K | undefined,
   eviction: EvictionPolicy,
   window: TrendWindow,
+  revision: number,
   make: () => FillSeries[],
 ) {
   if (!key) return [];
   const known = cache.get(key);
-  if (known && known.eviction === eviction && known.window === window) return known.trends;
+  if (known && known.eviction === eviction && known.window === window && known.revision === revision) return known.trends;
   const trends = make().map((series) => fillTrend(series, window));
-  cache.set(key, { eviction, window, trends });
+  cache.set(key, { eviction, window, revision, trends });
   return trends;
 }
 
@@ -111,8 +114,11 @@ function cached<K extends object>(
 export function nodeForecasts(snapshot: Snapshot, node: NodeInfo, fill: FillThreshold, window: TrendWindow = RECENT): FillForecast[] {
   const now = snapshot.takenAt;
   const eviction = evictionOf(snapshot, node.name);
-  const disk = cached(diskTrends, snapshot.summaries.get(node.name), eviction, window, () => diskSeries(snapshot, node, eviction));
-  const memory = cached(memoryTrends, snapshot.nodeUsage.get(node.name), eviction, window, () => {
+  const { nodeDisk, nodeUsage } = snapshot.history;
+  const disk = cached(diskTrends, snapshot.summaries.get(node.name), eviction, window, nodeDisk.revision, () =>
+    diskSeries(snapshot, node, eviction),
+  );
+  const memory = cached(memoryTrends, snapshot.nodeUsage.get(node.name), eviction, window, nodeUsage.revision, () => {
     const series = memorySeries(snapshot, node, eviction);
     return series ? [series] : [];
   });

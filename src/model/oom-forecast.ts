@@ -13,7 +13,8 @@ export const OOM_WATCH_PERCENT = 50;
 const OOM_WINDOW: TrendWindow = { ...RECENT, minSpanMs: 3 * 60_000 };
 
 // A trend changes only with a new sample, which comes with a new usage object.
-const trends = new WeakMap<PodUsage, { limit: number; trend: FillTrend }>();
+// Samples merged under the live ones (Prometheus, a saved history) change it too: the store's revision.
+const trends = new WeakMap<PodUsage, { limit: number; revision: number; trend: FillTrend }>();
 
 /**
  * When the pod's working set, on its recent trend, reaches its memory limit and the kernel
@@ -31,9 +32,9 @@ export function oomForecast(
   if (!usage || limit === null || !(limit > 0)) return null;
   const percent = (usage.memoryBytes / limit) * 100;
   if (percent < OOM_WATCH_PERCENT) return null;
+  const store = history.podUsage;
   let known = trends.get(usage);
-  if (!known || known.limit !== limit) {
-    const store = history.podUsage;
+  if (!known || known.limit !== limit || known.revision !== store.revision) {
     const series = {
       resource: 'memory' as const,
       percents: store.read(uid, MEMORY_SERIES, store.depth, asOfTick).map((b) => (b / limit) * 100),
@@ -42,7 +43,7 @@ export function oomForecast(
       capacity: limit,
       eviction: undefined,
     };
-    known = { limit, trend: fillTrend(series, OOM_WINDOW) };
+    known = { limit, revision: store.revision, trend: fillTrend(series, OOM_WINDOW) };
     trends.set(usage, known);
   }
   return forecastAt(known.trend, now, fill);

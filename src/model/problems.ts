@@ -13,8 +13,11 @@ export type ProblemKind =
   // Read, but the costly way: e.g. listed every poll where the server does not do watches.
   | 'degraded';
 
-/** Which read failed: the inventory lists, the Metrics API, or a node's kubelet. */
-export type ProblemSource = 'nodes' | 'pods' | 'metrics' | 'kubelet';
+/**
+ * Which read failed: the inventory lists, the Metrics API, a node's kubelet, or where past samples
+ * come from (Prometheus), which only says why the charts start late and raises no alert.
+ */
+export type ProblemSource = 'nodes' | 'pods' | 'metrics' | 'kubelet' | 'history';
 
 export interface Problem {
   readonly source: ProblemSource;

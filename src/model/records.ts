@@ -35,6 +35,8 @@ export interface NodeInfo {
   readonly allocatable: NodeResources;
   readonly capacity: NodeResources;
   readonly kubeletVersion: string;
+  /** status.addresses' InternalIP: how Prometheus's kubelet targets name the node (instance="IP:10250"). */
+  readonly internalIP?: string;
 }
 
 export interface ResourceAmounts {

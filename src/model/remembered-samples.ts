@@ -1,5 +1,6 @@
 import { diskFigure, inodePercent } from './disk.js';
 import { HistoryStore } from './history.js';
+import type { SavedHistories } from './history-codec.js';
 import type { NodeInfo } from './records.js';
 import type { Histories, Snapshot } from './snapshot.js';
 
@@ -55,4 +56,31 @@ export function recallHistories(samples: NodeSamples, nodes: readonly NodeInfo[]
     for (const [at = 0, bytes = Number.NaN] of samples.memory[node.uid] ?? []) nodeUsage.record(node.uid, at, 0, [Number.NaN, bytes]);
   }
   return { nodeUsage, nodeDisk, podUsage: new HistoryStore({ seriesCount: 2, depth: 1 }) };
+}
+
+/** The nodes' samples the live screen saved (its nodeDisk and nodeUsage histories), as a face that looks now and then keeps them. */
+export function savedNodeSamples(saved: SavedHistories): NodeSamples {
+  const disk: Record<string, (readonly number[])[]> = {};
+  const memory: Record<string, (readonly number[])[]> = {};
+  for (const o of saved.stores.get('nodeDisk')?.objects ?? []) disk[o.uid] = o.times.map((t, i) => [t, ...(o.samples[i] ?? [])]);
+  for (const o of saved.stores.get('nodeUsage')?.objects ?? [])
+    memory[o.uid] = o.times.map((t, i) => [t, o.samples[i]?.[1] ?? Number.NaN]).filter((s) => Number.isFinite(s[1]));
+  return { disk, memory };
+}
+
+/** Both sets of samples, each node's in time order without repeats, within the hour and the count kept. */
+export function joinSamples(a: NodeSamples, b: NodeSamples, now: number): NodeSamples {
+  const join = (x: NodeSamples['disk'], y: NodeSamples['disk']) => {
+    const out: Record<string, (readonly number[])[]> = {};
+    for (const uid of new Set([...Object.keys(x), ...Object.keys(y)])) {
+      const byTime = new Map<number, readonly number[]>();
+      for (const s of [...(y[uid] ?? []), ...(x[uid] ?? [])]) byTime.set(s[0] ?? 0, s);
+      out[uid] = [...byTime.values()]
+        .filter((s) => (s[0] ?? 0) >= now - KEEP_MS)
+        .sort((p, q) => (p[0] ?? 0) - (q[0] ?? 0))
+        .slice(-MAX_SAMPLES);
+    }
+    return out;
+  };
+  return { disk: join(a.disk, b.disk), memory: join(a.memory, b.memory) };
 }

@@ -18,6 +18,7 @@ const KINDS: readonly [RegExp, string][] = [
   [/^\/api\/v1\/nodes\/[^/]+\/proxy\/metrics\/cadvisor$/, 'kubelet metrics/cadvisor'],
   [/^\/api\/v1\/nodes\/[^/]+\/proxy\/configz$/, 'kubelet configz'],
   [/^\/api\/v1\/nodes\/[^/]+\/proxy(\/.*)?$/, 'kubelet other'],
+  [/^\/api\/v1\/namespaces\/[^/]+\/services\/[^/]+\/proxy(\/.*)?$/, 'service proxy'],
   [/^\/apis\/metrics\.k8s\.io\/v1beta1\/nodes(\/[^/]+)?$/, 'metrics nodes'],
   [/^\/apis\/metrics\.k8s\.io\/v1beta1\/(namespaces\/[^/]+\/)?pods(\/[^/]+)?$/, 'metrics pods'],
   [/^\/api\/v1\/nodes(\/[^/]+)?$/, 'nodes'],

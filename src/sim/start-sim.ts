@@ -12,6 +12,7 @@ import { Pulse } from './pulse.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
 import { router } from './router.js';
 import type { DiskFill } from './scenarios.js';
+import { type ServiceBackends, serviceProxyRoutes } from './service-proxy-routes.js';
 import { clusterView, type SimCluster } from './sim-cluster.js';
 import type { Handler } from './sim-response.js';
 import { listen } from './sim-server.js';
@@ -47,6 +48,11 @@ export interface SimOptions {
    */
   diskFill?: DiskFill;
   faults?: Partial<Faults>;
+  /**
+   * Services behind the apiserver's service proxy, "NAMESPACE/NAME:PORT" → the URL of the server
+   * that answers for it (a Prometheus on loopback); none by default.
+   */
+  services?: ServiceBackends;
 }
 
 export interface Sim {
@@ -82,6 +88,8 @@ export interface Sim {
   rotateToken(next?: string): Promise<string>;
   /** Read access to the current simulated state, for tests. */
   cluster: SimCluster;
+  /** Puts a Service behind the service proxy ("NAMESPACE/NAME:PORT" → its server's URL), or takes it away (null). */
+  setService(key: string, url: string | null): void;
   /** Closes the server and every socket, open watches included. */
   stop(): Promise<void>;
 }
@@ -99,8 +107,14 @@ function checked(name: string, value: number, min: number): number {
 }
 
 /** The cluster's endpoints behind the fault rules; each request first brings the world up to the clock. */
-function clusterHandler(world: SimWorld, pulse: Pulse, faults: () => Faults): Handler {
-  const routes = router([...discoveryRoutes(faults), ...coreRoutes(world, pulse), ...metricsRoutes(world), ...kubeletRoutes(world)]);
+function clusterHandler(world: SimWorld, pulse: Pulse, faults: () => Faults, services: ServiceBackends): Handler {
+  const routes = router([
+    ...discoveryRoutes(faults),
+    ...coreRoutes(world, pulse),
+    ...metricsRoutes(world),
+    ...kubeletRoutes(world),
+    ...serviceProxyRoutes(services),
+  ]);
   return withFaults(faults, (request) => {
     if (world.sync()) pulse.fire();
     return routes(request);
@@ -125,7 +139,8 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
   const log = new RequestLog();
   let token = randomBytes(24).toString('hex');
   const tls = await createTlsMaterial();
-  const handler = clusterHandler(world, pulse, () => faults);
+  const services: Record<string, string> = { ...options.services };
+  const handler = clusterHandler(world, pulse, () => faults, services);
   const listener = await listen({
     tls,
     token: () => token,
@@ -187,6 +202,10 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       return token;
     },
     cluster: clusterView(world),
+    setService: (key, url) => {
+      if (url === null) delete services[key];
+      else services[key] = url;
+    },
     stop,
   };
 }

@@ -26,12 +26,13 @@ export function dataAge(snapshot: Snapshot, now: number): { ageMs: number | null
   return { ageMs, stale: ageMs > 3 * snapshot.intervalMs + 1000 };
 }
 
-const SOURCE_RANK: Readonly<Record<Problem['source'], number>> = { nodes: 0, pods: 1, metrics: 2, kubelet: 3 };
+const SOURCE_RANK: Readonly<Record<Problem['source'], number>> = { nodes: 0, pods: 1, metrics: 2, kubelet: 3, history: 4 };
 
 /**
  * The problem to name in the frame, and how many others there are: cluster-wide reads first, then
- * why kubelets are off, then the newest kubelet failure. While kubelet reads are off because
- * nodes/proxy is forbidden, each node's forbidden read is that one reason, not one more each.
+ * why kubelets are off, then the newest kubelet failure, then why the charts' past is missing. While
+ * kubelet reads are off because nodes/proxy is forbidden, each node's forbidden read is that one
+ * reason, not one more each.
  */
 export function leadProblem(snapshot: Snapshot): { text: string; more: number } | null {
   const off = snapshot.kubeletOff;
@@ -39,9 +40,9 @@ export function leadProblem(snapshot: Snapshot): { text: string; more: number } 
     .filter((p) => !(off && p.source === 'kubelet' && p.kind === 'forbidden'))
     .sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.since - a.since);
   const reasons = [
-    ...sorted.filter((p) => p.source !== 'kubelet').map((p) => p.message),
+    ...sorted.filter((p) => p.source !== 'kubelet' && p.source !== 'history').map((p) => p.message),
     ...(off ? [off] : []),
-    ...sorted.filter((p) => p.source === 'kubelet').map((p) => p.message),
+    ...sorted.filter((p) => p.source === 'kubelet' || p.source === 'history').map((p) => p.message),
   ];
   const [lead] = reasons;
   return lead === undefined ? null : { text: lead, more: reasons.length - 1 };

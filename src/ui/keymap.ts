@@ -30,6 +30,12 @@ export type Command =
   | 'events'
   | 'back'
   | 'pause'
+  | 'replay-back'
+  | 'replay-forward'
+  | 'replay-back-far'
+  | 'replay-forward-far'
+  | 'replay-start'
+  | 'replay-end'
   | 'help'
   | 'suspend'
   | 'quit';
@@ -53,6 +59,8 @@ export interface Binding {
   /** Short word for the hint line (bindings without one are only in the help overlay), and how
    *  long it survives when the line is too narrow for every hint. */
   readonly hint?: { readonly word: string; readonly priority: number };
+  /** Only `kmon replay` does something with it; the live screen says so. */
+  readonly replayOnly?: boolean;
 }
 
 const k = (label: string, spec: Omit<KeySpec, 'label'>): KeySpec => ({ label, ...spec });
@@ -118,7 +126,37 @@ export const KEYMAP: readonly Binding[] = [
     keys: [k('Esc', { key: 'escape' }), k('q', { input: 'q', modes: ['namespace', 'context', 'help', 'events'] })],
     help: 'back (to the fleet, from a cluster), or clear the filter; q also closes the help, the events pane and the pickers',
   },
-  { command: 'pause', keys: [k('p', { input: 'p' })], help: 'pause the frame (polling goes on)', hint: { word: 'pause', priority: 60 } },
+  {
+    command: 'pause',
+    keys: [k('p', { input: 'p' })],
+    help: 'pause the frame (polling goes on); in kmon replay, pause or resume the replay',
+    hint: { word: 'pause', priority: 60 },
+  },
+  // Seeking, for kmon replay: keys the live screen leaves free.
+  {
+    command: 'replay-back',
+    keys: [k('[', { input: '[' })],
+    help: 'replay: back one minute',
+    hint: { word: '±1m', priority: 62 },
+    replayOnly: true,
+  },
+  { command: 'replay-forward', keys: [k(']', { input: ']' })], help: 'replay: forward one minute', replayOnly: true },
+  {
+    command: 'replay-back-far',
+    keys: [k('{', { input: '{' })],
+    help: 'replay: back ten minutes',
+    hint: { word: '±10m', priority: 58 },
+    replayOnly: true,
+  },
+  { command: 'replay-forward-far', keys: [k('}', { input: '}' })], help: 'replay: forward ten minutes', replayOnly: true },
+  {
+    command: 'replay-start',
+    keys: [k('(', { input: '(' })],
+    help: 'replay: to the start',
+    hint: { word: 'start/end', priority: 55 },
+    replayOnly: true,
+  },
+  { command: 'replay-end', keys: [k(')', { input: ')' })], help: 'replay: to the end', replayOnly: true },
   {
     command: 'suspend',
     keys: [k('ctrl-z', { input: 'z', ctrl: true, modes: EVERY_MODE })],

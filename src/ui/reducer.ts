@@ -1,3 +1,4 @@
+import type { ReplayCommand } from '../model/replay-state.js';
 import { parseTextFilter } from '../model/text-filter.js';
 import type { KeyPress } from './key-press.js';
 import { type Command, commandFor, keyOf, promptCommandFor } from './keymap.js';
@@ -99,6 +100,24 @@ function sort(state: UiState, command: Command, context: CommandContext): UiStat
   return column && spec ? sortBy(state, column, spec.descending) : state;
 }
 
+const REPLAY: Partial<Record<Command, ReplayCommand>> = {
+  pause: 'pause',
+  'replay-back': 'back',
+  'replay-forward': 'forward',
+  'replay-back-far': 'back-far',
+  'replay-forward-far': 'forward-far',
+  'replay-start': 'start',
+  'replay-end': 'end',
+};
+
+/** A replay's own keys go to its player (through the app); the live screen says they are not its. */
+function replayKey(state: UiState, cmd: Command): UiState {
+  const command = REPLAY[cmd] as ReplayCommand;
+  if (state.replay) return { ...state, replayRequest: { command, n: (state.replayRequest?.n ?? 0) + 1 } };
+  const { label, help } = keyOf(cmd);
+  return { ...state, notice: `${label}: ${help.replace(/^replay: /, '')}, only in kmon replay` };
+}
+
 function back(state: UiState, context: CommandContext): UiState {
   if (state.mode !== 'table') return { ...state, mode: 'table', detail: null };
   if (focused(state).filter) return withPane(state, state.focus, { filter: '' });
@@ -147,7 +166,14 @@ function command(state: UiState, cmd: Command, context: CommandContext): UiState
     case 'back':
       return back(state, context);
     case 'pause':
-      return { ...state, frozen: state.frozen ? null : context.snapshot };
+      return state.replay ? replayKey(state, cmd) : { ...state, frozen: state.frozen ? null : context.snapshot };
+    case 'replay-back':
+    case 'replay-forward':
+    case 'replay-back-far':
+    case 'replay-forward-far':
+    case 'replay-start':
+    case 'replay-end':
+      return replayKey(state, cmd);
     case 'help':
       return { ...state, mode: state.mode === 'help' ? 'table' : 'help', helpTop: 0 };
     case 'suspend':
@@ -251,6 +277,12 @@ const EVENTS_COMMANDS: ReadonlySet<Command> = new Set<Command>([
   'events',
   'back',
   'pause',
+  'replay-back',
+  'replay-forward',
+  'replay-back-far',
+  'replay-forward-far',
+  'replay-start',
+  'replay-end',
   'help',
   'quit',
 ]);

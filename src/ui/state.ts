@@ -1,4 +1,5 @@
 import type { SortState } from '../model/pane-order.js';
+import type { ReplayCommand } from '../model/replay-state.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { KeyPress } from './key-press.js';
 import type { Command } from './keymap.js';
@@ -52,6 +53,10 @@ export interface UiState {
   readonly notice: string | null;
   /** The help overlay's first line on screen. */
   readonly helpTop: number;
+  /** Showing a recording (kmon replay): p pauses it and [ ] { } ( ) seek, rather than freezing a live frame. */
+  readonly replay: boolean;
+  /** The last replay key, for the app to pass on to the player; `n` tells one press from the next. */
+  readonly replayRequest: { readonly command: ReplayCommand; readonly n: number } | null;
 }
 
 /** What a pane looks like right now, which commands on it need. */
@@ -111,7 +116,7 @@ const pane = (column: string): PaneState => ({
   scrollTop: 0,
 });
 
-export function initialState(namespace: string | null): UiState {
+export function initialState(namespace: string | null, replay = false): UiState {
   return {
     focus: 'nodes',
     mode: 'table',
@@ -132,5 +137,7 @@ export function initialState(namespace: string | null): UiState {
     filterBefore: '',
     notice: null,
     helpTop: 0,
+    replay,
+    replayRequest: null,
   };
 }

@@ -56,3 +56,39 @@ describe("config file: the kubelet's signals", () => {
     expect(() => loadConfig(file('typo.yaml', 'thresholds:\n  inode: { warn: 80 }\n'))).toThrow(/thresholds: Unrecognized key/);
   });
 });
+
+describe('config file: prometheus and history', () => {
+  it('reads prometheus: as a URL, or with how far back to look, and the saved history’s bounds', () => {
+    expect(loadConfig(file('p1.yaml', 'prometheus: http://prometheus.monitoring:9090\n')).prometheus?.target.where).toBe(
+      'http://prometheus.monitoring:9090',
+    );
+    const config = loadConfig(
+      file('p2.yaml', 'prometheus: { url: "k8s://monitoring/prometheus-operated:9090", window: 2h }\nhistory: { maxSize: 20MB }\n'),
+    );
+    expect(config.prometheus).toEqual({
+      target: {
+        kind: 'service',
+        namespace: 'monitoring',
+        service: 'prometheus-operated',
+        port: '9090',
+        where: 'k8s://monitoring/prometheus-operated:9090',
+      },
+      windowMs: 2 * 3_600_000,
+    });
+    expect(config.history).toEqual({ save: true, maxBytes: 20_000_000 });
+    expect(loadConfig(file('p3.yaml', 'history: { save: false }\n')).history).toEqual({ save: false, maxBytes: 100_000_000 });
+  });
+
+  it.each([
+    [
+      'a Prometheus that is no address',
+      'prometheus: prometheus:9090\n',
+      /config .*p-bad\.yaml: prometheus 'prometheus:9090': expected http:\/\/HOST:PORT/,
+    ],
+    ['a window that is no duration', 'prometheus: { url: "http://p:9090", window: long }\n', /prometheus\.window: expected a duration/],
+    ['a size without its unit', 'history: { maxSize: 100 }\n', /history\.maxSize: expected a size like 100MB/],
+    ['a typo under history', 'history: { keep: true }\n', /history: Unrecognized key/],
+  ])('refuses %s with a one-line reason', (_, text, message) => {
+    expect(() => loadConfig(file('p-bad.yaml', text))).toThrow(message);
+  });
+});

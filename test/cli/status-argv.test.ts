@@ -36,8 +36,8 @@ async function commanderFlags(args: readonly string[]): Promise<unknown> {
   await (action as Action | null)?.();
   const flags = vi.mocked(runStatus).mock.calls[0]?.[0] ?? null;
   if (!flags) return null;
-  // Display flags of the live screen, which the full program also accepts; kmon status ignores them.
-  const { interval: _interval, altScreen: _altScreen, ...rest } = flags as unknown as Record<string, unknown>;
+  // Display and history flags of the live screen, which the full program also accepts; kmon status ignores them.
+  const { interval: _interval, altScreen: _altScreen, saveHistory: _saveHistory, ...rest } = flags as unknown as Record<string, unknown>;
   return rest;
 }
 

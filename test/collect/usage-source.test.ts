@@ -145,7 +145,9 @@ describe('UsageSource', () => {
       if (calls === 2) return [fromApi];
       throw notFound();
     };
-    const usage = new UsageSource({ reader, namespace: null, summaries: null });
+    // Asked again a second after failing: the read at 10 s must not fall inside the backoff, which
+    // counts from the real time the first read ended (a loaded machine makes that late).
+    const usage = new UsageSource({ reader, namespace: null, summaries: null, retryBaseMs: 1_000 });
     const first = await usage.read(0);
     expect(first).toMatchObject({
       source: 'none',

@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrometheusBackfill } from '../../src/collect/prometheus-backfill.js';
+import { connect } from '../../src/kube/connect.js';
+import { resolveTarget } from '../../src/kube/kubeconfig/resolve-target.js';
+import { connectPrometheus } from '../../src/kube/prometheus/connect-prometheus.js';
+import { parsePromTarget } from '../../src/kube/prometheus/prom-target.js';
 import { type Sim, startSim } from '../../src/sim/start-sim.js';
 import { kmon, ROOT } from '../helpers/cli.js';
+import { emptyPrometheus } from '../helpers/prometheus.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { healthy, startLive, until } from './faults/live-collector.js';
 
@@ -27,6 +33,7 @@ const manifests = loadAll(readFileSync(path.join(ROOT, 'deploy', 'rbac.yaml'), '
 const rules = (name: string) => manifests.find((m) => m.kind === 'ClusterRole' && m.metadata.name === name)?.rules ?? [];
 const READER = rules('kmon-reader');
 const WITH_KUBELET = [...READER, ...rules('kmon-kubelet-reader')];
+const WITH_PROMETHEUS = [...WITH_KUBELET, ...rules('kmon-prometheus-reader')];
 
 // Discovery paths every authenticated user may GET (the default system:discovery role).
 const DISCOVERY = /^\/(version|api|apis)(\/[^/]+){0,2}\/?$/;
@@ -115,5 +122,36 @@ describe('deploy/rbac.yaml grants what kmon uses', () => {
     expect(targets.some((t) => t.includes('watch=1'))).toBe(true);
     expect(targets.some((t) => t.includes('/proxy/stats/summary'))).toBe(true);
     expect(targets.filter((t) => !allowed(t, WITH_KUBELET))).toEqual([]);
+  });
+
+  it('with --prometheus k8s://…, the service proxy needs kmon-prometheus-reader, and the rest no more than before', async () => {
+    const prometheus = await emptyPrometheus();
+    sim.setService('monitoring/prometheus:9090', prometheus.url);
+    const target = resolveTarget({ kubeconfig: sim.kubeconfigPath, env: {}, homeDir: '/nonexistent' });
+    const connection = connect(target, { requestMs: 5_000, kubeletMs: 5_000 });
+    try {
+      const targets = await seen(async () => {
+        const live = startLive({ kubeconfig: sim.kubeconfigPath, intervalMs: 200 });
+        const reader = connectPrometheus(parsePromTarget('k8s://monitoring/prometheus:9090'), connection.client, 5_000);
+        const backfill = new PrometheusBackfill(live.collector, { reader });
+        backfill.start();
+        try {
+          await until(async () => {
+            await backfill.idle();
+            expect(prometheus.asked().some((path) => path.startsWith('/api/v1/query_range'))).toBe(true);
+          });
+        } finally {
+          backfill.stop();
+          live.stop();
+        }
+      });
+      const proxied = targets.filter((t) => t.includes('/services/'));
+      expect(proxied.length).toBeGreaterThan(0);
+      expect(proxied.filter((t) => allowed(t, WITH_KUBELET))).toEqual([]);
+      expect(targets.filter((t) => !allowed(t, WITH_PROMETHEUS))).toEqual([]);
+    } finally {
+      connection.close();
+      await prometheus.close();
+    }
   });
 });

@@ -23,6 +23,11 @@ describe('errorBodyMessage', () => {
       'Internal Error: failed to get node info',
     ],
     ['JSON without a message', '{"kind":"Status"}', '{"kind":"Status"}'],
+    [
+      "Prometheus's error, through the service proxy",
+      '{"status":"error","errorType":"bad_data","error":"1:5: parse error"}',
+      '1:5: parse error',
+    ],
     ['an empty body', '', ''],
     ['escape sequences are removed', '{"message":"bad \\u001b[2Jthing"}', 'bad thing'],
   ])('%s', (_, body, message) => {

@@ -154,4 +154,56 @@ describe('HistoryStore', () => {
     store.record('p', 1, 1, [1, 2]);
     expect(store.read('p', 1)).toEqual([]);
   });
+
+  describe('merge: history from before the live samples', () => {
+    const at = (s: number) => 1_000_000_000 + s * 1000;
+
+    it('fills a UID with none, and live samples continue it', () => {
+      const store = new HistoryStore({ seriesCount: 2, depth: 8 });
+      const samples = [1, 2, 3].map((v) => [v, v * 10]);
+      expect(store.merge('n', [at(0), at(15), at(30)], samples, 1)).toBe(3);
+      expect(store.record('n', at(45), 2, [4, 40])).toBe(true);
+      expect(store.read('n', 0)).toEqual([1, 2, 3, 4]);
+      expect(store.read('n', 1)).toEqual([10, 20, 30, 40]);
+      expect(store.readTimes('n')).toEqual([at(0), at(15), at(30), at(45)]);
+    });
+
+    it('goes under the live samples, never between or after them', () => {
+      const store = new HistoryStore({ seriesCount: 1, depth: 8 });
+      store.record('n', at(60), 5, [60]);
+      store.record('n', at(75), 6, [75]);
+      expect(store.merge('n', [at(0), at(30), at(60), at(90)], [[0], [30], [60], [90]], 6)).toBe(2);
+      expect(store.read('n', 0)).toEqual([0, 30, 60, 75]);
+      expect(store.readTimes('n')).toEqual([at(0), at(30), at(60), at(75)]);
+      // The newest sample is still the live one: the same time again is no new sample.
+      expect(store.record('n', at(75), 7, [76])).toBe(false);
+    });
+
+    it('keeps the newest samples when old and new pass its depth', () => {
+      const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+      store.record('n', at(100), 1, [100]);
+      store.record('n', at(101), 2, [101]);
+      expect(store.merge('n', [at(1), at(2), at(3), at(4)], [[1], [2], [3], [4]], 2)).toBe(2);
+      expect(store.read('n', 0)).toEqual([3, 4, 100, 101]);
+    });
+
+    it('keeps the ticks of live samples, so a paused frame still hides newer ones', () => {
+      const store = new HistoryStore({ seriesCount: 1, depth: 8 });
+      store.record('n', at(10), 3, [10]);
+      store.record('n', at(11), 4, [11]);
+      store.merge('n', [at(1)], [[1]], 3);
+      expect(store.read('n', 0, 8, 3)).toEqual([1, 10]);
+      expect(store.read('n', 0)).toEqual([1, 10, 11]);
+    });
+
+    it('adds nothing, and changes no revision, when every sample is newer than the kept ones', () => {
+      const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+      store.record('n', at(1), 1, [1]);
+      expect(store.merge('n', [at(2)], [[2]], 1)).toBe(0);
+      expect(store.revision).toBe(0);
+      store.merge('other', [at(0)], [[0]], 1);
+      expect(store.revision).toBe(1);
+      expect([...store.uids()].sort()).toEqual(['n', 'other']);
+    });
+  });
 });

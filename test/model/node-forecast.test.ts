@@ -101,6 +101,20 @@ describe('time to full of a node filesystem', () => {
     expect(forecast(filling(60, 0.2, 600), 'node fs')?.level).toBe('warn');
   });
 
+  it('projects at once from samples merged under the live ones (Prometheus, a saved history), without waiting for a new one', () => {
+    const s = filling(88.5, 3, 30);
+    expect(forecast(s, 'node fs')?.fullInMs).toBeNull();
+    // Five minutes from before the live samples, climbing the same 3%/min.
+    const times = Array.from({ length: 20 }, (_, i) => T0 - (20 - i) * 15_000);
+    s.history.nodeDisk.merge(
+      node.uid,
+      times,
+      times.map((t) => [88.5 + (3 * (t - T0)) / MINUTE, Number.NaN, 10]),
+      s.seq,
+    );
+    expect(forecast(s, 'node fs')?.fullInMs).toBeCloseTo(((100 - 90) / 3) * MINUTE, -4);
+  });
+
   it('memory: the working set toward the node’s capacity and memory.available<100Mi', () => {
     const s = filling(50, 0, 300);
     for (let i = 0; i <= 20; i++) s.history.nodeUsage.record(node.uid, T0 + i * 15_000, i + 1, [1000, (4 + i * 0.05) * GiB]);

@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
 import { App } from '../../src/ui/components/App.js';
+import type { ReplayControl } from '../../src/ui/hooks/use-replay.js';
 import type { SnapshotSource } from '../../src/ui/hooks/use-snapshot.js';
 import { makeTheme } from '../../src/ui/theme.js';
 import { plain, renderAt } from '../helpers/render.js';
@@ -19,6 +20,8 @@ export interface ScreenOptions {
   readonly namespace?: string | null;
   /** What Ctrl-Z calls to hand the terminal back to the shell. */
   readonly suspend?: () => Promise<void>;
+  /** kmon replay's player. */
+  readonly replay?: ReplayControl;
 }
 
 /** A function that draws the App at a size; every screen it draws is unmounted after each test. */
@@ -32,7 +35,14 @@ export function appScreens(): (source: SnapshotSource | Snapshot, options?: Scre
     const from = 'subscribe' in source ? source : new PushSource(source);
     const theme = makeTheme({ color: options.color ?? true, ascii: options.ascii ?? false });
     const screen = renderAt(
-      <App source={from} thresholds={DEFAULT_THRESHOLDS} theme={theme} namespace={options.namespace ?? null} suspend={options.suspend} />,
+      <App
+        source={from}
+        thresholds={DEFAULT_THRESHOLDS}
+        theme={theme}
+        namespace={options.namespace ?? null}
+        suspend={options.suspend}
+        replay={options.replay}
+      />,
       options.columns ?? 120,
       options.rows ?? 32,
     );

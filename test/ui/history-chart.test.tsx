@@ -61,3 +61,41 @@ describe('history chart axis', () => {
     for (const label of labels) expect(label.endsWith(unit)).toBe(true);
   });
 });
+
+describe('history chart title', () => {
+  async function title(values: number[], times?: number[]): Promise<string> {
+    screen = renderAt(
+      <HistoryChart
+        title="CPU"
+        values={values}
+        times={times}
+        width={24}
+        height={4}
+        min={0}
+        unit="%"
+        theme={makeTheme({ color: false, ascii: false })}
+      />,
+      24,
+      10,
+    );
+    await screen.settle();
+    return plain(screen.lastFrame()).split('\n')[0]?.trim() ?? '';
+  }
+
+  it('says how far back the drawn samples go, so a past fetched or saved shows at once', async () => {
+    const times = Array.from({ length: 30 }, (_, i) => NOW + i * 60_000);
+    // 24 columns draw the last 15 samples: 14 minutes.
+    expect(
+      await title(
+        times.map((_, i) => i % 5),
+        times,
+      ),
+    ).toBe('CPU, last 14m');
+    expect(await title([1, 2, 3], [NOW, NOW + 15_000, NOW + 30_000])).toBe('CPU, last 30s');
+  });
+
+  it('says nothing of a span without times, or with one sample', async () => {
+    expect(await title([1, 2, 3])).toBe('CPU');
+    expect(await title([1], [NOW])).toBe('CPU');
+  });
+});

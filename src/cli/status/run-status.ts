@@ -11,6 +11,8 @@ import { type StatusData, type StatusFormat, statusLine } from '../../output/sta
 import { type ClusterFlags, fleetTargets, openConnection, targetFor } from '../cluster-flags.js';
 import { loadConfig } from '../config-file.js';
 import type { FlagValues, STATUS_FLAGS } from '../flag-table.js';
+import { historyFiles, stateDir } from '../history/history-files.js';
+import { withSavedSamples } from '../history/saved-node-samples.js';
 import { colorDepth, isUtf8Locale } from '../terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from '../threshold-flags.js';
 import { runFleetStatus } from './run-fleet-status.js';
@@ -51,6 +53,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+function savedNodesFile(target: KubeTarget): string {
+  return historyFiles(stateDir(), { context: target.context, server: target.server }).nodes;
+}
+
 interface Reading {
   readonly data: StatusData;
   readonly cache: StatusCache;
@@ -72,8 +78,10 @@ async function readCluster(
       (): NodeUsage[] => [],
     ),
   ]);
-  // What earlier runs saw gives alerts their age and nodes a trend; this run's look is kept for the next.
-  const look = lookOnce(readMemory(memoryFile, target.server), statusSnapshot(nodes.items, usage, disk, now), thresholds, [], now);
+  // What earlier runs saw gives alerts their age and nodes a trend (with a live screen's saved
+  // samples where one ran); this run's look is kept for the next.
+  const remembered = await withSavedSamples(readMemory(memoryFile, target.server), savedNodesFile(target), target.server, now);
+  const look = lookOnce(remembered, statusSnapshot(nodes.items, usage, disk, now), thresholds, [], now);
   writeMemory(memoryFile, target.server, look.remembered);
   const rows = look.nodes;
   const sampleAt = usage.reduce((latest, u) => (Number.isFinite(u.timestamp) ? Math.max(latest, u.timestamp) : latest), 0);

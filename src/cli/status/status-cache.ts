@@ -69,12 +69,12 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
  * file --watch writes; otherwise the name made safe plus a hash, distinct for names that differ
  * only in odd characters (an EKS context is an ARN, full of : and /).
  */
-function contextFileBase(context: string): string {
+export function contextFileBase(context: string): string {
   const safe = context.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60);
   return safe === context ? safe : `${safe}-${hash(context)}`;
 }
 
-function hash(text: string): string {
+export function hash(text: string): string {
   let h = 0;
   for (const ch of text) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
   return h.toString(36);

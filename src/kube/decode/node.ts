@@ -39,11 +39,13 @@ export const nodeSchema = z.pipe(
         allocatable: z.optional(resourceList),
         conditions: z.nullish(z.array(condition)),
         nodeInfo: z.optional(z.object({ kubeletVersion: z.optional(text) })),
+        addresses: z.nullish(z.array(z.object({ type: z.string(), address: text }))),
       }),
     ),
   }),
-  z.transform(
-    ({ metadata, spec, status }): NodeInfo => ({
+  z.transform(({ metadata, spec, status }): NodeInfo => {
+    const internalIP = status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    return {
       uid: metadata.uid,
       name: metadata.name,
       createdAt: metadata.creationTimestamp ?? Number.NaN,
@@ -54,6 +56,7 @@ export const nodeSchema = z.pipe(
       allocatable: resources(status?.allocatable ?? status?.capacity),
       capacity: resources(status?.capacity),
       kubeletVersion: status?.nodeInfo?.kubeletVersion ?? '',
-    }),
-  ),
+      ...(internalIP ? { internalIP } : {}),
+    };
+  }),
 );

@@ -18,6 +18,7 @@ import { useAlerts } from '../hooks/use-alerts.js';
 import { useKeys } from '../hooks/use-keys.js';
 import { useNow } from '../hooks/use-now.js';
 import { usePodNodes } from '../hooks/use-pod-nodes.js';
+import { type ReplayControl, useReplay } from '../hooks/use-replay.js';
 import { type SnapshotSource, useSnapshot } from '../hooks/use-snapshot.js';
 import { useSuspend } from '../hooks/use-suspend.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -48,6 +49,8 @@ export interface AppProps {
   readonly onVisibleNodes?: (names: readonly string[]) => void;
   /** Told which nodes host the pods on screen (and the selected pod), whose throttling and pod figures are read. */
   readonly onPodNodes?: (names: readonly string[]) => void;
+  /** A node's or pod's detail opened: its past may be fetched (from Prometheus). */
+  readonly onDetail?: (pane: 'nodes' | 'pods', uid: string) => void;
   /** Ctrl-Z: hands the terminal to the shell; settles when kmon is in front again. */
   readonly suspend?: () => Promise<void>;
   /** The kubeconfig's contexts, for the context picker (c). */
@@ -58,6 +61,8 @@ export interface AppProps {
   readonly onLeave?: () => void;
   /** The cluster's alert book, when a fleet keeps it across visits. */
   readonly alertBook?: AlertBook;
+  /** kmon replay: the recording's player, whose frames `source` gives; times are the recorded ones. */
+  readonly replay?: ReplayControl;
 }
 
 function eventsContext(entries: readonly EventEntry[], page: number): EventsContext {
@@ -86,25 +91,28 @@ const sortable = (columns: readonly Column<NodeRow>[] | readonly Column<PodRow>[
   columns.flatMap((c) => (c.sort ? [{ id: c.id, descending: c.sort.descending }] : []));
 
 export function App(props: AppProps) {
-  const { source, thresholds, theme, namespace, onVisibleNodes, onPodNodes, suspend, contexts, onSwitchContext, onLeave, alertBook } =
-    props;
+  const { source, thresholds, theme, namespace, onVisibleNodes, onPodNodes, onDetail, suspend, replay } = props;
+  const { contexts, onSwitchContext, onLeave, alertBook } = props;
   const live = useSnapshot(source);
-  const now = useNow(live);
+  const ticking = useNow(live);
+  const replaying = useReplay(replay);
   const { columns: width, rows: height } = useTerminalSize();
-  const [state, dispatch] = useReducer(reducer, namespace, initialState);
+  const [state, dispatch] = useReducer(reducer, namespace, (ns) => initialState(ns, replay !== undefined));
   const shown = state.frozen ?? live;
+  // A replay's clock is the recording's: ages and the header read the time of the frame shown.
+  const now = replaying && shown ? shown.takenAt : ticking;
   const layout = paneHeights(height, width, shown?.nodes.length ?? 0);
   const vm = useViewModel(shown, state, thresholds, layout.compact);
   const built = useMemo(
     () => ({ nodes: vm.allNodes, table: vm.podTable, signals: vm.podSignals }),
     [vm.allNodes, vm.podTable, vm.podSignals],
   );
-  const alerts = useAlerts(live, shown, built, thresholds, alertBook);
+  const alerts = useAlerts(live, shown, built, thresholds, { kept: alertBook, epoch: replaying?.epoch });
   const firing = useMemo(() => firingOrder(alerts.firing), [alerts]);
   const counts = useMemo(() => countLevels(firing.map((a) => a.level)), [firing]);
   const entries = useMemo(() => eventEntries(alerts), [alerts]);
 
-  const help = useMemo(() => helpLines(theme), [theme]);
+  const help = useMemo(() => helpLines(theme, replay !== undefined), [theme, replay]);
   const context = useCallback(
     (): CommandContext => ({
       panes: {
@@ -161,6 +169,13 @@ export function App(props: AppProps) {
     },
     onPodNodes,
   );
+  useEffect(() => {
+    if (state.replayRequest) replay?.command(state.replayRequest.command);
+  }, [state.replayRequest, replay]);
+  const opened = state.mode === 'detail' ? state.detail : null;
+  useEffect(() => {
+    if (opened) onDetail?.(opened.pane, opened.uid);
+  }, [opened, onDetail]);
 
   if (!shown) {
     return <Text>{fitText(` kmon: connecting${theme.ascii ? '...' : '…'}`, width, 'left', theme.symbols.ellipsis)}</Text>;
@@ -178,6 +193,7 @@ export function App(props: AppProps) {
       pods={{ shown: vm.pods.length, total: vm.podTotal }}
       namespace={state.namespace}
       paused={state.frozen !== null}
+      replay={replaying}
       width={width}
       compact={layout.compact}
       theme={theme}
@@ -290,6 +306,7 @@ export function App(props: AppProps) {
           detail={state.mode === 'detail'}
           events={state.mode === 'events'}
           fleet={onLeave ? 'cluster' : undefined}
+          replay={replay !== undefined}
         />
       )}
     </Box>

@@ -16,6 +16,8 @@ export interface FleetScreenProps {
   readonly namespace: string | null;
   readonly intervalMs: number;
   readonly backgroundMs: number;
+  /** A node's or pod's detail opened on a cluster's screen: its past may be fetched. */
+  readonly onDetail?: (context: string, pane: 'nodes' | 'pods', uid: string) => void;
   readonly suspend?: () => Promise<void>;
 }
 
@@ -24,7 +26,8 @@ export interface FleetScreenProps {
  * back). A run about one cluster has no fleet view: c switches the one cluster on screen. The fleet
  * view's sort, filter and selection live here, so they are as left when Esc brings it back.
  */
-export function FleetScreen({ fleet, thresholds, theme, namespace, intervalMs, backgroundMs, suspend }: FleetScreenProps) {
+export function FleetScreen(props: FleetScreenProps) {
+  const { fleet, thresholds, theme, namespace, intervalMs, backgroundMs, onDetail, suspend } = props;
   const [state, dispatch] = useReducer(fleetReducer, fleet.multi ? null : (fleet.members()[0]?.context ?? null), initialFleetState);
   // Opening a context not watched yet starts its collector, so it is done as the choice is made
   // rather than after the frame that would show it.
@@ -53,6 +56,13 @@ export function FleetScreen({ fleet, thresholds, theme, namespace, intervalMs, b
       collector?.prioritizePodNodes(names);
     },
     [collector],
+  );
+  const context = member?.context;
+  const detailOpened = useCallback(
+    (pane: 'nodes' | 'pods', uid: string) => {
+      if (context !== undefined) onDetail?.(context, pane, uid);
+    },
+    [onDetail, context],
   );
 
   if (!member) {
@@ -92,6 +102,7 @@ export function FleetScreen({ fleet, thresholds, theme, namespace, intervalMs, b
       namespace={namespace}
       onVisibleNodes={visibleNodes}
       onPodNodes={podNodes}
+      onDetail={onDetail ? detailOpened : undefined}
       suspend={suspend}
       contexts={fleet.contexts}
       onSwitchContext={switchTo}

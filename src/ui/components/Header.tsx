@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { type Alert, targetText } from '../../model/alerts.js';
 import { clusterProblem } from '../../model/cluster-health.js';
 import { levelGlyph } from '../../model/level-glyph.js';
+import type { ReplayState } from '../../model/replay-state.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { fitText, textWidth } from '../fit-text.js';
 import { type AlertCounts, ageText, clock, dataAge, leadProblem } from '../header-text.js';
@@ -18,6 +19,8 @@ interface Props {
   readonly pods: { readonly shown: number; readonly total: number };
   readonly namespace: string | null;
   readonly paused: boolean;
+  /** kmon replay: the recorded time is the header's clock. */
+  readonly replay?: ReplayState | null;
   readonly width: number;
   /** One line instead of two, for small panes. */
   readonly compact: boolean;
@@ -69,7 +72,7 @@ function leadAlert(alert: Alert, now: number, theme: Theme): string {
   return `${levelGlyph(alert.level, theme.ascii)} ${targetText(alert.target)}: ${alert.message} ${ageText(Math.max(0, now - alert.since))}`;
 }
 
-export function Header({ snapshot, alerts, now, counts, ready, pods, namespace, paused, width, compact, theme }: Props) {
+export function Header({ snapshot, alerts, now, counts, ready, pods, namespace, paused, replay, width, compact, theme }: Props) {
   const { ageMs, stale } = dataAge(snapshot, now);
   const scope = snapshot.scope;
   const dot = theme.symbols.separator;
@@ -85,10 +88,16 @@ export function Header({ snapshot, alerts, now, counts, ready, pods, namespace, 
       color: down || ready.ready < ready.total ? theme.levelColor('crit') : undefined,
     },
     { text: `pods ${snapshot.podsListed ? podCount(pods) : theme.symbols.ellipsis}`, priority: 50 },
-    { text: `every ${snapshot.intervalMs / 1000}s ${dot} ${clock(now)}`, priority: 20 },
+    ...(replay ? [] : [{ text: `every ${snapshot.intervalMs / 1000}s ${dot} ${clock(now)}`, priority: 20 }]),
     alertPart(counts, theme, down && compact ? `${theme.symbols.down} ${down.label} ${downFor}` : null),
   ];
-  if (paused) parts.push({ text: 'PAUSED', priority: 99, color: theme.levelColor('warn'), inverse: true });
+  if (replay) {
+    const cut = replay.cutShort ? ` ${dot} cut short` : '';
+    const end = replay.ended ? ' END' : '';
+    parts.push({ text: `REPLAY ${clock(now)}${end}${cut}`, priority: 100, color: theme.accent, inverse: true });
+  }
+  if (paused || (replay?.paused && !replay.ended))
+    parts.push({ text: 'PAUSED', priority: 99, color: theme.levelColor('warn'), inverse: true });
   if (stale && ageMs !== null)
     parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
   const problem = leadProblem(snapshot);

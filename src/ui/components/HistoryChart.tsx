@@ -1,5 +1,6 @@
 import asciichart from 'asciichart';
 import { Box, Text } from 'ink';
+import { formatAge } from '../../model/age.js';
 import { axisDecimals, chartTop } from '../chart-scale.js';
 import { fitText } from '../fit-text.js';
 import type { Theme } from '../theme.js';
@@ -12,6 +13,8 @@ const LABEL_WIDTH = 7;
 interface Props {
   readonly title: string;
   readonly values: readonly number[];
+  /** The samples' times: the title then says how far back the chart goes (a past fetched or saved shows at once). */
+  readonly times?: readonly number[];
   readonly width: number;
   /** Lines for the plot itself, title excluded. */
   readonly height: number;
@@ -23,11 +26,15 @@ interface Props {
   readonly theme: Theme;
 }
 
-export function HistoryChart({ title, values, width, height, min, cap, unit, theme }: Props) {
-  const points = values.filter(Number.isFinite).slice(-Math.max(2, width - LABEL_WIDTH - 2));
+export function HistoryChart({ title, values, times, width, height, min, cap, unit, theme }: Props) {
+  const drawn = values.flatMap((v, i) => (Number.isFinite(v) ? [i] : [])).slice(-Math.max(2, width - LABEL_WIDTH - 2));
+  const points = drawn.map((i) => values[i] as number);
+  const first = times?.[drawn[0] ?? -1];
+  const last = times?.[drawn.at(-1) ?? -1];
+  const span = points.length >= 2 && first !== undefined && last !== undefined ? `, last ${formatAge(last - first)}` : '';
   const header = (
     <Text bold wrap="truncate">
-      {fitText(` ${title}`, width, 'left', theme.symbols.ellipsis)}
+      {fitText(` ${title}${span}`, width, 'left', theme.symbols.ellipsis)}
     </Text>
   );
   if (points.length < 2 || height < 2) {

@@ -7,6 +7,7 @@ const DETAIL_HINTS: ReadonlyMap<Command, string> = new Map([
   ['back', 'back'],
   ['up', 'previous/next row'],
   ['pause', 'pause'],
+  ['replay-back', '±1m'],
   ['help', 'help'],
   ['quit', 'quit'],
 ]);
@@ -33,6 +34,13 @@ const EVENTS_HINTS: ReadonlyMap<Command, string> = new Map([
   ['quit', 'quit'],
 ]);
 
+// A replay's seeking keys are hinted in pairs: "[ ] ±1m".
+const PAIRED: ReadonlyMap<Command, Command> = new Map<Command, Command>([
+  ['replay-back', 'replay-forward'],
+  ['replay-back-far', 'replay-forward-far'],
+  ['replay-start', 'replay-end'],
+]);
+
 interface Props {
   readonly width: number;
   readonly theme: Theme;
@@ -40,6 +48,8 @@ interface Props {
   readonly events?: boolean;
   /** In the fleet view, or on one cluster of a fleet (where Esc goes back to it). */
   readonly fleet?: 'view' | 'cluster';
+  /** kmon replay: its seeking keys are hinted too. */
+  readonly replay?: boolean;
 }
 
 function wordFor(command: Command, hint: string | undefined, { detail, events, fleet }: Props): string | undefined {
@@ -50,12 +60,16 @@ function wordFor(command: Command, hint: string | undefined, { detail, events, f
 
 /** The bottom line: one hint per bound command that has a hint word, cut to the width. */
 export function KeyHints(props: Props) {
-  const { width, theme, detail, events = false, fleet } = props;
+  const { width, theme, detail, events = false, fleet, replay = false } = props;
   const hints = KEYMAP.flatMap((b) => {
+    if (b.replayOnly && !replay) return [];
     if (fleet === 'cluster' && b.command === 'back' && !detail && !events) return [{ text: 'Esc fleet', priority: 85 }];
     const word = wordFor(b.command, b.hint?.word, props);
     if (!word) return [];
-    const label = b.command === 'up' ? theme.symbols.upDown : keyLabel(b.keys[0]?.label ?? '', theme.symbols);
+    const pair = PAIRED.get(b.command);
+    const second = pair ? KEYMAP.find((p) => p.command === pair)?.keys[0]?.label : undefined;
+    const first = keyLabel(b.keys[0]?.label ?? '', theme.symbols);
+    const label = b.command === 'up' ? theme.symbols.upDown : second ? `${first} ${second}` : first;
     return [{ text: `${label} ${word}`, priority: b.hint?.priority ?? 100 }];
   });
   const length = () => hints.reduce((n, h) => n + h.text.length + 2, 0);

@@ -86,6 +86,8 @@ export function NodeDetail({ row, node, eviction, alerts, pods, history, kubelet
   const cpu = history.nodeUsage.read(row.uid, 0, points, asOfTick).map((v) => (v / (row.cpu.total || 1)) * 100);
   const mem = history.nodeUsage.read(row.uid, 1, points, asOfTick).map((v) => (v / (row.memory.total || 1)) * 100);
   const disk = history.nodeDisk.read(row.uid, 0, points, asOfTick);
+  const usageTimes = history.nodeUsage.readTimes(row.uid, points, asOfTick);
+  const diskTimes = history.nodeDisk.readTimes(row.uid, points, asOfTick);
   const alerting = node.conditions.filter(conditionAlerting);
   // The node's own lines below the heading: its alerts, then a line per resource's forecast.
   const own = [
@@ -145,15 +147,16 @@ export function NodeDetail({ row, node, eviction, alerts, pods, history, kubelet
           {(w) =>
             (
               [
-                ['cpu', 'CPU % of allocatable', cpu],
-                ['mem', 'memory % of allocatable', mem],
-                ['disk', 'node filesystem %', disk],
+                ['cpu', 'CPU % of allocatable', cpu, usageTimes],
+                ['mem', 'memory % of allocatable', mem, usageTimes],
+                ['disk', 'node filesystem %', disk, diskTimes],
               ] as const
-            ).map(([key, title, values]) => (
+            ).map(([key, title, values, times]) => (
               <HistoryChart
                 key={key}
                 title={title}
                 values={values}
+                times={times}
                 width={w}
                 height={layout.plot}
                 min={0}

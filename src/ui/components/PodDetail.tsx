@@ -54,6 +54,7 @@ export function PodDetail({ row, pod, usage, alerts, history, kubeletHistory, as
   const cpu = history.podUsage.read(row.uid, 0, width, asOfTick);
   const mem = history.podUsage.read(row.uid, 1, width, asOfTick).map((b) => b / MiB);
   const signals = podSignalLines(row, { history: kubeletHistory, asOfTick, now, theme });
+  const times = history.podUsage.readTimes(row.uid, width, asOfTick);
   const layout = podDetailLayout(height, width, {
     reasons: row.reasons.length,
     containers: pod.containers.length,
@@ -99,6 +100,7 @@ export function PodDetail({ row, pod, usage, alerts, history, kubeletHistory, as
               key="cpu"
               title={`CPU millicores${row.cpu.limit === null ? '' : ` (limit ${formatCpuAmount(row.cpu.limit)})`}`}
               values={cpu}
+              times={times}
               width={w}
               height={layout.plot}
               min={0}
@@ -110,6 +112,7 @@ export function PodDetail({ row, pod, usage, alerts, history, kubeletHistory, as
               key="mem"
               title={`memory MiB${row.memory.limit === null ? '' : ` (limit ${formatBytes(row.memory.limit)})`}`}
               values={mem}
+              times={times}
               width={w}
               height={layout.plot}
               min={0}

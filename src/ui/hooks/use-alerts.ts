@@ -9,15 +9,22 @@ import { AlertBook, type BuiltRows } from '../alert-book.js';
  * so nothing is missed while the frame is frozen; the rows built for the frame on screen are
  * reused when it is the live one.
  */
+export interface BookChoice {
+  /** A fleet keeps each cluster's book for the whole run, so opening a cluster does not start one afresh. */
+  readonly kept?: AlertBook;
+  /** A replay that seeks back starts a fresh book: alerts of the frames ahead are not yet. */
+  readonly epoch?: number;
+}
+
 export function useAlerts(
   live: Snapshot | null,
   shown: Snapshot | null,
   built: BuiltRows,
   thresholds: Thresholds,
-  // A fleet keeps each cluster's book for the whole run, so opening a cluster does not start one afresh.
-  kept?: AlertBook,
+  { kept, epoch = 0 }: BookChoice = {},
 ): AlertState {
-  const book = useMemo(() => kept ?? new AlertBook(thresholds), [kept, thresholds]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: epoch is why the book starts afresh
+  const book = useMemo(() => kept ?? new AlertBook(thresholds), [kept, thresholds, epoch]);
   // Observing is idempotent per snapshot, so a render run twice does not step twice.
   const latest = useMemo(() => (live ? book.observe(live, live === shown ? built : null) : EMPTY_ALERTS), [book, live, shown, built]);
   return shown && shown !== live ? book.at(shown) : latest;

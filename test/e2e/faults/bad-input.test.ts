@@ -126,6 +126,38 @@ describe('bad input: one line, exit 2 (kmon check: UNKNOWN, 3), no stack trace',
   });
 });
 
+describe('bad input of the live screen’s history: one line, exit 2', () => {
+  it.each([
+    [
+      'a Prometheus that is no address',
+      () => ['--prometheus', 'prometheus:9090'],
+      /^kmon: option '--prometheus <url>' argument 'prometheus:9090' is invalid\. prometheus 'prometheus:9090': expected http:\/\/HOST:PORT/,
+    ],
+    [
+      'a k8s:// Prometheus without its port',
+      () => ['--prometheus', 'k8s://monitoring/prometheus'],
+      /expected k8s:\/\/NAMESPACE\/SERVICE:PORT/,
+    ],
+    ['a Prometheus window without its unit', () => ['--prometheus-window', '60'], /argument '60' is invalid\. expected a duration like 5s/],
+    [
+      'a config file whose Prometheus is no address',
+      () => ['--config', file('prom.yaml', 'prometheus: ftp://x\n')],
+      /^kmon: config .*prom\.yaml: prometheus 'ftp:\/\/x': expected http:\/\/HOST:PORT/,
+    ],
+    [
+      'a config file whose history bound has no unit',
+      () => ['--config', file('size.yaml', 'history: { maxSize: 100 }\n')],
+      /^kmon: config .*size\.yaml: history\.maxSize: expected a size like 100MB or 1GiB, got "100"$/m,
+    ],
+  ])('%s', async (_, args, message) => {
+    const ran = await kmon(['--kubeconfig', sim.kubeconfigPath, ...args()], { XDG_CONFIG_HOME: dir, XDG_CACHE_HOME: dir, KMON_DEBUG: '' });
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toBe('');
+    expect(ran.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(ran.stderr).toMatch(message);
+  });
+});
+
 describe('help lists every flag a command takes', () => {
   it.each([
     [['check'], ['--namespace', '--all-namespaces', '--selector', '--kubeconfig', '--context', '--cpu-warn', '--disk-crit', '--config']],
@@ -138,7 +170,7 @@ describe('help lists every flag a command takes', () => {
       ['--output', '--sort-by', '--kubeconfig', '--mem-crit'],
     ],
     [['status'], ['--format', '--max-width', '--kubeconfig', '--context', '--disk-warn']],
-    [['demo'], ['--interval', '--no-color', '--cpu-warn']],
+    [['demo'], ['--interval', '--no-color', '--cpu-warn', '--prometheus', '--no-save-history', '--record']],
   ])('kmon %j --help', async (command, flags) => {
     const ran = await kmon([...command, '--help']);
     expect(ran.code).toBe(0);

@@ -28,6 +28,10 @@ describeWithFixtures('nodeSchema on the real node list', () => {
     expect(node.unschedulable).toBe(false);
   });
 
+  it('reads the InternalIP, by which Prometheus names a kubelet target (instance="192.168.67.2:10250")', () => {
+    expect(node.internalIP).toBe('192.168.67.2');
+  });
+
   it('allocatable and capacity: cpu "14" is 14000m, memory 8024304Ki, ephemeral-storage 954976684Ki, pods 110', () => {
     const expected = { cpuMilli: 14_000, memoryBytes: 8_024_304 * 1024, pods: 110, ephemeralBytes: 954_976_684 * 1024 };
     expect(node.allocatable).toEqual(expected);
