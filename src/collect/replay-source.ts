@@ -1,9 +1,11 @@
 import { FrameDecoder } from '../model/frame-decoder.js';
 import { HistoryStore } from '../model/history.js';
+import { kubeletHistories } from '../model/kubelet-history.js';
 import type { ReplayCommand, ReplayState } from '../model/replay-state.js';
 import type { Histories, Snapshot } from '../model/snapshot.js';
 import { HISTORY_DEPTH, type SnapshotListener } from './collector.js';
 import { HistoryRecorder } from './history-recorder.js';
+import { KubeletHistoryRecorder } from './kubelet-history-recorder.js';
 import type { Recording } from './recording-file.js';
 
 // A recording played back as the live collector's snapshots were: the same frames at the same
@@ -38,6 +40,8 @@ export class ReplaySource {
   private decoder = new FrameDecoder();
   private history = histories();
   private recorder = new HistoryRecorder(this.history);
+  private kubeletHistory = kubeletHistories(HISTORY_DEPTH);
+  private kubeletRecorder = new KubeletHistoryRecorder(this.kubeletHistory);
   private index = -1;
   private current: Snapshot | null = null;
   private paused = false;
@@ -116,7 +120,7 @@ export class ReplaySource {
       const frame = frames[this.index + 1];
       if (!frame) break;
       try {
-        this.current = this.decoder.apply(frame, this.history);
+        this.current = this.decoder.apply(frame, this.history, this.kubeletHistory);
       } catch {
         // A frame that does not follow from those before (a damaged file): the replay ends before it.
         this.usable = this.index + 1;
@@ -125,6 +129,7 @@ export class ReplaySource {
       }
       this.index++;
       this.recorder.record(this.current);
+      this.recordKubelet(this.current);
     }
     const last = this.index >= this.usable - 1;
     this.replayState = this.stateNow(this.current?.takenAt ?? 0, last);
@@ -136,10 +141,17 @@ export class ReplaySource {
     }
   }
 
+  private recordKubelet(snapshot: Snapshot): void {
+    const { seq, nodes, pods, summaries } = snapshot;
+    this.kubeletRecorder.record({ seq, nodes, pods, summaries, throttling: snapshot.kubelet?.throttling ?? new Map() });
+  }
+
   private rewind(): void {
     this.decoder = new FrameDecoder();
     this.history = histories();
     this.recorder = new HistoryRecorder(this.history);
+    this.kubeletHistory = kubeletHistories(HISTORY_DEPTH);
+    this.kubeletRecorder = new KubeletHistoryRecorder(this.kubeletHistory);
     this.index = -1;
     this.epoch++;
   }

@@ -1,8 +1,10 @@
 import type { EvictionPolicy } from './eviction.js';
 import type { Changes, FrameRecord, PodUsageChanges } from './frame-record.js';
+import { unpackSummary, unpackThrottling } from './kubelet-frame-codec.js';
+import type { KubeletHistories } from './kubelet-history.js';
 import { PodUsageIndex } from './pod-usage-index.js';
 import type { ContainerUsage, NodeInfo, NodeUsage, PodInfo } from './records.js';
-import type { FetchedSummary, Histories, Snapshot } from './snapshot.js';
+import type { FetchedSummary, FetchedThrottling, Histories, Snapshot } from './snapshot.js';
 
 // Rebuilds the snapshots of a recording from its frames, in order (frame-encoder.ts writes them).
 // A collection a frame leaves alone keeps its identity, as the live collector's do, so whatever
@@ -27,7 +29,13 @@ function appliedPairs<T>(current: ReadonlyMap<string, T>, c: Changes<readonly [s
   return next;
 }
 
-type Recorded = Omit<Snapshot, 'history'>;
+/** As `appliedPairs`, for values kept packed in the recording. */
+function unpacked<P, T>(current: ReadonlyMap<string, T>, c: Changes<readonly [string, P]>, unpack: (p: P) => T): ReadonlyMap<string, T> {
+  const set = c.set?.map(([k, v]) => [k, unpack(v)] as const);
+  return appliedPairs<T>(current, { ...(c.del ? { del: c.del } : {}), ...(set ? { set } : {}) });
+}
+
+type Recorded = Omit<Snapshot, 'history' | 'kubelet'> & { readonly throttling: ReadonlyMap<string, FetchedThrottling> };
 
 export class FrameDecoder {
   private readonly strings: string[] = [];
@@ -35,17 +43,19 @@ export class FrameDecoder {
   private pods = new Map<string, PodInfo>() as ReadonlyMap<string, PodInfo>;
   private nodeUsage = new Map<string, NodeUsage>() as ReadonlyMap<string, NodeUsage>;
   private summaries = new Map<string, FetchedSummary>() as ReadonlyMap<string, FetchedSummary>;
+  private throttling = new Map<string, FetchedThrottling>() as ReadonlyMap<string, FetchedThrottling>;
   private eviction: ReadonlyMap<string, EvictionPolicy> | undefined = undefined;
   private state: Recorded | null = null;
 
   /** The snapshot after `record`, given the histories it is to carry. */
-  apply(record: FrameRecord, history: Histories): Snapshot {
+  apply(record: FrameRecord, history: Histories, kubeletHistory?: KubeletHistories): Snapshot {
     for (const s of record.str ?? []) this.strings.push(s);
     const prev = this.state;
     const nodes = this.collection('nodes', record.nodes, (n) => n.uid, prev?.nodes);
     const pods = this.collection('pods', record.pods, (p) => p.uid, prev?.pods);
     if (record.nodeUsage) this.nodeUsage = applied(this.nodeUsage, record.nodeUsage, (u) => u.name);
-    if (record.summaries) this.summaries = appliedPairs(this.summaries, record.summaries);
+    if (record.summaries) this.summaries = unpacked(this.summaries, record.summaries, unpackSummary);
+    if (record.throttling) this.throttling = unpacked(this.throttling, record.throttling, unpackThrottling);
     if (record.eviction?.none) this.eviction = undefined;
     else if (record.eviction) this.eviction = appliedPairs(this.eviction ?? new Map(), record.eviction);
     const state: Recorded = {
@@ -65,12 +75,14 @@ export class FrameDecoder {
       podMetricsSource: record.podMetricsSource ?? prev?.podMetricsSource ?? 'none',
       metricsAt: 'metricsAt' in record ? (record.metricsAt ?? null) : (prev?.metricsAt ?? null),
       summaries: record.summaries || !prev ? this.summaries : prev.summaries,
+      throttling: record.throttling || !prev ? this.throttling : prev.throttling,
       kubeletOff: 'kubeletOff' in record ? (record.kubeletOff ?? null) : (prev?.kubeletOff ?? null),
       problems: record.problems ?? prev?.problems ?? [],
       eviction: record.eviction || !prev ? this.eviction : prev.eviction,
     };
     this.state = state;
-    return { ...state, history };
+    const { throttling, ...snapshot } = state;
+    return { ...snapshot, history, ...(kubeletHistory ? { kubelet: { throttling, history: kubeletHistory } } : {}) };
   }
 
   private collection<T>(

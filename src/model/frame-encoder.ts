@@ -1,8 +1,9 @@
 import type { EvictionPolicy } from './eviction.js';
 import type { Changes, FrameRecord, PodUsageChanges } from './frame-record.js';
+import { packSummary, packThrottling } from './kubelet-frame-codec.js';
 import type { PodUsageIndex } from './pod-usage-index.js';
 import type { PodUsage } from './records.js';
-import type { FetchedSummary, Snapshot } from './snapshot.js';
+import type { FetchedSummary, FetchedThrottling, Snapshot } from './snapshot.js';
 
 // Turns each snapshot into what changed since the last: objects are compared by identity first
 // (the collector keeps an unchanged object, so most of 150,000 pods cost one comparison a frame),
@@ -98,12 +99,21 @@ export class FrameEncoder {
     return { problems: next.problems };
   }
 
-  private objects(prev: Snapshot | null, next: Snapshot): Pick<FrameRecord, 'nodes' | 'pods' | 'summaries' | 'eviction'> {
-    const out: { -readonly [K in 'nodes' | 'pods' | 'summaries' | 'eviction']?: FrameRecord[K] } = {};
+  private objects(prev: Snapshot | null, next: Snapshot): Pick<FrameRecord, 'nodes' | 'pods' | 'summaries' | 'throttling' | 'eviction'> {
+    const out: { -readonly [K in 'nodes' | 'pods' | 'summaries' | 'throttling' | 'eviction']?: FrameRecord[K] } = {};
     if (!prev || prev.nodes !== next.nodes) out.nodes = listChanges(prev?.nodes ?? [], next.nodes);
     if (!prev || prev.pods !== next.pods) out.pods = listChanges(prev?.pods ?? [], next.pods);
     if (!prev || prev.summaries !== next.summaries)
-      out.summaries = packed(changes<FetchedSummary>(prev?.summaries ?? new Map(), next.summaries, never), (k, v) => [k, v] as const);
+      out.summaries = packed(
+        changes<FetchedSummary>(prev?.summaries ?? new Map(), next.summaries, never),
+        (k, v) => [k, packSummary(v)] as const,
+      );
+    const [before, after] = [prev?.kubelet?.throttling, next.kubelet?.throttling];
+    if (!prev || before !== after)
+      out.throttling = packed(
+        changes<FetchedThrottling>(before ?? new Map(), after ?? new Map(), never),
+        (k, v) => [k, packThrottling(v)] as const,
+      );
     if (!prev || prev.eviction !== next.eviction) {
       const policies = packed(
         changes<EvictionPolicy>(prev?.eviction ?? new Map(), next.eviction ?? new Map(), never),

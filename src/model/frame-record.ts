@@ -1,7 +1,8 @@
 import type { EvictionPolicy } from './eviction.js';
+import type { PackedSummary, PackedThrottling } from './kubelet-frame-codec.js';
 import type { Problem } from './problems.js';
 import type { NodeInfo, NodeUsage, PodInfo } from './records.js';
-import type { FetchedSummary, MetricsSource, Scope } from './snapshot.js';
+import type { MetricsSource, Scope } from './snapshot.js';
 
 // One frame of a recording: what changed in the snapshot since the frame before (see
 // frame-encoder.ts and frame-decoder.ts). Plain data, written as one JSON line. A field left out
@@ -48,7 +49,9 @@ export interface FrameRecord {
   readonly nodeUsage?: Changes<NodeUsage>;
   readonly podUsage?: PodUsageChanges;
   /** Summaries by node name: [name, summary]. */
-  readonly summaries?: Changes<readonly [string, FetchedSummary]>;
+  readonly summaries?: Changes<readonly [string, PackedSummary]>;
+  /** CPU throttling by node name (the nodes of the pods on screen): [name, throttling]. */
+  readonly throttling?: Changes<readonly [string, PackedThrottling]>;
   /** Eviction policies by node name; `none` when the snapshot has no map at all. */
   readonly eviction?: Changes<readonly [string, EvictionPolicy]> & { readonly none?: boolean };
 }

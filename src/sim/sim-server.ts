@@ -90,10 +90,14 @@ function bind(server: Server, port: number): Promise<void> {
   });
 }
 
-/** Stops listening and cuts every connection, as a killed apiserver process does. */
-function unbind(server: Server): Promise<void> {
+/**
+ * Stops listening and cuts every connection, as a killed apiserver process does. Every socket,
+ * not only those the HTTP layer tracks: one still in its TLS handshake would otherwise become a
+ * connection after the cut, and a watch on it would keep the server from ever closing.
+ */
+function unbind(server: Server, sockets: ReadonlySet<Socket>): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeAllConnections();
+  for (const socket of sockets) socket.destroy();
   return closed;
 }
 
@@ -125,8 +129,11 @@ export async function listen(options: ServerOptions): Promise<Listener> {
   });
   // Watches stay open for up to an hour, as the apiserver's do.
   server.requestTimeout = 0;
+  const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
-    if (options.refuse()) socket.destroy();
+    if (options.refuse()) return socket.destroy();
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
   await bind(server, options.port);
   const port = (server.address() as AddressInfo).port;
@@ -137,7 +144,7 @@ export async function listen(options: ServerOptions): Promise<Listener> {
       const target = wanted && !options.stopping.aborted;
       if (target === open) return;
       open = target;
-      await (target ? rebind(server, port, options.stopping) : unbind(server));
+      await (target ? rebind(server, port, options.stopping) : unbind(server, sockets));
     });
     return settled;
   };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FrameDecoder } from '../../src/model/frame-decoder.js';
 import { FrameEncoder } from '../../src/model/frame-encoder.js';
 import type { FrameRecord } from '../../src/model/frame-record.js';
+import { kubeletHistories } from '../../src/model/kubelet-history.js';
+import { PodStatsIndex } from '../../src/model/pod-stats-index.js';
 import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { GiB, nodeInfo, nodeSummary, podInfo, podUsage, snapshot } from '../helpers/records.js';
@@ -61,6 +63,30 @@ describe('recorded frames', () => {
     expect(r3?.podUsage.get('data', 'db-0')).toBeUndefined();
     expect(r3?.nodeUsage.get(a.name)?.cpuMilli).toBe(300);
     expect([r1?.takenAt, r2?.seq, r3?.seq]).toEqual([T0 + 5_000, 2, 3]);
+  });
+
+  it('give back what the kubelets said: pods’ ephemeral storage, pressure and network, and throttling', () => {
+    const stats = { namespace: 'shop', name: 'web-1', ephemeral: { usedBytes: 3 * GiB, time: T0 }, network: null, pressure: null };
+    const rate = { rxBytesPerSecond: 2048, txBytesPerSecond: 512, rxErrorsPerSecond: null, txErrorsPerSecond: null, at: T0 };
+    const summary = nodeSummary(a.name, { podStats: PodStatsIndex.of([stats], T0) });
+    const throttled = { percent: 40, pod: null, containers: new Map([['app', 40]]), at: T0 };
+    const s1 = {
+      ...usage(1, new PodUsageIndex()),
+      summaries: new Map([
+        [a.name, { summary, fetchedAt: T0, detail: true, rates: { node: rate, pods: new Map([['shop/web-1', rate]]) } }],
+      ]),
+      kubelet: {
+        throttling: new Map([[a.name, { reading: { pods: [] }, pods: new Map([['shop/web-1', throttled]]), fetchedAt: T0 }]]),
+        history: kubeletHistories({ nodes: 4, pods: 4 }),
+      },
+    };
+    const encoder = new FrameEncoder();
+    const [frame] = throughJson([encoder.next(s1)]);
+    const replayedOne = new FrameDecoder().apply(frame as FrameRecord, s1.history, s1.kubelet.history);
+    const fetched = replayedOne.summaries.get(a.name);
+    expect(fetched?.summary.podStats?.get('shop', 'web-1')).toEqual(stats);
+    expect(fetched?.rates?.pods.get('shop/web-1')?.rxBytesPerSecond).toBe(2048);
+    expect(replayedOne.kubelet?.throttling.get(a.name)?.pods.get('shop/web-1')?.containers.get('app')).toBe(40);
   });
 
   it('keep the identity of what a frame leaves alone, and write only what changed', () => {
