@@ -1,5 +1,5 @@
 import { diskFigure } from '../model/disk.js';
-import type { PodUsageIndex } from '../model/pod-usage-index.js';
+import { NO_ROW, type PodUsageIndex } from '../model/pod-usage-index.js';
 import type { NodeInfo, NodeUsage, PodInfo } from '../model/records.js';
 import type { FetchedSummary, Histories } from '../model/snapshot.js';
 
@@ -33,10 +33,20 @@ export class HistoryRecorder {
     }
     if (!podsChanged && input.podUsage === this.podUsage) return;
     this.podUsage = input.podUsage;
-    for (const pod of input.pods) {
-      const usage = input.podUsage.get(pod.namespace, pod.name);
-      if (usage && Number.isFinite(usage.timestamp))
-        this.history.podUsage.record(pod.uid, usage.timestamp, input.seq, [usage.cpuMilli, usage.memoryBytes]);
+    this.recordPods(input);
+  }
+
+  private recordPods({ seq, pods, podUsage }: HistoryInput): void {
+    const rows = podUsage.rowsOf(pods);
+    // One sample array for every pod: the store copies the figures out of it.
+    const sample = [0, 0];
+    for (let i = 0; i < pods.length; i++) {
+      const row = rows[i] as number;
+      const timestamp = podUsage.timestamp(row);
+      if (row === NO_ROW || !Number.isFinite(timestamp)) continue;
+      sample[0] = podUsage.cpuMilli(row);
+      sample[1] = podUsage.memoryBytes(row);
+      this.history.podUsage.record((pods[i] as PodInfo).uid, timestamp, seq, sample);
     }
   }
 
