@@ -1,5 +1,6 @@
 import { Collector } from '../collect/collector.js';
 import { liveCollector } from '../collect/live-collector.js';
+import { WorkerPodMetrics } from '../kube/pod-metrics-thread.js';
 import { buildNodeRows } from '../model/node-row.js';
 import { buildPodRow } from '../model/pod-row.js';
 import { sortRows } from '../model/sort.js';
@@ -52,7 +53,8 @@ async function live(flags: LiveFlags): Promise<number> {
   const thresholds = thresholdsFrom(flags, config.thresholds);
   const caps = detectTerminal(process.env, process.stdout, { color: flags.color, ascii: flags.ascii });
   const target = targetFor(flags);
-  const connection = openConnection(target, flags);
+  // The live screen decodes the big pod metrics list on a worker, so keys never wait for it.
+  const connection = openConnection(target, flags, caps.interactive ? new WorkerPodMetrics(target.server) : undefined);
   const namespace = namespaceFor(flags, null);
   const options = {
     reader: connection.client,
