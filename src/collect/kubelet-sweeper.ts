@@ -7,6 +7,7 @@ import { backoffDelay } from './backoff.js';
 import type { ClusterReader } from './cluster-reader.js';
 import { ProblemSet } from './problem-set.js';
 import { sharedAbort } from './shared-abort.js';
+import { SweepOrder } from './sweep-order.js';
 
 export interface SweeperOptions {
   readonly reader: Pick<ClusterReader, 'nodeSummary'>;
@@ -34,7 +35,10 @@ export interface SweeperOptions {
 }
 
 interface NodeState {
+  readonly name: string;
   fetched: FetchedSummary | null;
+  /** The last summary says the node needs watching (options.urgent). */
+  urgent: boolean;
   lastAttempt: number;
   failures: number;
   /** Quick re-reads spent on failures a retry can mend (a reset before the answer). */
@@ -60,6 +64,8 @@ const QUICK_RETRIES = 2;
  */
 export class KubeletSweeper {
   private readonly nodes = new Map<string, NodeState>();
+  private readonly order = new SweepOrder<NodeState>();
+  private readonly urgentNodes = new Set<NodeState>();
   private readonly problems = new ProblemSet();
   private readonly bucket: TokenBucket;
   private wanted = new Set<string>();
@@ -79,18 +85,22 @@ export class KubeletSweeper {
   /** The nodes that exist now; state of vanished nodes is dropped. */
   setNodes(names: readonly string[]): void {
     const live = new Set(names);
-    for (const name of this.nodes.keys()) if (!live.has(name)) this.nodes.delete(name);
+    for (const [name, state] of this.nodes) if (!live.has(name)) this.forget(state);
     for (const name of names) {
-      if (!this.nodes.has(name))
-        this.nodes.set(name, {
-          fetched: null,
-          lastAttempt: 0,
-          failures: 0,
-          retries: 0,
-          retryAfterMs: null,
-          apiserverDown: false,
-          inFlight: false,
-        });
+      if (this.nodes.has(name)) continue;
+      const state: NodeState = {
+        name,
+        fetched: null,
+        urgent: false,
+        lastAttempt: 0,
+        failures: 0,
+        retries: 0,
+        retryAfterMs: null,
+        apiserverDown: false,
+        inFlight: false,
+      };
+      this.nodes.set(name, state);
+      this.order.add(state);
     }
     this.problems.retain((key) => live.has(key));
     this.pump();
@@ -147,11 +157,12 @@ export class KubeletSweeper {
 
   /** The apiserver is back after an outage: nodes that failed only because of it are read again now. */
   retryNow(): void {
-    for (const state of this.nodes.values()) {
+    for (const state of this.order.failing) {
       if (!state.apiserverDown) continue;
       state.failures = 0;
       state.lastAttempt = 0;
       state.apiserverDown = false;
+      this.order.again(state);
     }
     this.pump();
   }
@@ -179,30 +190,47 @@ export class KubeletSweeper {
     return state.lastAttempt + (first || !backgroundRefreshMs ? refreshMs : Math.max(refreshMs, backgroundRefreshMs()));
   }
 
-  private isFirst(name: string, state: NodeState): boolean {
-    return this.wanted.has(name) || (state.fetched !== null && this.options.urgent?.(state.fetched.summary) === true);
+  private isFirst(state: NodeState): boolean {
+    return state.urgent || this.wanted.has(state.name);
+  }
+
+  private eligible(state: NodeState): boolean {
+    return !state.inFlight && !(this.oneShot && state.lastAttempt > 0);
   }
 
   /**
    * The node to read next among those due: wanted or alerting nodes first, then the one read longest
-   * ago, which makes the rest a round-robin when the budget cannot keep every node fresh.
+   * ago, which makes the rest a round-robin when the budget cannot keep every node fresh. Looks at
+   * the few wanted, alerting and failing nodes, and at the heads of the other two lines.
    */
   private next(now: number): { name: string | null; wait: number } {
-    let best: { name: string; first: boolean; lastAttempt: number } | null = null;
     let wait = Number.POSITIVE_INFINITY;
-    for (const [name, state] of this.nodes) {
-      if (state.inFlight || (this.oneShot && state.lastAttempt > 0)) continue;
-      const first = this.isFirst(name, state);
+    let best: NodeState | null = null;
+    const consider = (state: NodeState, first: boolean): void => {
+      if (!this.eligible(state)) return;
       const due = this.dueAt(state, first);
-      if (due > now) {
-        wait = Math.min(wait, due - now);
-        continue;
-      }
-      if (!best || (first && !best.first) || (first === best.first && state.lastAttempt < best.lastAttempt)) {
-        best = { name, first, lastAttempt: state.lastAttempt };
-      }
+      if (due > now) wait = Math.min(wait, due - now);
+      else if (!best || state.lastAttempt < best.lastAttempt) best = state;
+    };
+    for (const name of this.wanted) {
+      const state = this.nodes.get(name);
+      if (state) consider(state, true);
     }
-    return { name: best?.name ?? null, wait };
+    for (const state of this.urgentNodes) consider(state, true);
+    if (best) return { name: (best as NodeState).name, wait };
+    for (const state of this.order.fresh) {
+      if (this.eligible(state) && !this.isFirst(state)) return { name: state.name, wait };
+    }
+    // A one-shot sweep reads only nodes never read.
+    if (this.oneShot) return { name: null, wait };
+    for (const state of this.order.failing) if (!this.isFirst(state)) consider(state, false);
+    for (const state of this.order.healthy) {
+      if (!this.eligible(state) || this.isFirst(state)) continue;
+      // The first healthy node in line falls due before every other one.
+      consider(state, false);
+      break;
+    }
+    return { name: (best as NodeState | null)?.name ?? null, wait };
   }
 
   private pump(): void {
@@ -241,6 +269,7 @@ export class KubeletSweeper {
     if (!state) return;
     state.inFlight = true;
     state.lastAttempt = Date.now();
+    this.order.asked(state);
     this.inFlight++;
     let answered = false;
     const hadFigures = state.fetched !== null && state.failures === 0;
@@ -250,6 +279,7 @@ export class KubeletSweeper {
       const summary = await this.options.reader.nodeSummary(name, { signal: this.abort.signal, pods: podsKept });
       answered = true;
       state.fetched = { summary, fetchedAt: Date.now(), podsKept };
+      this.setUrgent(state, this.options.urgent?.(summary) === true);
       state.failures = 0;
       state.retries = 0;
       state.retryAfterMs = null;
@@ -269,6 +299,18 @@ export class KubeletSweeper {
     this.pump();
   }
 
+  private setUrgent(state: NodeState, urgent: boolean): void {
+    state.urgent = urgent;
+    if (urgent) this.urgentNodes.add(state);
+    else this.urgentNodes.delete(state);
+  }
+
+  private forget(state: NodeState): void {
+    this.nodes.delete(state.name);
+    this.order.remove(state);
+    this.urgentNodes.delete(state);
+  }
+
   private failed(name: string, state: NodeState, error: unknown): void {
     const kube = isKubeError(error) ? error : null;
     // Only a connection that broke before the answer: a kubelet that answered 5xx is backed off.
@@ -276,10 +318,12 @@ export class KubeletSweeper {
       state.retries++;
       // Due again now; a one-shot sweep counts it as not read yet.
       state.lastAttempt = 0;
+      this.order.again(state);
       return;
     }
     state.retries = 0;
     state.failures++;
+    this.order.failed(state);
     state.retryAfterMs = kube?.retryAfterMs ?? null;
     state.apiserverDown = kube?.kind === 'unreachable';
     if (kube?.kind === 'forbidden') this.forbiddenSince = Date.now();
