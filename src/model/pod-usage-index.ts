@@ -110,8 +110,9 @@ export class PodUsageIndex {
 
   /** The newest time any pod was measured (-Infinity for none). */
   newest(): number {
+    const times = this.columns.timestamp;
     let newest = Number.NEGATIVE_INFINITY;
-    for (const t of this.columns.timestamp) if (t > newest) newest = t;
+    for (let row = 0; row < times.length; row++) if ((times[row] as number) > newest) newest = times[row] as number;
     return newest;
   }
 
@@ -130,7 +131,7 @@ export class PodUsageIndex {
     if (this.rowOfKey) return this.rowOfKey;
     const { keys } = this.columns;
     let length = 0;
-    for (const id of keys) length = Math.max(length, id + 1);
+    for (let row = 0; row < keys.length; row++) length = Math.max(length, (keys[row] as number) + 1);
     const rowOfKey = new Int32Array(length).fill(NO_ROW);
     for (let row = 0; row < keys.length; row++) {
       const id = keys[row] as number;

@@ -14,6 +14,7 @@ describe('PodUsageIndex', () => {
         ],
       },
       podUsage('web', 'b', 20, 200, 6000),
+      podUsage('web', 'c', 30, 300, Number.NaN),
       podUsage('web', 'a', 11, 110, 7000),
     ]);
 
@@ -21,8 +22,9 @@ describe('PodUsageIndex', () => {
     const index = usage();
     expect(index.get('web', 'a')).toMatchObject({ namespace: 'web', name: 'a', cpuMilli: 11, memoryBytes: 110, timestamp: 7000 });
     expect(index.get('web', 'a')).toBe(index.get('web', 'a'));
-    expect(index.get('web', 'c')).toBeUndefined();
-    expect([index.size, [...index.values()].map((u) => u.name).sort()]).toEqual([2, ['a', 'b']]);
+    expect(index.get('web', 'z')).toBeUndefined();
+    expect([index.size, [...index.values()].map((u) => u.name).sort()]).toEqual([3, ['a', 'b', 'c']]);
+    // A pod measured at no known time is not the newest.
     expect(index.newest()).toBe(7000);
   });
 
