@@ -1,3 +1,4 @@
+import { carriedOver, NOT_CARRIED } from './carry-over.js';
 import type { PodInfo } from './records.js';
 
 /** A pod's number, or none yet (metrics have not named it). */
@@ -9,9 +10,6 @@ interface Match {
   /** How many pods were numbered when the match was made: a pod without a number may have one since. */
   readonly known: number;
 }
-
-// How far ahead of the last match a pod is looked for in the previous pod list: deletions shift it.
-const LOOK_AHEAD = 4;
 
 /**
  * Numbers for the pods (by namespace and name) and the container names that metrics lists name.
@@ -88,26 +86,16 @@ export class PodKeys {
   idsOf(pods: readonly PodInfo[]): Int32Array {
     const last = this.match;
     if (last && last.pods === pods && last.known === this.size) return last.ids;
-    const before = last?.pods ?? [];
-    const beforeIds = last?.ids ?? new Int32Array(0);
+    const at = carriedOver(pods, last?.pods ?? []);
     const grown = last === null || last.known !== this.size;
     const ids = new Int32Array(pods.length);
-    let j = 0;
     for (let i = 0; i < pods.length; i++) {
-      const pod = pods[i] as PodInfo;
-      let id = NO_KEY;
-      let found = false;
-      for (let k = Math.max(0, j - 1); k < j + LOOK_AHEAD && k < before.length; k++) {
-        if (before[k] !== pod) continue;
-        id = beforeIds[k] as number;
-        j = k + 1;
-        found = true;
-        break;
-      }
-      if (!found) {
-        j++;
+      const k = at[i] as number;
+      let id = k === NOT_CARRIED ? NO_KEY : (last?.ids[k] as number);
+      if (k === NOT_CARRIED || (id === NO_KEY && grown)) {
+        const pod = pods[i] as PodInfo;
         id = this.idOf(pod.namespace, pod.name);
-      } else if (id === NO_KEY && grown) id = this.idOf(pod.namespace, pod.name);
+      }
       ids[i] = id;
     }
     this.match = { pods, ids, known: this.size };
