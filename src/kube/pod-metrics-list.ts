@@ -1,6 +1,8 @@
 import { PodKeys } from '../model/pod-keys.js';
 import { PodUsageBuilder, type PodUsageColumns, PodUsageIndex } from '../model/pod-usage-index.js';
 import { addPodMetrics } from './decode/pod-metrics.js';
+import { podMetricsItem } from './decode/pod-metrics-bytes.js';
+import { JsonBytes } from './json-bytes.js';
 import { ItemSplitter } from './json-items.js';
 
 /** A pod metrics list as read: the pods' usage, and the items left out as invalid. */
@@ -38,10 +40,14 @@ export function keysWornOut(keys: PodKeys, lastRows: number): boolean {
   return keys.size > 2 * lastRows + 1024;
 }
 
-/** One list body, split into items as it arrives and each item checked and put in columns. */
+/**
+ * One list body, split into items as it arrives and each item checked and put in columns. Items
+ * are read from their bytes (decode/pod-metrics-bytes.ts), not parsed whole.
+ */
 export class PodMetricsColumns {
   private readonly builder: PodUsageBuilder;
-  private readonly splitter = new ItemSplitter((item) => this.add(item));
+  private readonly reader = new JsonBytes();
+  private readonly splitter = ItemSplitter.ofBytes((bytes, start, end) => this.read(bytes, start, end));
   private skipped = 0;
   private firstProblem: string | null = null;
 
@@ -57,6 +63,15 @@ export class PodMetricsColumns {
   finish(): { readonly columns: PodUsageColumns; readonly skipped: number; readonly firstProblem: string | null } {
     this.splitter.end();
     return { columns: this.builder.columns(), skipped: this.skipped, firstProblem: this.firstProblem };
+  }
+
+  private read(bytes: Buffer, start: number, end: number): void {
+    const r = this.reader;
+    r.reset(bytes, start, end);
+    for (let first = true; !r.done(); first = false) {
+      if (!first) r.comma();
+      this.add(podMetricsItem(r));
+    }
   }
 
   private add(item: unknown): void {
