@@ -8,6 +8,8 @@ import type { Snapshot } from './snapshot.js';
 import { levelOf, type Thresholds } from './thresholds.js';
 
 const LEVELS: readonly Level[] = ['ok', 'warn', 'crit'];
+const WARN = levelRank('warn');
+const CRIT = levelRank('crit');
 
 export type PodSortKey =
   | { readonly numbers: Float64Array; readonly strings?: never }
@@ -30,6 +32,7 @@ export class PodTable {
   private readonly cpuOfRequest: Float64Array;
   private readonly memoryOfLimit: Float64Array;
   private ages: Float64Array | null = null;
+  private counts: { readonly crit: number; readonly warn: number } | null = null;
 
   constructor(
     private readonly snapshot: Snapshot,
@@ -86,6 +89,21 @@ export class PodTable {
 
   levelOf(i: number): Level {
     return LEVELS[this.level[i] ?? 0] ?? 'ok';
+  }
+
+  /** How many pods are at each alert level, counted once per table. */
+  levelCounts(): { readonly crit: number; readonly warn: number } {
+    if (!this.counts) {
+      let crit = 0;
+      let warn = 0;
+      for (let i = 0; i < this.size; i++) {
+        const level = this.level[i];
+        if (level === CRIT) crit++;
+        else if (level === WARN) warn++;
+      }
+      this.counts = { crit, warn };
+    }
+    return this.counts;
   }
 
   /** What the `/` filter searches: namespace, name, node and status. */

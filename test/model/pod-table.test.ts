@@ -33,6 +33,7 @@ describe('PodTable and orderPods', () => {
   it('levels each pod from its status and its usage against the limit', () => {
     const t = table();
     expect([0, 1, 2, 3].map((i) => t.levelOf(i))).toEqual(['crit', 'ok', 'ok', 'ok']);
+    expect(t.levelCounts()).toEqual({ crit: 1, warn: 0 });
   });
 
   it.each([

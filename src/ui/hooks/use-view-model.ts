@@ -31,11 +31,16 @@ export interface ViewModel {
 const SEVERITY: SortState = { column: 'worst', descending: true };
 const nodeKey = (r: NodeRow) => r.uid;
 
-/** Every alert's level; a cluster that cannot be read is a crit alert of its own. */
-function* levelsOf(nodes: readonly NodeRow[], table: PodTable | null, clusterDown: boolean) {
+/** Every alert's level but the pods' (the table counts those); a cluster that cannot be read is a crit alert of its own. */
+function* levelsOf(nodes: readonly NodeRow[], clusterDown: boolean) {
   if (clusterDown) yield 'crit' as const;
   for (const n of nodes) yield n.level;
-  if (table) for (let i = 0; i < table.size; i++) yield table.levelOf(i);
+}
+
+function alertCounts(nodes: readonly NodeRow[], table: PodTable | null, clusterDown: boolean): AlertCounts {
+  const counts = countLevels(levelsOf(nodes, clusterDown));
+  const pods = table?.levelCounts() ?? { crit: 0, warn: 0 };
+  return { crit: counts.crit + pods.crit, warn: counts.warn + pods.warn };
 }
 
 function namespacesOf(table: PodTable | null): (string | null)[] {
@@ -71,7 +76,7 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
     [table, podPane.sort, podFilter, state.namespace, state.nodeScope],
   );
   const clusterDown = snapshot !== null && clusterProblem(snapshot) !== null;
-  const counts = useMemo(() => countLevels(levelsOf(nodeRows, table, clusterDown)), [nodeRows, table, clusterDown]);
+  const counts = useMemo(() => alertCounts(nodeRows, table, clusterDown), [nodeRows, table, clusterDown]);
   const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
     nodes,
