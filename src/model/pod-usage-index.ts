@@ -179,10 +179,6 @@ export class PodUsageBuilder {
 
   constructor(readonly keys: PodKeys) {}
 
-  get size(): number {
-    return this.rows;
-  }
-
   pod(namespace: string, name: string, cpuMilli: number, memoryBytes: number, timestamp: number): void {
     const row = this.rows;
     if (row === this.keyColumn.length) this.growPods();
