@@ -7,18 +7,26 @@ import { ROOT } from './sim-process.js';
 // Inside the project, so the bundle's imports resolve against its node_modules.
 const out = path.join(ROOT, 'dist', 'bench');
 
+const options = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  jsx: 'automatic',
+  packages: 'external',
+  logLevel: 'warning',
+} as const;
+
 export async function bundle(entry: string): Promise<string> {
   const outfile = path.join(out, `${path.basename(entry, '.ts')}.mjs`);
-  await build({
-    entryPoints: [path.join(ROOT, 'bench', entry)],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    jsx: 'automatic',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await Promise.all([
+    build({ ...options, entryPoints: [path.join(ROOT, 'bench', entry)], outfile }),
+    // The live screen's pod metrics worker, where the bundle looks for it (beside itself).
+    build({
+      ...options,
+      entryPoints: [path.join(ROOT, 'src', 'kube', 'pod-metrics-worker.ts')],
+      outfile: path.join(out, 'pod-metrics-worker.js'),
+    }),
+  ]);
   return outfile;
 }

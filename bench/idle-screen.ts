@@ -1,11 +1,13 @@
 // The live screen left alone on a small cluster, as it sits in a tmux pane all day: CPU (% of one
 // core) and frames drawn over a minute, at a given terminal size, with the live face's own settings
-// (watches, 5 s polls, 15 fps cap, small heap). Prints one JSON line; bench/idle-runs.ts tabulates.
+// (watches, 5 s polls, 15 fps cap, small heap, pod metrics decoded on a worker). Prints one JSON
+// line; bench/idle-runs.ts tabulates.
 import { parseArgs } from 'node:util';
 import { preferSmallHeap } from '../src/cli/prefer-small-heap.js';
 import { liveCollector } from '../src/collect/live-collector.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
+import { WorkerPodMetrics } from '../src/kube/pod-metrics-thread.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
 import { mountScreen } from './screen-harness.js';
 import { startSimProcess } from './sim-process.js';
@@ -18,7 +20,7 @@ const seconds = Number(values.seconds ?? 60);
 preferSmallHeap();
 const sim = await startSimProcess(6, 8);
 const target = resolveTarget({ kubeconfig: sim.kubeconfig, env: {}, homeDir: '/nonexistent' });
-const connection = connect(target, { requestMs: 10_000, kubeletMs: 4_000 });
+const connection = connect(target, { requestMs: 10_000, kubeletMs: 4_000 }, undefined, undefined, new WorkerPodMetrics(target.server));
 const collector = liveCollector({
   reader: connection.client,
   scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },

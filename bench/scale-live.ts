@@ -11,6 +11,8 @@ import { RecordingWriter } from '../src/collect/recording-file.js';
 import { SnapshotRecorder } from '../src/collect/snapshot-recorder.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
+import { WorkerPodMetrics } from '../src/kube/pod-metrics-thread.js';
+import type { RequestRecord } from '../src/kube/request-log.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
 import { median } from './median.js';
 import { mountScreen } from './screen-harness.js';
@@ -30,11 +32,13 @@ if (!process.env.KMON_BENCH_DEFAULT_HEAP) preferSmallHeap();
 const sim = await startSimProcess(nodes, podsPerNode);
 const target = resolveTarget({ kubeconfig: sim.kubeconfig, env: {}, homeDir: '/nonexistent' });
 const requests: { readonly at: number; readonly kubelet: boolean }[] = [];
-const connection = connect(target, { requestMs: 60_000, kubeletMs: 4_000 }, (record) => {
+const log = (record: RequestRecord) => {
   const kubelet = record.path.includes('/proxy/');
   requests.push({ at: Date.now(), kubelet });
   if (trace && !kubelet) console.error(`request ${record.path.slice(0, 60)} ${Math.round(record.durationMs)} ms ${record.bytes} B`);
-});
+};
+// Pod metrics decoded on a worker, as the live face does.
+const connection = connect(target, { requestMs: 60_000, kubeletMs: 4_000 }, log, undefined, new WorkerPodMetrics(target.server));
 const collector = liveCollector({
   reader: connection.client,
   scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },

@@ -6,6 +6,7 @@ import type { KubeTarget } from '../kube/kubeconfig/kube-target.js';
 import { KubeconfigError } from '../kube/kubeconfig/kubeconfig-error.js';
 import { resolveTarget } from '../kube/kubeconfig/resolve-target.js';
 import { type FleetTarget, kubeconfigContexts, resolveTargets } from '../kube/kubeconfig/resolve-targets.js';
+import type { PodMetricsDecoder } from '../kube/pod-metrics-list.js';
 import type { RequestLog } from '../kube/request-log.js';
 import { diskFigure } from '../model/disk.js';
 import { levelOf, type Thresholds } from '../model/thresholds.js';
@@ -58,12 +59,16 @@ function requestLog(file: string): RequestLog {
   };
 }
 
-export function openConnection(target: KubeTarget, flags: ClusterFlags): Connection {
+/** A connection for the flags; pod metrics decoded by `podMetrics` where given (else on this thread). */
+export function openConnection(target: KubeTarget, flags: ClusterFlags, podMetrics?: PodMetricsDecoder): Connection {
   return asUsage(() =>
-    connect(target, { requestMs: flags.requestTimeout, kubeletMs: flags.kubeletTimeout }, flags.log ? requestLog(flags.log) : undefined, {
-      qps: flags.apiQps,
-      burst: flags.apiBurst,
-    }),
+    connect(
+      target,
+      { requestMs: flags.requestTimeout, kubeletMs: flags.kubeletTimeout },
+      flags.log ? requestLog(flags.log) : undefined,
+      { qps: flags.apiQps, burst: flags.apiBurst },
+      podMetrics,
+    ),
   );
 }
 

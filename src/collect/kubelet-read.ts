@@ -10,6 +10,8 @@ export const READ_PATHS: Readonly<Record<KubeletRead, string>> = {
 };
 
 export interface ReadState {
+  /** The node read. */
+  readonly name: string;
   lastAttempt: number;
   failures: number;
   /** Quick re-reads spent on failures a retry can mend (a reset before the answer). */
@@ -20,6 +22,6 @@ export interface ReadState {
   inFlight: boolean;
 }
 
-export function readState(): ReadState {
-  return { lastAttempt: 0, failures: 0, retries: 0, retryAfterMs: null, apiserverDown: false, inFlight: false };
+export function readState(name: string): ReadState {
+  return { name, lastAttempt: 0, failures: 0, retries: 0, retryAfterMs: null, apiserverDown: false, inFlight: false };
 }

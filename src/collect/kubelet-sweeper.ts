@@ -12,6 +12,7 @@ import type { ClusterReader } from './cluster-reader.js';
 import { type KubeletRead, READ_PATHS, type ReadState, readState } from './kubelet-read.js';
 import { ProblemSet } from './problem-set.js';
 import { sharedAbort } from './shared-abort.js';
+import { SweepOrder } from './sweep-order.js';
 import type { FetchedUsage } from './usage-source.js';
 
 export interface SweeperOptions {
@@ -54,6 +55,8 @@ export interface SweeperOptions {
 interface NodeState {
   readonly reads: Record<KubeletRead, ReadState>;
   fetched: FetchedSummary | null;
+  /** The last summary says the node needs watching (options.urgent). */
+  urgent: boolean;
   /** The last cumulative CPU counters (from a summary or /metrics/resource), for the next rate. */
   counters: { usage: CumulativeUsage; fetchedAt: number } | null;
   usage: FetchedUsage | null;
@@ -83,6 +86,12 @@ interface Due {
   readonly lateness: number;
 }
 
+const READS: readonly KubeletRead[] = ['summary', 'cadvisor', 'resource'];
+
+/** The reads every node may be asked for, each kept in the order the sweeper makes it. */
+type RoundRobin = 'summary' | 'resource';
+const isRoundRobin = (read: KubeletRead): read is RoundRobin => read !== 'cadvisor';
+
 interface Job {
   readonly name: string;
   readonly read: KubeletRead;
@@ -103,6 +112,10 @@ export class KubeletSweeper {
   private readonly bucket: TokenBucket;
   private wanted = new Set<string>();
   private podNodes = new Set<string>();
+  private readonly urgentNodes = new Set<string>();
+  // cAdvisor is read only for podNodes, so it needs no order of its own; a node joins the order of
+  // /metrics/resource with its first summary, which every rate against it needs.
+  private readonly orders: Record<RoundRobin, SweepOrder<ReadState>> = { summary: new SweepOrder(), resource: new SweepOrder() };
   private inFlight = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
@@ -119,16 +132,19 @@ export class KubeletSweeper {
   /** The nodes that exist now; state of vanished nodes is dropped. */
   setNodes(names: readonly string[]): void {
     const live = new Set(names);
-    for (const name of this.nodes.keys()) if (!live.has(name)) this.nodes.delete(name);
+    for (const [name, state] of this.nodes) if (!live.has(name)) this.drop(name, state);
     for (const name of names) {
-      if (!this.nodes.has(name))
-        this.nodes.set(name, {
-          reads: { summary: readState(), resource: readState(), cadvisor: readState() },
-          fetched: null,
-          counters: null,
-          usage: null,
-          throttling: null,
-        });
+      if (this.nodes.has(name)) continue;
+      const state: NodeState = {
+        reads: { summary: readState(name), resource: readState(name), cadvisor: readState(name) },
+        fetched: null,
+        urgent: false,
+        counters: null,
+        usage: null,
+        throttling: null,
+      };
+      this.nodes.set(name, state);
+      this.orders.summary.add(state.reads.summary);
     }
     this.problems.retain((key) => live.has(key.split('\t')[0] ?? key));
     this.pump();
@@ -145,7 +161,10 @@ export class KubeletSweeper {
    * pressure) and their cAdvisor for throttling, within refreshMs, before any other node.
    */
   prioritizePods(names: readonly string[]): void {
+    const before = this.podNodes;
     this.podNodes = new Set(names);
+    // cAdvisor is no longer asked of the nodes that left: their failures go with them.
+    for (const name of before) if (!this.podNodes.has(name)) this.forget(name, 'cadvisor');
     this.pump();
   }
 
@@ -202,11 +221,13 @@ export class KubeletSweeper {
   /** The apiserver is back after an outage: nodes that failed only because of it are read again now. */
   retryNow(): void {
     for (const state of this.nodes.values()) {
-      for (const read of Object.values(state.reads)) {
+      for (const kind of READS) {
+        const read = state.reads[kind];
         if (!read.apiserverDown) continue;
         read.failures = 0;
         read.lastAttempt = 0;
         read.apiserverDown = false;
+        if (isRoundRobin(kind)) this.orders[kind].again(read);
       }
     }
     this.pump();
@@ -252,9 +273,21 @@ export class KubeletSweeper {
   }
 
   private isFirst(name: string, state: NodeState): boolean {
-    return (
-      this.wanted.has(name) || this.podNodes.has(name) || (state.fetched !== null && this.options.urgent?.(state.fetched.summary) === true)
-    );
+    return state.urgent || this.wanted.has(name) || this.podNodes.has(name);
+  }
+
+  /** Nodes on screen, of pods on screen, or alerting: each once. */
+  private *firstNames(): Iterable<string> {
+    yield* this.wanted;
+    for (const name of this.podNodes) if (!this.wanted.has(name)) yield name;
+    for (const name of this.urgentNodes) if (!this.wanted.has(name) && !this.podNodes.has(name)) yield name;
+  }
+
+  /** Whether /metrics/resource is read now, of nodes not on screen. */
+  private asksResource(): boolean {
+    if (!this.options.reader.nodeResource) return false;
+    if (this.oneShot) return this.oneShot.reads.has('resource');
+    return (this.options.usageRefreshMs?.() ?? null) !== null;
   }
 
   /**
@@ -300,26 +333,49 @@ export class KubeletSweeper {
 
   /**
    * The read to make next among those due: wanted or alerting nodes first, then the one read longest
-   * ago, which makes the rest a round-robin when the budget cannot keep every node fresh.
+   * ago, which makes the rest a round-robin when the budget cannot keep every node fresh. Only the
+   * few first nodes, the failing and the head of each line are looked at, never all 5,000 nodes.
    */
   private next(now: number): { job: Job | null; wait: number } {
     let best: Job | null = null;
     let wait = Number.POSITIVE_INFINITY;
-    for (const [name, state] of this.nodes) {
-      const first = this.isFirst(name, state);
-      for (const read of ['summary', 'cadvisor', 'resource'] as const) {
-        if (state.reads[read].inFlight) continue;
-        const due = this.due(name, state, read, first, now);
-        if (!due) {
-          if (!this.oneShot) this.forget(name, read);
-          continue;
-        }
-        if (due.at > now) {
-          wait = Math.min(wait, due.at - now);
-          continue;
-        }
-        if (!best || due.rank < best.rank || (due.rank === best.rank && due.lateness > best.lateness)) {
-          best = { name, read, rank: due.rank, lateness: due.lateness };
+    const consider = (name: string, state: NodeState, read: KubeletRead, first: boolean): void => {
+      if (state.reads[read].inFlight) return;
+      const due = this.due(name, state, read, first, now);
+      if (!due) {
+        if (!this.oneShot) this.forget(name, read);
+      } else if (due.at > now) {
+        wait = Math.min(wait, due.at - now);
+      } else if (!best || due.rank < best.rank || (due.rank === best.rank && due.lateness > best.lateness)) {
+        best = { name, read, rank: due.rank, lateness: due.lateness };
+      }
+    };
+    for (const name of this.firstNames()) {
+      const state = this.nodes.get(name);
+      if (state) for (const read of READS) consider(name, state, read, true);
+    }
+    if ((best as Job | null)?.rank === RANK.first) return { job: best, wait };
+    for (const read of ['summary', 'resource'] as const) {
+      const order = this.orders[read];
+      if (read === 'resource' && !this.asksResource()) {
+        for (const r of order.failing) this.forget(r.name, read);
+        continue;
+      }
+      const background = (r: ReadState) => {
+        const state = this.nodes.get(r.name);
+        return state && !r.inFlight && !this.isFirst(r.name, state) ? state : null;
+      };
+      for (const r of order.failing) {
+        const state = background(r);
+        if (state) consider(r.name, state, read, false);
+      }
+      // The first of each line not in flight was asked longest ago, so it falls due first.
+      for (const line of [order.fresh, order.healthy]) {
+        for (const r of line) {
+          const state = background(r);
+          if (!state) continue;
+          consider(r.name, state, read, false);
+          break;
         }
       }
     }
@@ -336,7 +392,15 @@ export class KubeletSweeper {
     r.failures = 0;
     r.retryAfterMs = null;
     r.apiserverDown = false;
+    if (isRoundRobin(read)) this.orders[read].again(r);
     this.problems.clear(problemKey(name, read));
+  }
+
+  /** A node gone from the cluster: its state and its places in line. */
+  private drop(name: string, state: NodeState): void {
+    this.nodes.delete(name);
+    this.urgentNodes.delete(name);
+    for (const read of ['summary', 'resource'] as const) this.orders[read].remove(state.reads[read]);
   }
 
   private pump(): void {
@@ -376,6 +440,7 @@ export class KubeletSweeper {
     const r = state.reads[kind];
     r.inFlight = true;
     r.lastAttempt = Date.now();
+    if (isRoundRobin(kind)) this.orders[kind].asked(r);
     this.inFlight++;
     let answered = false;
     let news = false;
@@ -412,7 +477,11 @@ export class KubeletSweeper {
       const detail = this.podNodes.has(name);
       const summary = await reader.nodeSummary(name, { signal, pods: podsKept, detail, podDisk: this.options.podDisk?.() });
       const fetchedAt = Date.now();
+      if (state.fetched === null && this.nodes.get(name) === state) this.orders.resource.add(state.reads.resource);
       state.fetched = { summary, fetchedAt, podsKept, detail, rates: summaryRates(state.fetched, summary, fetchedAt) };
+      state.urgent = this.options.urgent?.(summary) === true;
+      if (state.urgent) this.urgentNodes.add(name);
+      else this.urgentNodes.delete(name);
       if (summary.counters) state.counters = { usage: summary.counters, fetchedAt };
       // The summary's own figures are newer than any /metrics/resource read before it.
       state.usage = null;
@@ -446,10 +515,12 @@ export class KubeletSweeper {
       r.retries++;
       // Due again now; a one-shot sweep counts it as not read yet.
       r.lastAttempt = 0;
+      if (isRoundRobin(kind)) this.orders[kind].again(r);
       return false;
     }
     r.retries = 0;
     r.failures++;
+    if (isRoundRobin(kind)) this.orders[kind].failed(r);
     r.retryAfterMs = kube?.retryAfterMs ?? null;
     r.apiserverDown = kube?.kind === 'unreachable';
     if (kube?.kind === 'forbidden') this.forbiddenSince = Date.now();

@@ -1,5 +1,6 @@
 import type { DecodedList } from '../kube/decode/decode-list.js';
 import { isKubeError, KubeError } from '../kube/kube-error.js';
+import type { DecodedPodUsage } from '../kube/pod-metrics-list.js';
 import { PodUsageIndex } from '../model/pod-usage-index.js';
 import type { NodeUsage, PodUsage } from '../model/records.js';
 import type { UsageBetween } from '../model/resource-usage.js';
@@ -72,7 +73,7 @@ export interface FetchedUsage extends UsageBetween {
  */
 function fromSummaries(summaries: ReadonlyMap<string, FetchedSummary>, resource: ReadonlyMap<string, FetchedUsage>) {
   const nodeUsage = new Map<string, NodeUsage>();
-  const podUsage = new PodUsageIndex();
+  const pods: PodUsage[] = [];
   let nodesAt: number | null = null;
   let podsAt: number | null = null;
   for (const [name, { summary, fetchedAt, podsKept }] of summaries) {
@@ -84,14 +85,14 @@ function fromSummaries(summaries: ReadonlyMap<string, FetchedSummary>, resource:
       nodeUsage.set(name, shown.usage);
       nodesAt = Math.max(nodesAt ?? 0, shown.at);
     }
-    const pods = later?.pods.length && (!podsKept || later.fetchedAt > fetchedAt) ? { list: later.pods, at: later.fetchedAt } : null;
-    if (!pods && !podsKept) continue;
-    for (const pod of pods?.list ?? summary.pods) podUsage.add(pod);
-    podsAt = Math.max(podsAt ?? 0, pods?.at ?? fetchedAt);
+    const measured = later?.pods.length && (!podsKept || later.fetchedAt > fetchedAt) ? { list: later.pods, at: later.fetchedAt } : null;
+    if (!measured && !podsKept) continue;
+    for (const pod of measured?.list ?? summary.pods) pods.push(pod);
+    podsAt = Math.max(podsAt ?? 0, measured?.at ?? fetchedAt);
   }
   return {
     nodes: nodesAt === null ? null : { value: nodeUsage as ReadonlyMap<string, NodeUsage>, at: nodesAt },
-    pods: podsAt === null ? null : { value: podUsage, at: podsAt },
+    pods: podsAt === null ? null : { value: PodUsageIndex.of(pods), at: podsAt },
   };
 }
 
@@ -258,9 +259,9 @@ export class UsageSource {
     }
   }
 
-  private async readPods(read: Promise<DecodedList<PodUsage>>, now: number, failedAt: () => number, signal?: AbortSignal): Promise<void> {
+  private async readPods(read: Promise<DecodedPodUsage>, now: number, failedAt: () => number, signal?: AbortSignal): Promise<void> {
     const waitMs = this.pods.last() === null ? (this.options.podsWaitMs ?? Number.POSITIVE_INFINITY) : Number.POSITIVE_INFINITY;
-    let list: DecodedList<PodUsage> | false;
+    let list: DecodedPodUsage | false;
     try {
       list = await Promise.race([read, timeout(waitMs)]);
     } catch (error) {
@@ -275,12 +276,12 @@ export class UsageSource {
   }
 
   /** Pod metrics fetched at `fetchedAt`, shown as read at `at`. */
-  private takePods(list: DecodedList<PodUsage>, at: number, fetchedAt = at): void {
-    this.cadence.observe(newestSample(list.items), fetchedAt);
-    this.pods.succeeded(keepUnchangedPods(list.items, this.pods.last()?.value), at, leftOut(list));
+  private takePods(list: DecodedPodUsage, at: number, fetchedAt = at): void {
+    this.cadence.observe(list.usage.newest(), fetchedAt);
+    this.pods.succeeded(list.usage, at, leftOut(list));
   }
 
-  private async lateArrival(read: Promise<DecodedList<PodUsage>>, asked: number, signal?: AbortSignal): Promise<void> {
+  private async lateArrival(read: Promise<DecodedPodUsage>, asked: number, signal?: AbortSignal): Promise<void> {
     try {
       const list = await read;
       // Read as of when the nodes' figures were: the frame's data age must not claim more.
@@ -296,7 +297,7 @@ export class UsageSource {
   }
 }
 
-function leftOut(list: DecodedList<unknown>): ReadProblem | null {
+function leftOut(list: Pick<DecodedList<unknown>, 'skipped' | 'firstProblem'>): ReadProblem | null {
   if (!list.skipped) return null;
   return { kind: 'malformed', message: `Metrics API: ${list.skipped} invalid items left out (${list.firstProblem})` };
 }
@@ -308,9 +309,9 @@ function shortestWindow(nodes: readonly NodeUsage[]): number | null {
   return shortest;
 }
 
-function newestSample(...lists: readonly (readonly { timestamp: number }[])[]): number {
+function newestSample(list: readonly { timestamp: number }[]): number {
   let newest = Number.NEGATIVE_INFINITY;
-  for (const list of lists) for (const u of list) if (u.timestamp > newest) newest = u.timestamp;
+  for (const u of list) if (u.timestamp > newest) newest = u.timestamp;
   return newest;
 }
 
@@ -329,16 +330,6 @@ function keepUnchanged<U extends { timestamp: number }>(
     const k = key(item);
     const before = previous?.get(k);
     out.set(k, before && before.timestamp === item.timestamp ? before : item);
-  }
-  return out;
-}
-
-/** keepUnchanged for pods, indexed by namespace and name. */
-function keepUnchangedPods(items: readonly PodUsage[], previous: PodUsageIndex | undefined): PodUsageIndex {
-  const out = new PodUsageIndex();
-  for (const item of items) {
-    const before = previous?.get(item.namespace, item.name);
-    out.add(before && before.timestamp === item.timestamp ? before : item);
   }
   return out;
 }

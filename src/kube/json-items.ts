@@ -1,7 +1,8 @@
 // Splits a Kubernetes list body (`{"kind":…,"metadata":{…},"items":[{…},{…}]}`) into items while it
 // arrives, so a 50 MB pod-metrics list or a 500 MB pod list is never held as one string plus one
 // parsed tree. The items complete within a chunk are parsed together (one JSON.parse per chunk,
-// not per item); only an item cut by a chunk boundary is copied. Inside strings, which are most of
+// not per item), or handed over as bytes to a reader of their own; only an item cut by a chunk
+// boundary is copied. Inside strings, which are most of
 // the bytes, the scan jumps with indexOf from quote to quote. UTF-8 continuation bytes never look
 // like ASCII punctuation, so bytes can be scanned without decoding.
 
@@ -12,6 +13,17 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const ITEMS = 'items';
+
+/** Complete items, one or more, comma-separated: bytes[start, end). */
+export type ItemBytes = (bytes: Buffer, start: number, end: number) => void;
+
+/** Parses a batch of items with one JSON.parse and hands them over one by one. */
+function parsed(onItem: (item: unknown) => void): ItemBytes {
+  return (bytes, start, end) => {
+    const items: unknown[] = JSON.parse(`[${bytes.toString('utf8', start, end)}]`);
+    for (const item of items) onItem(item);
+  };
+}
 
 /** Where the scan stands between chunks. */
 interface SplitterState {
@@ -25,13 +37,14 @@ interface SplitterState {
   /** Earlier chunks' part of the item cut by a chunk boundary. */
   carry: Buffer[];
   readonly envelope: Buffer[];
-  readonly onItem: (item: unknown) => void;
+  readonly onItems: ItemBytes;
 }
 
 export class ItemSplitter {
   private readonly state: SplitterState;
 
-  constructor(onItem: (item: unknown) => void) {
+  /** Items parsed (by JSON.parse); `ItemSplitter.ofBytes` hands their bytes to a reader of its own. */
+  constructor(onItem: (item: unknown) => void, onItems: ItemBytes = parsed(onItem)) {
     this.state = {
       depth: 0,
       inString: false,
@@ -41,8 +54,12 @@ export class ItemSplitter {
       lastTopKeyIsItems: false,
       carry: [],
       envelope: [],
-      onItem,
+      onItems,
     };
+  }
+
+  static ofBytes(onItems: ItemBytes): ItemSplitter {
+    return new ItemSplitter(() => undefined, onItems);
   }
 
   push(chunk: Buffer): void {
@@ -156,10 +173,10 @@ class ChunkScan {
   private itemClosed(i: number): void {
     const { s } = this;
     if (this.itemStart < 0 && s.carry.length) {
-      // The item began in an earlier chunk: join its pieces and parse it alone.
-      const text = Buffer.concat([...s.carry, this.chunk.subarray(0, i + 1)]).toString('utf8');
+      // The item began in an earlier chunk: join its pieces and hand it over alone.
+      const bytes = Buffer.concat([...s.carry, this.chunk.subarray(0, i + 1)]);
       s.carry = [];
-      s.onItem(JSON.parse(text));
+      s.onItems(bytes, 0, bytes.length);
     } else {
       if (this.batchStart < 0) this.batchStart = this.itemStart;
       this.batchEnd = i + 1;
@@ -169,9 +186,9 @@ class ChunkScan {
 
   private flush(): void {
     if (this.batchStart < 0) return;
-    const items: unknown[] = JSON.parse(`[${this.chunk.toString('utf8', this.batchStart, this.batchEnd)}]`);
+    const start = this.batchStart;
     this.batchStart = -1;
-    for (const item of items) this.s.onItem(item);
+    this.s.onItems(this.chunk, start, this.batchEnd);
   }
 
   // Keeps only what later chunks need: an item cut in half, or the envelope outside the items.

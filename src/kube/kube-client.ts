@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { CumulativeUsage } from '../model/cumulative-usage.js';
 import type { EvictionPolicy } from '../model/eviction.js';
-import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../model/records.js';
+import type { NodeInfo, NodeSummary, NodeUsage, PodInfo } from '../model/records.js';
 import type { CfsReading } from '../model/throttling.js';
 import { CFS_FAMILIES, CfsCollector } from './decode/cadvisor-cfs.js';
 import { type DecodedList, type ItemDecoder, issueText, ListCollector, schemaDecoder } from './decode/decode-list.js';
@@ -9,13 +9,13 @@ import { kubeletConfigSchema } from './decode/kubelet-config.js';
 import { nodeMetricsSchema } from './decode/metrics.js';
 import { nodeSchema } from './decode/node.js';
 import { podSchema } from './decode/pod.js';
-import { decodePodMetrics } from './decode/pod-metrics.js';
 import { RESOURCE_FAMILIES, ResourceCollector } from './decode/resource-metrics.js';
 import { summarySchema } from './decode/summary.js';
 import { ItemSplitter } from './json-items.js';
 import { closesWhole, leadingMember } from './json-member.js';
 import { KubeError } from './kube-error.js';
 import type { KubeTarget } from './kubeconfig/kube-target.js';
+import { type DecodedPodUsage, InThreadPodMetrics, type PodMetricsDecoder } from './pod-metrics-list.js';
 import { type PromSample, PromTextReader } from './prom-text-reader.js';
 import { type PodFilter, podDiskBlocks } from './summary-pod-disk.js';
 import type { Transport } from './transport.js';
@@ -118,6 +118,7 @@ export class KubeClient {
     readonly target: KubeTarget,
     private readonly transport: Transport,
     private readonly timeouts: Timeouts,
+    private readonly podMetricsDecoder: PodMetricsDecoder = new InThreadPodMetrics(),
   ) {}
 
   listNodes(selection: Selection = {}): Promise<Listed<NodeInfo>> {
@@ -133,14 +134,28 @@ export class KubeClient {
     return this.listOnce(path, selection.signal, decodeNodeMetrics, METRICS_LIST_MAX);
   }
 
-  async podMetrics(selection: Selection = {}): Promise<DecodedList<PodUsage>> {
+  /** Pods' usage as columns, decoded where the client's PodMetricsDecoder does it (a worker, for the live screen). */
+  async podMetrics(selection: Selection = {}): Promise<DecodedPodUsage> {
     const base = collection('/apis/metrics.k8s.io/v1beta1', 'pods', selection.namespace);
-    return this.listOnce(
-      `${base}${query({ labelSelector: selection.labelSelector })}`,
-      selection.signal,
-      decodePodMetrics,
-      METRICS_LIST_MAX,
-    );
+    const path = `${base}${query({ labelSelector: selection.labelSelector })}`;
+    const decoder = this.podMetricsDecoder;
+    const sink = decoder.begin();
+    const options = { timeoutMs: this.timeouts.requestMs, maxBytes: METRICS_LIST_MAX, signal: selection.signal, raw: decoder.raw };
+    try {
+      await this.transport.stream(path, { ...options, onOpen: (_, encoding) => sink.open(encoding ?? 'identity') }, (chunk) =>
+        sink.push(chunk),
+      );
+      return await sink.end();
+    } catch (e) {
+      sink.cancel();
+      if (e instanceof SyntaxError) throw new KubeError('malformed', `${base}: invalid JSON list (${e.message})`);
+      throw e;
+    }
+  }
+
+  /** Ends what the client keeps beside its connection (the live screen's decoding worker). */
+  close(): void {
+    this.podMetricsDecoder.close();
   }
 
   /**

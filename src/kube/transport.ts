@@ -21,10 +21,16 @@ export interface GetOptions {
   readonly maxBytes?: number;
   readonly accept?: string;
   /**
-   * Called when a 2xx answer starts, with its content type: a watch is up only from then, not from
-   * when it was asked for. Throwing ends the request with that error.
+   * Called when a 2xx answer starts, with its content type and the encoding of the chunks to come:
+   * a watch is up only from then, not from when it was asked for. Throwing ends the request with
+   * that error.
    */
-  readonly onOpen?: (contentType: string) => void;
+  readonly onOpen?: (contentType: string, encoding?: string) => void;
+  /**
+   * Hand a 2xx body over as sent, still compressed (onOpen says how), for a reader that inflates it
+   * elsewhere; maxBytes then counts the bytes as sent.
+   */
+  readonly raw?: boolean;
   /** Whether a reset, early EOF, 429 or 5xx is asked again within timeoutMs (default true). */
   readonly retry?: boolean;
 }
@@ -170,19 +176,22 @@ export class Transport {
             fail(new KubeError('unreachable', `connection to ${this.server} dropped mid-response`, { retryable: true })),
           );
           response.on('error', fail);
+          const ok = status >= 200 && status < 300;
+          const raw = ok && options.raw === true;
           // The body waits, paused, until it is read below.
-          const body = await decoded(response).catch((e: unknown) => {
+          const body = await (raw ? Promise.resolve(response) : decoded(response)).catch((e: unknown) => {
             fail(e);
             return null;
           });
           if (!body) return;
           body.on('error', fail);
-          if (status < 200 || status >= 300) {
+          if (!ok) {
             collectError(body, (buffer) => fail(responseError(status ?? 0, response.headers, buffer)));
             return;
           }
           try {
-            options.onOpen?.(String(response.headers['content-type'] ?? ''));
+            const encoding = raw ? String(response.headers['content-encoding'] ?? 'identity') : 'identity';
+            options.onOpen?.(String(response.headers['content-type'] ?? ''), encoding);
           } catch (e) {
             fail(e);
             request.destroy();

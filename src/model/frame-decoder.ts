@@ -3,7 +3,7 @@ import type { Changes, FrameRecord, PodUsageChanges } from './frame-record.js';
 import { unpackSummary, unpackThrottling } from './kubelet-frame-codec.js';
 import type { KubeletHistories } from './kubelet-history.js';
 import { PodUsageIndex } from './pod-usage-index.js';
-import type { ContainerUsage, NodeInfo, NodeUsage, PodInfo } from './records.js';
+import type { ContainerUsage, NodeInfo, NodeUsage, PodInfo, PodUsage } from './records.js';
 import type { FetchedSummary, FetchedThrottling, Histories, Snapshot } from './snapshot.js';
 
 // Rebuilds the snapshots of a recording from its frames, in order (frame-encoder.ts writes them).
@@ -101,8 +101,8 @@ export class FrameDecoder {
 
   private podUsage(prev: PodUsageIndex | null, c: PodUsageChanges, at: number): PodUsageIndex {
     const gone = new Set((c.del ?? []).map(([ns, name]) => `${this.text(ns)}/${this.text(name)}`));
-    const next = new PodUsageIndex();
-    if (prev) for (const u of prev.values()) if (!gone.has(`${u.namespace}/${u.name}`)) next.add(u);
+    const next = new Map<string, PodUsage>();
+    if (prev) for (const u of prev.values()) if (!gone.has(`${u.namespace}/${u.name}`)) next.set(`${u.namespace}/${u.name}`, u);
     const flat = c.set ?? [];
     for (let i = 0; i < flat.length; ) {
       const [ns, name, cpu, memory, before, count] = flat.slice(i, i + 6);
@@ -110,16 +110,17 @@ export class FrameDecoder {
       const containers: ContainerUsage[] = [];
       for (let k = 0; k < (count ?? 0); k++, i += 3)
         containers.push({ name: this.text(flat[i] ?? null), cpuMilli: orNaN(flat[i + 1]), memoryBytes: orNaN(flat[i + 2]) });
-      next.add({
+      const usage = {
         namespace: this.text(ns ?? null),
         name: this.text(name ?? null),
         cpuMilli: orNaN(cpu),
         memoryBytes: orNaN(memory),
         timestamp: before === null || before === undefined ? Number.NaN : at - before,
         containers,
-      });
+      };
+      next.set(`${usage.namespace}/${usage.name}`, usage);
     }
-    return next;
+    return PodUsageIndex.of([...next.values()]);
   }
 
   private text(id: number | null): string {

@@ -66,7 +66,16 @@ export class HistoryStore {
    * `tick` tags the sample so a frozen (paused) frame can read history as it was.
    */
   record(uid: string, sourceTime: number, tick: number, sample: readonly number[]): boolean {
-    const slot = this.slotFor(uid);
+    return this.recordAt(this.slotFor(uid), sourceTime, tick, sample);
+  }
+
+  /** The object's slot, made if it has none; it stays the object's until forget or retain frees it. */
+  slot(uid: string): number {
+    return this.slotFor(uid);
+  }
+
+  /** `record` by slot, for callers that keep the slots of the objects they record poll after poll. */
+  recordAt(slot: number, sourceTime: number, tick: number, sample: readonly number[]): boolean {
     if (this.written[slot] !== 0 && sourceTime === this.sourceTime[slot]) return false;
     this.put(slot, sourceTime, tick, sample);
     this.sourceTime[slot] = sourceTime;
@@ -155,6 +164,17 @@ export class HistoryStore {
   /** Makes room for `count` objects in one step rather than by repeated doubling and copying. */
   reserve(count: number): void {
     if (count > this.capacity) this.grow(count);
+  }
+
+  /** Frees the history of these objects. */
+  forget(uids: Iterable<string>): void {
+    for (const uid of uids) {
+      const slot = this.slotOf.get(uid);
+      if (slot === undefined) continue;
+      this.slotOf.delete(uid);
+      this.written[slot] = 0;
+      this.free.push(slot);
+    }
   }
 
   /** Frees the history of every object not in `live`. */

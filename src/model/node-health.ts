@@ -25,7 +25,19 @@ export function conditionAlerting(condition: NodeCondition): boolean {
   return condition.type === 'Ready' ? condition.status !== 'True' : condition.status === 'True';
 }
 
+// Worked out once per node object (a watch replaces it when the node changes), not for every frame.
+const known = new WeakMap<NodeInfo, NodeHealth>();
+
 export function nodeHealth(node: NodeInfo): NodeHealth {
+  let health = known.get(node);
+  if (!health) {
+    health = healthOf(node);
+    known.set(node, health);
+  }
+  return health;
+}
+
+function healthOf(node: NodeInfo): NodeHealth {
   const ready = node.conditions.find((c) => c.type === 'Ready');
   const isReady = ready === undefined ? null : ready.status === 'True';
   const flags: string[] = [isReady === null ? 'Unknown' : isReady ? 'Ready' : 'NotReady'];

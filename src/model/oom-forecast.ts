@@ -1,5 +1,4 @@
 import { type FillForecast, type FillTrend, fillTrend, forecastAt } from './fill-forecast.js';
-import type { PodUsage } from './records.js';
 import type { Histories } from './snapshot.js';
 import type { FillThreshold } from './thresholds.js';
 import { RECENT, type TrendWindow } from './trend.js';
@@ -12,9 +11,16 @@ export const OOM_WATCH_PERCENT = 50;
 // climb is called a climb.
 const OOM_WINDOW: TrendWindow = { ...RECENT, minSpanMs: 3 * 60_000 };
 
-// A trend changes only with a new sample, which comes with a new usage object.
-// Samples merged under the live ones (Prometheus, a saved history) change it too: the store's revision.
-const trends = new WeakMap<PodUsage, { limit: number; revision: number; trend: FillTrend }>();
+// A trend changes only with a new sample, which comes with new pod usage (`scrape`, the object
+// that holds the figures: a new one each time metrics-server's figures change). Samples merged
+// under the live ones (Prometheus, a saved history) change it too: the store's revision.
+const trends = new WeakMap<object, Map<string, { limit: number; revision: number; trend: FillTrend }>>();
+
+/** A pod's working set as last measured, and what holds that measurement. */
+export interface PodMemory {
+  readonly bytes: number;
+  readonly scrape: object;
+}
 
 /**
  * When the pod's working set, on its recent trend, reaches its memory limit and the kernel
@@ -24,16 +30,21 @@ export function oomForecast(
   history: Histories,
   asOfTick: number,
   uid: string,
-  usage: PodUsage | null,
+  memory: PodMemory | null,
   limit: number | null,
   fill: FillThreshold,
   now: number,
 ): FillForecast | null {
-  if (!usage || limit === null || !(limit > 0)) return null;
-  const percent = (usage.memoryBytes / limit) * 100;
+  if (!memory || limit === null || !(limit > 0)) return null;
+  const percent = (memory.bytes / limit) * 100;
   if (percent < OOM_WATCH_PERCENT) return null;
   const store = history.podUsage;
-  let known = trends.get(usage);
+  let ofScrape = trends.get(memory.scrape);
+  if (!ofScrape) {
+    ofScrape = new Map();
+    trends.set(memory.scrape, ofScrape);
+  }
+  let known = ofScrape.get(uid);
   if (!known || known.limit !== limit || known.revision !== store.revision) {
     const series = {
       resource: 'memory' as const,
@@ -44,7 +55,7 @@ export function oomForecast(
       eviction: undefined,
     };
     known = { limit, revision: store.revision, trend: fillTrend(series, OOM_WINDOW) };
-    trends.set(usage, known);
+    ofScrape.set(uid, known);
   }
   return forecastAt(known.trend, now, fill);
 }

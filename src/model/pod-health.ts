@@ -29,6 +29,23 @@ function restartLevel(pod: PodInfo, now: number, reasons: string[]): Level {
   return level;
 }
 
+const startingUp = (status: string) => status === 'Pending' || status.startsWith('Init:') || status === 'ContainerCreating';
+
+/**
+ * When podHealth's answer for the pod can next change with the clock alone: a recent restart
+ * growing old, or a pod still starting up passing the slow-start line. +Infinity when nothing is
+ * due to age (most pods), so a pod unchanged keeps its health until its object changes.
+ */
+export function healthChangesAt(pod: PodInfo, now: number): number {
+  let at = Number.POSITIVE_INFINITY;
+  for (const c of pod.containers) {
+    const finished = c.lastTermination?.finishedAt ?? null;
+    if (finished !== null && now - finished <= RECENT_RESTART_MS) at = Math.min(at, finished + RECENT_RESTART_MS + 1);
+  }
+  if (startingUp(podStatus(pod)) && now - pod.createdAt <= SLOW_START_MS) at = Math.min(at, pod.createdAt + SLOW_START_MS + 1);
+  return at;
+}
+
 export function podHealth(pod: PodInfo, now: number): PodHealth {
   const status = podStatus(pod);
   const reasons: string[] = [];
@@ -36,10 +53,7 @@ export function podHealth(pod: PodInfo, now: number): PodHealth {
   if (FAILING.test(status)) {
     levels.push('crit');
     reasons.push(`status ${status}`);
-  } else if (
-    (status === 'Pending' || status.startsWith('Init:') || status === 'ContainerCreating') &&
-    now - pod.createdAt > SLOW_START_MS
-  ) {
+  } else if (startingUp(status) && now - pod.createdAt > SLOW_START_MS) {
     levels.push('warn');
     reasons.push(`${status} for more than 5 minutes`);
   } else if (status === 'Running' && pod.containers.some((c) => !c.ready)) {

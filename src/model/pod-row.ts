@@ -67,7 +67,8 @@ export function buildPodRow(pod: PodInfo, snapshot: Snapshot, thresholds: Thresh
   const reasons = [...health.reasons];
   if (cpu.level !== 'ok') reasons.push(`CPU at ${Math.trunc(cpu.percentOfLimit ?? 0)}% of limit (throttling)`);
   if (memory.level !== 'ok') reasons.push(`memory at ${Math.trunc(memory.percentOfLimit ?? 0)}% of limit (OOM risk)`);
-  const oom = oomForecast(snapshot.history, snapshot.seq, pod.uid, usage, limits.memoryBytes, thresholds.fill, now);
+  const memoryNow = usage ? { bytes: usage.memoryBytes, scrape: snapshot.podUsage } : null;
+  const oom = oomForecast(snapshot.history, snapshot.seq, pod.uid, memoryNow, limits.memoryBytes, thresholds.fill, now);
   if (oom && oom.level !== 'ok') reasons.push(oomText(oom));
   const signals = podSignals(pod, snapshot, { requests, limits }, thresholds);
   reasons.push(...signals.reasons);

@@ -1,8 +1,9 @@
 import { type Level, levelRank, worstLevel } from './levels.js';
-import { oomForecast } from './oom-forecast.js';
+import { OOM_WATCH_PERCENT, oomForecast } from './oom-forecast.js';
 import type { PodFactsCache } from './pod-facts.js';
 import { percentOf } from './pod-resources.js';
 import { buildPodRow, type PodRow } from './pod-row.js';
+import { NO_ROW } from './pod-usage-index.js';
 import type { PodInfo, PodUsage } from './records.js';
 import type { Snapshot } from './snapshot.js';
 import { levelOf, type Thresholds } from './thresholds.js';
@@ -20,7 +21,8 @@ export type PodSortKey =
  */
 export class PodTable {
   readonly size: number;
-  private readonly usage: (PodUsage | null)[];
+  /** Each pod's row in the snapshot's pod usage (NO_ROW: none). */
+  private readonly usageRows: Int32Array;
   private readonly status: string[];
   private readonly statusLevel: Uint8Array;
   private readonly level: Uint8Array;
@@ -40,7 +42,8 @@ export class PodTable {
     const { pods } = snapshot;
     const n = pods.length;
     this.size = n;
-    this.usage = new Array(n);
+    const usage = snapshot.podUsage;
+    this.usageRows = usage.rowsOf(pods);
     this.status = new Array(n);
     this.statusLevel = new Uint8Array(n);
     this.level = new Uint8Array(n);
@@ -52,13 +55,15 @@ export class PodTable {
     for (let i = 0; i < n; i++) {
       const pod = pods[i] as PodInfo;
       const f = facts.facts(pod, now);
-      const usage = snapshot.podUsage.get(pod.namespace, pod.name) ?? null;
-      const cpu = usage?.cpuMilli ?? null;
-      const memory = usage?.memoryBytes ?? null;
+      const row = this.usageRows[i] as number;
+      const cpu = row === NO_ROW ? null : usage.cpuMilli(row);
+      const memory = row === NO_ROW ? null : usage.memoryBytes(row);
       const cpuLevel = levelOf(percentOf(cpu, f.limits.cpuMilli), thresholds.cpu);
       const memoryLevel = levelOf(percentOf(memory, f.limits.memoryBytes), thresholds.memory);
-      const oom = oomForecast(snapshot.history, snapshot.seq, pod.uid, usage, f.limits.memoryBytes, thresholds.fill, now);
-      this.usage[i] = usage;
+      // Only pods near their memory limit have a trend worked out: the object made here is for those.
+      const near = memory !== null && f.limits.memoryBytes !== null && memory >= (f.limits.memoryBytes * OOM_WATCH_PERCENT) / 100;
+      const memoryNow = near ? { bytes: memory, scrape: usage } : null;
+      const oom = oomForecast(snapshot.history, snapshot.seq, pod.uid, memoryNow, f.limits.memoryBytes, thresholds.fill, now);
       this.status[i] = f.status;
       this.statusLevel[i] = levelRank(f.statusLevel);
       this.restarts[i] = f.restarts;
@@ -113,7 +118,8 @@ export class PodTable {
   }
 
   usageOf(i: number): PodUsage | null {
-    return this.usage[i] ?? null;
+    const row = this.usageRows[i] ?? NO_ROW;
+    return row === NO_ROW ? null : this.snapshot.podUsage.usage(row);
   }
 
   /** Position of the pod with this UID, or -1. */

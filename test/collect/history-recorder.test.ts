@@ -126,4 +126,18 @@ describe('HistoryRecorder', () => {
     expect(h.podUsage.read('uid-p1', 0)).toEqual([1]);
     expect(h.podUsage.read('uid-p2', 0)).toEqual([7]);
   });
+
+  it('a pod list that changed keeps the history of every pod still there, replaced objects too, and frees that of pods gone', () => {
+    const { h, record } = recorder();
+    const pods = Array.from({ length: 50 }, (_, i) => podInfo(`p${i}`));
+    const usage = (ts: number) => PodUsageIndex.of(pods.map((p, i) => podUsage('default', p.name, i, i, ts)));
+    record(input(1, { pods, podUsage: usage(1) }));
+    // p3 is replaced by a newer object of the same pod, p10 to p12 are gone, p50 is new.
+    const next = [...pods.slice(0, 3), { ...(pods[3] as (typeof pods)[number]) }, ...pods.slice(4, 10), ...pods.slice(13), podInfo('p50')];
+    record(input(2, { pods: next, podUsage: usage(2) }));
+    expect(h.podUsage.read('uid-p3', 0)).toEqual([3, 3]);
+    expect(h.podUsage.read('uid-p40', 0)).toEqual([40, 40]);
+    expect(['uid-p10', 'uid-p11', 'uid-p12'].map((uid) => h.podUsage.read(uid, 0))).toEqual([[], [], []]);
+    expect(h.podUsage.size).toBe(47);
+  });
 });

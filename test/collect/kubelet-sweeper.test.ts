@@ -90,6 +90,17 @@ describe('KubeletSweeper', () => {
     expect(order.slice(2)).toEqual(['node-0', 'node-1', 'node-3']);
   });
 
+  it('when the budget cannot keep every node fresh, nodes are read in turn, the one read longest ago first', async () => {
+    const reader = new FakeClusterReader();
+    reader.summary = (node) => delayed(node === 'node-1' ? 1500 : 10, () => nodeSummary(node));
+    const s = sweeper(reader, { concurrency: 2, qps: 1, burst: 1, refreshMs: 100 });
+    s.setNodes(names(4));
+    s.start();
+    await vi.advanceTimersByTimeAsync(7_500);
+    // One read a second; node-1's slow answer does not let it jump the line when it comes back.
+    expect(reader.summaryCalls.map((c) => c.node)).toEqual([...names(4), ...names(4)]);
+  });
+
   it('nodes marked urgent by their last summary are re-read before the rest', async () => {
     const reader = new FakeClusterReader();
     const s = sweeper(reader, { concurrency: 1, refreshMs: 1000, urgent: (summary) => summary.nodeName === 'node-3' });

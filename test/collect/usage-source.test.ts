@@ -33,6 +33,11 @@ const unavailable = (retryAfterMs: number | null = null) =>
   new KubeError('unavailable', 'unavailable (503): service unavailable', { status: 503, retryAfterMs });
 
 describe('UsageSource', () => {
+  // Reads are given their time (`now`), but a failure's backoff also counts the real time the read
+  // took: frozen here, or a millisecond lost on a busy machine puts a retry due at 10 s at 10.001 s.
+  beforeEach(() => vi.useFakeTimers({ now: 0 }));
+  afterEach(() => vi.useRealTimers());
+
   it('reads the Metrics API when it answers', async () => {
     const reader = new FakeClusterReader();
     reader.nodeUsage = () => [fromApi];
@@ -185,9 +190,6 @@ describe('UsageSource', () => {
   });
 
   describe('with podsWaitMs, as the live screen reads a big cluster', () => {
-    beforeEach(() => vi.useFakeTimers({ now: 0 }));
-    afterEach(() => vi.useRealTimers());
-
     function slowPods(failure: Error | null = null) {
       const reader = new FakeClusterReader();
       reader.nodeUsage = () => [fromApi];

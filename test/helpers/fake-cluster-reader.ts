@@ -2,7 +2,9 @@
 import type { ClusterReader } from '../../src/collect/cluster-reader.js';
 import type { DecodedList } from '../../src/kube/decode/decode-list.js';
 import type { Listed, SummaryOptions } from '../../src/kube/kube-client.js';
+import type { DecodedPodUsage } from '../../src/kube/pod-metrics-list.js';
 import type { CumulativeUsage } from '../../src/model/cumulative-usage.js';
+import { PodUsageIndex } from '../../src/model/pod-usage-index.js';
 import type { NodeInfo, NodeSummary, NodeUsage, PodInfo, PodUsage } from '../../src/model/records.js';
 import type { CfsReading } from '../../src/model/throttling.js';
 
@@ -65,9 +67,9 @@ export class FakeClusterReader implements ClusterReader {
     return decoded(await this.nodeUsage(this.calls.nodeMetrics.length));
   }
 
-  async podMetrics(): Promise<DecodedList<PodUsage>> {
+  async podMetrics(): Promise<DecodedPodUsage> {
     this.calls.podMetrics.push(Date.now());
-    return decoded(await this.podUsage(this.calls.podMetrics.length));
+    return { usage: PodUsageIndex.of(await this.podUsage(this.calls.podMetrics.length)), skipped: 0, firstProblem: null };
   }
 
   /** Every kubelet read, of whichever endpoint, with the (fake) time it started. */

@@ -126,6 +126,28 @@ describe('Transport', () => {
     expect(Buffer.concat(chunks).toString()).toBe(json);
   });
 
+  it('hands a gzip body over as sent when asked for it raw, saying so when it opens; an error body is still read', async () => {
+    const zipped = gzipSync(JSON.stringify({ items: [] }));
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
+      res.end(zipped);
+    };
+    const chunks: Buffer[] = [];
+    const opened: string[] = [];
+    const onOpen = (_: string, encoding?: string) => opened.push(encoding ?? '');
+    await transport().stream('/apis/metrics.k8s.io/v1beta1/pods', { ...OPTS, raw: true, onOpen }, (c) => chunks.push(c));
+    expect(Buffer.concat(chunks)).toEqual(zipped);
+    expect(opened).toEqual(['gzip']);
+    handler = (_req, res) => {
+      res.writeHead(404, { 'content-encoding': 'gzip', 'content-type': 'application/json' });
+      res.end(gzipSync(STATUS_404));
+    };
+    const error = await transport()
+      .stream('/apis/metrics.k8s.io/v1beta1/pods', { ...OPTS, raw: true }, () => {})
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'not-found' });
+  });
+
   it('sends the client certificate of certificate users', async () => {
     handler = (_req, res) => res.end('ok');
     await transport(credentials(() => ({ headers: {}, cert, key }))).get('/version', OPTS);

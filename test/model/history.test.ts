@@ -206,4 +206,16 @@ describe('HistoryStore', () => {
       expect([...store.uids()].sort()).toEqual(['n', 'other']);
     });
   });
+
+  it('records by slot as by UID, and forgets what it is told to', () => {
+    const store = new HistoryStore({ seriesCount: 1, depth: 4 });
+    const slot = store.slot('pod-a');
+    expect(store.slot('pod-a')).toBe(slot);
+    store.recordAt(slot, 1, 1, [10]);
+    store.record('pod-a', 2, 2, [20]);
+    store.record('pod-b', 1, 1, [5]);
+    expect(store.read('pod-a', 0)).toEqual([10, 20]);
+    store.forget(['pod-a', 'never-seen']);
+    expect([store.read('pod-a', 0), store.read('pod-b', 0), store.size]).toEqual([[], [5], 1]);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PodFactsCache } from '../../src/model/pod-facts.js';
-import { podInfo } from '../helpers/records.js';
+import { container, podInfo } from '../helpers/records.js';
 
 const MINUTE = 60_000;
 const FRAME = 5_000;
@@ -32,5 +32,14 @@ describe('PodFactsCache', () => {
     expect(cache.facts(pod, 10 * MINUTE).statusLevel).toBe('warn');
     expect(cache.facts(pod, 10 * MINUTE + 1).statusLevel).toBe('warn');
     expect(cache.facts(pod, MINUTE).statusLevel).toBe('ok');
+  });
+
+  it('a restart alert clears within the minute after it is an hour old', () => {
+    const cache = new PodFactsCache();
+    const lastTermination = { reason: 'Error', exitCode: 1, finishedAt: 0 };
+    const pod = podInfo('web', { containers: [container('app', { restarts: 1, lastTermination })] });
+    expect(cache.facts(pod, MINUTE).statusLevel).toBe('warn');
+    expect(cache.facts(pod, 60 * MINUTE).statusLevel).toBe('warn');
+    expect(cache.facts(pod, 62 * MINUTE).statusLevel).toBe('ok');
   });
 });

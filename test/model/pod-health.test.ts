@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Level } from '../../src/model/levels.js';
-import { podHealth, restartCount } from '../../src/model/pod-health.js';
+import { healthChangesAt, podHealth, restartCount } from '../../src/model/pod-health.js';
 import type { PodInfo } from '../../src/model/records.js';
 import { container, podInfo } from '../helpers/records.js';
 
@@ -82,5 +82,19 @@ describe('restartCount', () => {
     [17, '17 restarts'],
   ])('%i → %s', (n, text) => {
     expect(restartCount(n)).toBe(text);
+  });
+});
+
+describe('healthChangesAt: when a pod’s health next changes with the clock alone', () => {
+  it.each<[string, Partial<PodInfo>, number]>([
+    ['running, no restart: never', {}, Number.POSITIVE_INFINITY],
+    ['a restart 10 minutes ago: when it is an hour old', { containers: [restarted('Error', 10)] }, NOW + 50 * MIN + 1],
+    ['a restart 2 hours ago: never', { containers: [restarted('Error', 120)] }, Number.POSITIVE_INFINITY],
+    ['pending for 2 minutes: at 5 minutes', { phase: 'Pending', containers: [], createdAt: NOW - 2 * MIN }, NOW + 3 * MIN + 1],
+    ['pending for 10 minutes: never again', { phase: 'Pending', containers: [], createdAt: NOW - 10 * MIN }, Number.POSITIVE_INFINITY],
+  ])('%s', (_, over, at) => {
+    const pod = podInfo('p', over);
+    expect(healthChangesAt(pod, NOW)).toBe(at);
+    if (Number.isFinite(at)) expect(podHealth(pod, at).level).not.toBe(podHealth(pod, at - 1).level);
   });
 });

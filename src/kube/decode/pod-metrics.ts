@@ -16,6 +16,13 @@ type Fields = Readonly<Record<string, unknown>>;
 
 class Invalid extends Error {}
 
+/** Where a valid item's figures go: a PodUsage record, or a row of columns (PodUsageBuilder). */
+export interface PodMetricsTarget {
+  pod(namespace: string, name: string, cpuMilli: number, memoryBytes: number, timestamp: number): void;
+  /** A container of the pod given last. */
+  container(name: string, cpuMilli: number, memoryBytes: number): void;
+}
+
 function fields(value: unknown, path: string): Fields {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Fields;
   throw new Invalid(`${path}: expected object`);
@@ -48,7 +55,12 @@ function time(value: unknown): number {
   return lastMs;
 }
 
-function podUsage(raw: unknown): PodUsage {
+// One item's containers, checked whole before any of them is handed on; reused from item to item.
+const names: string[] = [];
+const cpus: number[] = [];
+const memories: number[] = [];
+
+function readPod(raw: unknown, target: PodMetricsTarget): void {
   const item = fields(raw, 'item');
   const metadata = fields(item.metadata, 'metadata');
   const name = string(metadata.name, 'metadata.name');
@@ -57,31 +69,45 @@ function podUsage(raw: unknown): PodUsage {
   if (!Array.isArray(list)) throw new Invalid('containers: expected array');
   let nanocores = 0;
   let memoryBytes = 0;
-  const containers = list.map((entry: unknown, i): ContainerUsage => {
-    const container = fields(entry, `containers.${i}`);
+  names.length = cpus.length = memories.length = 0;
+  for (let i = 0; i < list.length; i++) {
+    const container = fields(list[i], `containers.${i}`);
     const usage = fields(container.usage, `containers.${i}.usage`);
-    const containerName = string(container.name, `containers.${i}.name`);
+    names.push(string(container.name, `containers.${i}.name`));
     const cpu = quantity(usage.cpu, `containers.${i}.usage.cpu`, (q) => scaledCeil(q, NANO));
     const memory = quantity(usage.memory, `containers.${i}.usage.memory`, unitValue);
+    cpus.push(cpu);
+    memories.push(memory);
     nanocores += cpu;
     memoryBytes += memory;
-    return { name: intern(safeText(containerName)), cpuMilli: nanoToMilli(cpu), memoryBytes: memory };
-  });
-  return {
-    namespace: intern(safeText(namespace)),
-    name: safeText(name),
-    cpuMilli: nanoToMilli(nanocores),
-    memoryBytes,
-    timestamp: time(item.timestamp),
-    containers,
-  };
+  }
+  target.pod(intern(safeText(namespace)), safeText(name), nanoToMilli(nanocores), memoryBytes, time(item.timestamp));
+  for (let i = 0; i < names.length; i++)
+    target.container(intern(safeText(names[i] as string)), nanoToMilli(cpus[i] as number), memories[i] as number);
+}
+
+/** Checks one raw item and hands its figures to `target`; what is wrong with it, or null. */
+export function addPodMetrics(raw: unknown, target: PodMetricsTarget): string | null {
+  try {
+    readPod(raw, target);
+    return null;
+  } catch (e) {
+    if (e instanceof Invalid) return e.message;
+    throw e;
+  }
 }
 
 export function decodePodMetrics(raw: unknown): Decoded<PodUsage> {
-  try {
-    return { ok: true, value: podUsage(raw) };
-  } catch (e) {
-    if (e instanceof Invalid) return { ok: false, problem: e.message };
-    throw e;
-  }
+  const made: PodUsage[] = [];
+  const containers: ContainerUsage[] = [];
+  const problem = addPodMetrics(raw, {
+    pod: (namespace, name, cpuMilli, memoryBytes, timestamp) => {
+      made.push({ namespace, name, cpuMilli, memoryBytes, timestamp, containers });
+    },
+    container: (name, cpuMilli, memoryBytes) => {
+      containers.push({ name, cpuMilli, memoryBytes });
+    },
+  });
+  const value = made[0];
+  return value ? { ok: true, value } : { ok: false, problem: problem ?? 'item: expected object' };
 }
