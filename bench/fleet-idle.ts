@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { render } from 'ink';
 import { createElement } from 'react';
-import { preferSmallHeap } from '../src/cli/prefer-small-heap.js';
+import { preferSmallHeap } from '../src/cli/heap-preference.js';
 import { Fleet } from '../src/collect/fleet.js';
 import { liveCollector } from '../src/collect/live-collector.js';
 import { connect } from '../src/kube/connect.js';

@@ -3,7 +3,7 @@
 // (watches, 5 s polls, 15 fps cap, small heap, pod metrics decoded on a worker). Prints one JSON
 // line; bench/idle-runs.ts tabulates.
 import { parseArgs } from 'node:util';
-import { preferSmallHeap } from '../src/cli/prefer-small-heap.js';
+import { preferSmallHeap } from '../src/cli/heap-preference.js';
 import { liveCollector } from '../src/collect/live-collector.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';

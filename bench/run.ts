@@ -1,6 +1,6 @@
 // npm run bench: every benchmark in turn, each printing its own table. They print figures; none
-// passes or fails. KMON_BENCH_ONLY=status|top|live|idle|hostile|fleet|record runs one; KMON_BENCH_DEFAULT_HEAP=1
-// runs the live screen without its small-heap setting, to show what that setting trades.
+// passes or fails. KMON_BENCH_ONLY=status|top|live|idle|hostile|fleet|record runs one; KMON_BENCH_HEAP=small
+// or default holds the live screen's heap at one setting (it is small until the pods are many), to show the trade.
 import { benchFleet } from './fleet-runs.js';
 import { benchHostile } from './hostile-runs.js';
 import { benchIdle } from './idle-runs.js';

@@ -5,7 +5,7 @@
 // show in the pod pane. bench/run.ts tabulates it.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { preferSmallHeap } from '../src/cli/prefer-small-heap.js';
+import { HeapPreference, preferSmallHeap } from '../src/cli/heap-preference.js';
 import { liveCollector } from '../src/collect/live-collector.js';
 import { RecordingWriter } from '../src/collect/recording-file.js';
 import { SnapshotRecorder } from '../src/collect/snapshot-recorder.js';
@@ -27,8 +27,12 @@ const polls = Number(values.polls ?? 8);
 const intervalMs = Number(values.interval ?? 5000);
 const trace = process.env.KMON_BENCH_TRACE !== undefined;
 
-// As the live face does before it starts; KMON_BENCH_DEFAULT_HEAP=1 measures what that costs.
-if (!process.env.KMON_BENCH_DEFAULT_HEAP) preferSmallHeap();
+// The heap as the live face sets it: small until the pods are many. KMON_BENCH_HEAP=small or
+// default holds one setting throughout, to measure what each costs.
+const heapMode = process.env.KMON_BENCH_HEAP;
+const heap = new HeapPreference();
+if (heapMode === 'small') preferSmallHeap();
+else if (heapMode === undefined) heap.start();
 const sim = await startSimProcess(nodes, podsPerNode);
 const target = resolveTarget({ kubeconfig: sim.kubeconfig, env: {}, homeDir: '/nonexistent' });
 const requests: { readonly at: number; readonly kubelet: boolean }[] = [];
@@ -78,6 +82,7 @@ let podsListedMs = 0;
 const unsubscribe = collector.subscribe((snapshot) => {
   if (!firstFrameMs) firstFrameMs = Date.now() - started;
   if (!podsListedMs && snapshot.podsListed) podsListedMs = Date.now() - started;
+  if (heapMode === undefined) heap.count(target.context, snapshot.pods.length);
 });
 // KMON_BENCH_PROFILE=FILE writes a CPU profile of the steady polls alone (not the first list).
 const profile = process.env.KMON_BENCH_PROFILE ? await steadyProfile() : null;

@@ -23,9 +23,9 @@ import {
 } from './cluster-flags.js';
 import { type KmonConfig, loadConfig } from './config-file.js';
 import type { DISPLAY_FLAGS, FlagValues, HISTORY_FLAGS } from './flag-table.js';
+import { HeapPreference } from './heap-preference.js';
 import { historyFiles, stateDir } from './history/history-files.js';
 import { SavedHistory } from './history/saved-history.js';
-import { preferSmallHeap } from './prefer-small-heap.js';
 import { recordTo } from './record/recording-output.js';
 import { detectTerminal, type TerminalCaps } from './terminal-caps.js';
 import { type ThresholdFlags, thresholdsFrom } from './threshold-flags.js';
@@ -101,6 +101,7 @@ interface Setup {
   readonly backfills: Map<string, PrometheusBackfill>;
   /** Final saves of the clusters let go of, awaited before kmon exits. */
   readonly closing: Promise<void>[];
+  readonly heap: HeapPreference;
 }
 
 function collectorOptions(target: KubeTarget, reader: ReturnType<typeof openConnection>['client'], setup: Setup) {
@@ -151,10 +152,13 @@ function openCluster(target: KubeTarget, setup: Setup): OpenedCluster {
   void saved?.attach(collector);
   backfill?.start();
   saved?.start();
+  const counted = collector.subscribe((snapshot) => setup.heap.count(target.context, snapshot.pods.length));
   return {
     server: target.server,
     collector,
     close: () => {
+      counted();
+      setup.heap.count(target.context, 0);
       backfill?.stop();
       setup.backfills.delete(target.context);
       if (saved) setup.closing.push(saved.stop());
@@ -240,12 +244,13 @@ async function live(flags: LiveFlags): Promise<number> {
     prometheusContext: targets ? null : targetFor(flags).context,
     backfills: new Map(),
     closing: [],
+    heap: new HeapPreference(),
   };
   if (!caps.interactive) return printOnceFor(flags, setup, caps);
   const fleet = fleetFor(flags, setup);
   let recorder: Awaited<ReturnType<typeof recordTo>> | null = null;
   try {
-    preferSmallHeap();
+    setup.heap.start();
     recorder = await recorderFor(flags, fleet);
     fleet.start();
     // Ink holds frames back while CI is set; someone at a terminal (or tmux under CI) wants them.
