@@ -12,6 +12,8 @@ import { Fleet } from '../src/collect/fleet.js';
 import { liveCollector } from '../src/collect/live-collector.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTargets } from '../src/kube/kubeconfig/resolve-targets.js';
+import { SizedPodMetrics } from '../src/kube/pod-metrics-choice.js';
+import { WorkerPodMetrics } from '../src/kube/pod-metrics-thread.js';
 import { clusterProblem } from '../src/model/cluster-health.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
 import { FleetScreen } from '../src/ui/components/FleetScreen.js';
@@ -47,7 +49,13 @@ const fleet = new Fleet({
   open: (context) => {
     const target = targets.find((t) => t.context === context)?.target;
     if (!target) throw new Error(`no target for ${context}`);
-    const connection = connect(target, { requestMs: 10_000, kubeletMs: 4_000 });
+    const connection = connect(
+      target,
+      { requestMs: 10_000, kubeletMs: 4_000 },
+      undefined,
+      undefined,
+      new SizedPodMetrics(new WorkerPodMetrics(target.server)),
+    );
     const collector = liveCollector({
       reader: connection.client,
       scope: { context, cluster: target.clusterName, server: target.server, namespace: null },

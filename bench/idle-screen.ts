@@ -1,12 +1,13 @@
 // The live screen left alone on a small cluster, as it sits in a tmux pane all day: CPU (% of one
 // core) and frames drawn over a minute, at a given terminal size, with the live face's own settings
-// (watches, 5 s polls, 15 fps cap, small heap, pod metrics decoded on a worker). Prints one JSON
+// (watches, 5 s polls, 15 fps cap, small heap, pod metrics read as the live face reads them). Prints one JSON
 // line; bench/idle-runs.ts tabulates.
 import { parseArgs } from 'node:util';
 import { preferSmallHeap } from '../src/cli/heap-preference.js';
 import { liveCollector } from '../src/collect/live-collector.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
+import { SizedPodMetrics } from '../src/kube/pod-metrics-choice.js';
 import { WorkerPodMetrics } from '../src/kube/pod-metrics-thread.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
 import { mountScreen } from './screen-harness.js';
@@ -20,7 +21,13 @@ const seconds = Number(values.seconds ?? 60);
 preferSmallHeap();
 const sim = await startSimProcess(6, 8);
 const target = resolveTarget({ kubeconfig: sim.kubeconfig, env: {}, homeDir: '/nonexistent' });
-const connection = connect(target, { requestMs: 10_000, kubeletMs: 4_000 }, undefined, undefined, new WorkerPodMetrics(target.server));
+const connection = connect(
+  target,
+  { requestMs: 10_000, kubeletMs: 4_000 },
+  undefined,
+  undefined,
+  new SizedPodMetrics(new WorkerPodMetrics(target.server)),
+);
 const collector = liveCollector({
   reader: connection.client,
   scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },

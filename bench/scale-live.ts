@@ -11,6 +11,7 @@ import { RecordingWriter } from '../src/collect/recording-file.js';
 import { SnapshotRecorder } from '../src/collect/snapshot-recorder.js';
 import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
+import { SizedPodMetrics } from '../src/kube/pod-metrics-choice.js';
 import { WorkerPodMetrics } from '../src/kube/pod-metrics-thread.js';
 import type { RequestRecord } from '../src/kube/request-log.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
@@ -41,8 +42,14 @@ const log = (record: RequestRecord) => {
   requests.push({ at: Date.now(), kubelet });
   if (trace && !kubelet) console.error(`request ${record.path.slice(0, 60)} ${Math.round(record.durationMs)} ms ${record.bytes} B`);
 };
-// Pod metrics decoded on a worker, as the live face does.
-const connection = connect(target, { requestMs: 60_000, kubeletMs: 4_000 }, log, undefined, new WorkerPodMetrics(target.server));
+// Pod metrics decoded as the live face does: on a worker once the lists are long.
+const connection = connect(
+  target,
+  { requestMs: 60_000, kubeletMs: 4_000 },
+  log,
+  undefined,
+  new SizedPodMetrics(new WorkerPodMetrics(target.server)),
+);
 const collector = liveCollector({
   reader: connection.client,
   scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },

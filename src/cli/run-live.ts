@@ -5,6 +5,7 @@ import { PrometheusBackfill } from '../collect/prometheus-backfill.js';
 import type { Connection } from '../kube/connect.js';
 import type { KubeTarget } from '../kube/kubeconfig/kube-target.js';
 import type { FleetTarget } from '../kube/kubeconfig/resolve-targets.js';
+import { SizedPodMetrics } from '../kube/pod-metrics-choice.js';
 import { WorkerPodMetrics } from '../kube/pod-metrics-thread.js';
 import { connectPrometheus } from '../kube/prometheus/connect-prometheus.js';
 import { buildNodeRows } from '../model/node-row.js';
@@ -142,8 +143,8 @@ function savedHistory(setup: Setup, collector: Collector, target: KubeTarget): S
  * history kept on disk, and, for the context --prometheus names, its past from Prometheus.
  */
 function openCluster(target: KubeTarget, setup: Setup): OpenedCluster {
-  // The live screen decodes the big pod metrics list on a worker, so keys never wait for it.
-  const connection = openConnection(target, setup.flags, new WorkerPodMetrics(target.server));
+  // The live screen decodes a big pod metrics list on a worker, so keys never wait for it.
+  const connection = openConnection(target, setup.flags, new SizedPodMetrics(new WorkerPodMetrics(target.server)));
   const collector = liveCollector(collectorOptions(target, connection.client, setup));
   const backfill = target.context === setup.prometheusContext ? prometheusBackfill(setup, collector, connection) : null;
   const saved = savedHistory(setup, collector, target);

@@ -138,9 +138,8 @@ export class KubeClient {
   async podMetrics(selection: Selection = {}): Promise<DecodedPodUsage> {
     const base = collection('/apis/metrics.k8s.io/v1beta1', 'pods', selection.namespace);
     const path = `${base}${query({ labelSelector: selection.labelSelector })}`;
-    const decoder = this.podMetricsDecoder;
-    const sink = decoder.begin();
-    const options = { timeoutMs: this.timeouts.requestMs, maxBytes: METRICS_LIST_MAX, signal: selection.signal, raw: decoder.raw };
+    const sink = this.podMetricsDecoder.begin();
+    const options = { timeoutMs: this.timeouts.requestMs, maxBytes: METRICS_LIST_MAX, signal: selection.signal, raw: sink.raw };
     try {
       await this.transport.stream(path, { ...options, onOpen: (_, encoding) => sink.open(encoding ?? 'identity') }, (chunk) =>
         sink.push(chunk),

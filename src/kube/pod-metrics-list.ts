@@ -14,6 +14,8 @@ export interface DecodedPodUsage {
 
 /** Where one pod metrics list's body goes while it arrives. */
 export interface PodMetricsSink {
+  /** Whether the sink takes the body as sent, still compressed, rather than decoded by the transport. */
+  readonly raw: boolean;
   /** The answer has begun, sent with this Content-Encoding (for sinks that take the body raw). */
   open(encoding: string): void;
   /** Some of the body; throws (a SyntaxError for a body that is no list) to end the read. */
@@ -26,8 +28,6 @@ export interface PodMetricsSink {
 
 /** Turns pod metrics lists into columns; one sink per list. */
 export interface PodMetricsDecoder {
-  /** Whether sinks take the body as sent, still compressed, rather than decoded by the transport. */
-  readonly raw: boolean;
   begin(): PodMetricsSink;
   close(): void;
 }
@@ -87,7 +87,6 @@ export class PodMetricsColumns {
  * Pods keep their numbers from one list to the next, as in the live screen's worker.
  */
 export class InThreadPodMetrics implements PodMetricsDecoder {
-  readonly raw = false;
   private keys = new PodKeys();
   private lastRows = 0;
 
@@ -96,6 +95,7 @@ export class InThreadPodMetrics implements PodMetricsDecoder {
     const keys = this.keys;
     const list = new PodMetricsColumns(keys);
     return {
+      raw: false,
       open: () => undefined,
       push: (chunk) => list.push(chunk),
       end: async () => {

@@ -27,7 +27,6 @@ function startWorker(): Worker {
  * has not met before. The worker starts with the first list and ends with close().
  */
 export class WorkerPodMetrics implements PodMetricsDecoder {
-  readonly raw = true;
   private worker: Worker | null = null;
   private keys = new PodKeys();
   private nextId = 1;
@@ -46,6 +45,7 @@ export class WorkerPodMetrics implements PodMetricsDecoder {
       this.post({ kind: 'begin', id, encoding });
     };
     return {
+      raw: true,
       open,
       push: (chunk) => {
         if (job.failure) throw job.failure;
