@@ -55,7 +55,10 @@ class SpillingSink implements PodMetricsSink {
   open(): void {}
 
   push(chunk: Buffer): void {
-    if (this.spilled) return this.spilled.push(chunk);
+    if (this.spilled) {
+      this.spilled.push(chunk);
+      return;
+    }
     this.held.push(chunk);
     this.bytes += chunk.length;
     if (this.bytes > WORKER_FROM_BYTES) this.spilled = this.handOver(this.there);

@@ -1,11 +1,12 @@
 import { type Alert, targetText } from './alerts.js';
+import { clusterFigure } from './cluster-figure.js';
 import { clusterProblem } from './cluster-health.js';
 import { clusterCpuTrend } from './cluster-trend.js';
 import type { Figure } from './figure.js';
 import { type Level, levelRank, worstLevel } from './levels.js';
 import type { NodeRow } from './node-row.js';
 import type { Snapshot } from './snapshot.js';
-import { levelOf, type Thresholds } from './thresholds.js';
+import type { Thresholds } from './thresholds.js';
 
 /** One alert, or a reason the cluster is not fully read, in a line: "node-7: disk at 93%". */
 export interface Finding {
@@ -66,19 +67,6 @@ export function isStale(row: Pick<FleetRow, 'dataAt' | 'intervalMs'>, now: numbe
   return row.dataAt !== null && now - row.dataAt > STALE_POLLS * row.intervalMs + 1000;
 }
 
-function sum(rows: readonly NodeRow[], pick: (r: NodeRow) => Figure, threshold: Thresholds['cpu']): Figure {
-  let used = 0;
-  let total = 0;
-  for (const row of rows) {
-    const f = pick(row);
-    if (f.used === null || f.total === null) continue;
-    used += f.used;
-    total += f.total;
-  }
-  const percent = total > 0 ? (used / total) * 100 : null;
-  return { used: total > 0 ? used : null, total: total > 0 ? total : null, percent, level: levelOf(percent, threshold) };
-}
-
 function fullestDisk(rows: readonly NodeRow[]): FleetRow['disk'] {
   let fullest: FleetRow['disk'] = null;
   for (const row of rows) {
@@ -136,8 +124,8 @@ export function buildFleetRow(input: FleetInput): FleetRow {
     name: input.context,
     server: input.server,
     nodes: snapshot?.inventoryAt != null ? { ready: nodes.filter((n) => n.ready === true).length, total: nodes.length } : null,
-    cpu: snapshot ? sum(nodes, (r) => r.cpu, thresholds.cpu) : unread,
-    memory: snapshot ? sum(nodes, (r) => r.memory, thresholds.memory) : unread,
+    cpu: snapshot ? clusterFigure(nodes, (r) => r.cpu, thresholds.cpu) : unread,
+    memory: snapshot ? clusterFigure(nodes, (r) => r.memory, thresholds.memory) : unread,
     disk: fullestDisk(nodes),
     crit: alerts.filter((a) => a.level === 'crit').length + (cantOpen ? 1 : 0),
     warn: alerts.filter((a) => a.level === 'warn').length,

@@ -1,22 +1,11 @@
 import { alertKey } from '../model/alert-findings.js';
 import type { ReportedAlert } from '../model/alert-report.js';
 import type { AlertKind } from '../model/alerts.js';
+import { clusterFigure } from '../model/cluster-figure.js';
 import { levelRank } from '../model/levels.js';
 import type { NodeRow } from '../model/node-row.js';
-import { levelOf, type Thresholds } from '../model/thresholds.js';
+import type { Thresholds } from '../model/thresholds.js';
 import type { StatusData, StatusProblem } from './status-line.js';
-
-function clusterPercent(rows: readonly NodeRow[], pick: (r: NodeRow) => NodeRow['cpu']): number | null {
-  let used = 0;
-  let total = 0;
-  for (const row of rows) {
-    const f = pick(row);
-    if (f.used === null || f.total === null) continue;
-    used += f.used;
-    total += f.total;
-  }
-  return total > 0 ? (used / total) * 100 : null;
-}
 
 /** When each alert began, by key, and the soonest fill of each node's disk and memory. */
 function nodeProblems(row: NodeRow, since: ReadonlyMap<string, number>): StatusProblem[] {
@@ -42,6 +31,24 @@ function nodeProblems(row: NodeRow, since: ReadonlyMap<string, number>): StatusP
  * One status line's worth of a cluster: totals, the CPU trend, and every node problem, worst first,
  * with when its alert began (from `alerts`) and when its disk or memory is projected full.
  */
+/** A cluster of which nothing could be read: no figures, only why (errorLabel a word or two, as StatusData says). */
+export function unreadStatus(cluster: string, error: string, errorLabel?: string): StatusData {
+  return {
+    cluster,
+    ready: 0,
+    total: 0,
+    cpuPercent: null,
+    memoryPercent: null,
+    cpuTrend: [],
+    cpuLevel: 'ok',
+    memoryLevel: 'ok',
+    problems: [],
+    staleMs: null,
+    error,
+    errorLabel,
+  };
+}
+
 export function statusData(
   cluster: string,
   rows: readonly NodeRow[],
@@ -51,8 +58,8 @@ export function statusData(
   alerts: readonly ReportedAlert[] = [],
 ): StatusData {
   const since = new Map(alerts.map((a) => [a.key, a.since]));
-  const cpuPercent = clusterPercent(rows, (r) => r.cpu);
-  const memoryPercent = clusterPercent(rows, (r) => r.memory);
+  const cpu = clusterFigure(rows, (r) => r.cpu, thresholds.cpu);
+  const memory = clusterFigure(rows, (r) => r.memory, thresholds.memory);
   const problems = rows
     .flatMap((row) => nodeProblems(row, since))
     // Worst level first; among equals, conditions (no percent) before the fullest resource.
@@ -61,11 +68,11 @@ export function statusData(
     cluster,
     ready: rows.filter((r) => r.ready === true).length,
     total: rows.length,
-    cpuPercent,
-    memoryPercent,
+    cpuPercent: cpu.percent,
+    memoryPercent: memory.percent,
     cpuTrend,
-    cpuLevel: levelOf(cpuPercent, thresholds.cpu),
-    memoryLevel: levelOf(memoryPercent, thresholds.memory),
+    cpuLevel: cpu.level,
+    memoryLevel: memory.level,
     problems,
     staleMs,
   };

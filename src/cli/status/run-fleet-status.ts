@@ -1,6 +1,7 @@
 import type { KubeTarget } from '../../kube/kubeconfig/kube-target.js';
 import type { FleetTarget } from '../../kube/kubeconfig/resolve-targets.js';
 import { type FleetStatus, fleetStatusLine } from '../../output/fleet-status-line.js';
+import { unreadStatus } from '../../output/status-data.js';
 import type { StatusData, StatusOptions } from '../../output/status-line.js';
 import { oneLine } from '../run-face.js';
 import { cacheDir, cacheFiles, writeAtomically } from './status-cache.js';
@@ -19,22 +20,7 @@ export interface FleetStatusRun {
 }
 
 /** A cluster that could not be read at all: its kubeconfig entry or credentials are broken. */
-function unreadable(context: string, why: string): StatusData {
-  return {
-    cluster: context,
-    ready: 0,
-    total: 0,
-    cpuPercent: null,
-    memoryPercent: null,
-    cpuTrend: [],
-    cpuLevel: 'ok',
-    memoryLevel: 'ok',
-    problems: [],
-    staleMs: null,
-    error: why,
-    errorLabel: 'bad context',
-  };
-}
+const unreadable = (context: string, why: string) => unreadStatus(context, why, 'bad context');
 
 /** Every cluster at once, each within its own --timeout, so a slow one costs no more than one. */
 function readAll(run: FleetStatusRun, inline: boolean): Promise<FleetStatus[]> {

@@ -6,7 +6,7 @@ import { problemLabel } from '../../model/cluster-health.js';
 import { lookOnce } from '../../model/one-shot-look.js';
 import type { NodeUsage } from '../../model/records.js';
 import type { Thresholds } from '../../model/thresholds.js';
-import { statusData } from '../../output/status-data.js';
+import { statusData, unreadStatus } from '../../output/status-data.js';
 import { type StatusData, type StatusFormat, statusLine } from '../../output/status-line.js';
 import { type ClusterFlags, fleetTargets, openConnection, targetFor } from '../cluster-flags.js';
 import { loadConfig } from '../config-file.js';
@@ -112,17 +112,7 @@ function failureOf(error: unknown): Failure {
 function staleData(cache: StatusCache, target: KubeTarget, now: number, why: Failure | null): StatusData {
   const error = why ? { error: why.message, errorLabel: why.label } : {};
   if (cache.data) return { ...cache.data, staleMs: Math.max(1000, now - cache.savedAt), ...error };
-  const none = {
-    ready: 0,
-    total: 0,
-    cpuPercent: null,
-    memoryPercent: null,
-    cpuTrend: [],
-    cpuLevel: 'ok',
-    memoryLevel: 'ok',
-    problems: [],
-  } as const;
-  return { ...none, cluster: target.clusterName, staleMs: null, error: why?.message ?? 'nothing cached yet', errorLabel: why?.label };
+  return unreadStatus(target.clusterName, why?.message ?? 'nothing cached yet', why?.label);
 }
 
 /** Starts `kmon status --refresh-disk` detached, so this run answers now and the next one has disk. */

@@ -6,7 +6,6 @@ import { evictionOf } from '../../model/node-forecast.js';
 import type { NodeRow } from '../../model/node-row.js';
 import { POD_COLUMNS } from '../../model/pod-columns.js';
 import type { PodRow } from '../../model/pod-row.js';
-import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import type { AlertBook } from '../alert-book.js';
 import { measuredWidths, podTableWidths } from '../column-widths.js';
@@ -28,6 +27,7 @@ import { pickedIndex, reducer } from '../reducer.js';
 import { arrayRows } from '../row-list.js';
 import { type CommandContext, type EventsContext, initialState } from '../state.js';
 import type { Theme } from '../theme.js';
+import { BottomLine } from './BottomLine.js';
 import { ContextPicker } from './ContextPicker.js';
 import { EventsPane, eventsPage } from './EventsPane.js';
 import { Header } from './Header.js';
@@ -37,7 +37,6 @@ import { NamespacePicker } from './NamespacePicker.js';
 import { NodeDetail } from './NodeDetail.js';
 import { Pane } from './Pane.js';
 import { PodDetail } from './PodDetail.js';
-import { Prompt } from './Prompt.js';
 
 export interface AppProps {
   readonly source: SnapshotSource;
@@ -138,7 +137,6 @@ export function App(props: AppProps) {
     if (state.leaving) onLeave?.();
   }, [state.leaving, onLeave]);
   useSuspend(state.suspended, dispatch, suspend);
-  const draftError = useMemo(() => (state.mode === 'filter' ? parseTextFilter(state.draft).error : null), [state.mode, state.draft]);
   // Measured once a snapshot (or column set), not once a frame: fitted columns hold no figures that tick.
   const nodeWidth = useMemo(
     () =>
@@ -285,28 +283,22 @@ export function App(props: AppProps) {
           />
         </>
       )}
-      {layout.hints === 0 ? null : state.mode === 'filter' ? (
-        <Prompt
-          label=" / "
-          draft={state.draft}
-          note={
-            draftError ?? `${theme.symbols.enter} keep ${theme.symbols.separator} Esc clear ${theme.symbols.separator} /regex/ for a regex`
+      {layout.hints === 0 ? null : (
+        <BottomLine
+          draft={state.mode === 'filter' ? state.draft : null}
+          notice={state.notice}
+          width={width}
+          theme={theme}
+          hints={
+            <KeyHints
+              width={width}
+              theme={theme}
+              detail={state.mode === 'detail'}
+              events={state.mode === 'events'}
+              fleet={onLeave ? 'cluster' : undefined}
+              replay={replay !== undefined}
+            />
           }
-          width={width}
-          theme={theme}
-        />
-      ) : state.notice ? (
-        <Text wrap="truncate" color={theme.levelColor('warn')}>
-          {fitText(` ${state.notice}`, width, 'left', theme.symbols.ellipsis)}
-        </Text>
-      ) : (
-        <KeyHints
-          width={width}
-          theme={theme}
-          detail={state.mode === 'detail'}
-          events={state.mode === 'events'}
-          fleet={onLeave ? 'cluster' : undefined}
-          replay={replay !== undefined}
         />
       )}
     </Box>

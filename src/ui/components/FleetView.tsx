@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { type Dispatch, useCallback, useEffect, useMemo } from 'react';
 import { FLEET_COLUMNS } from '../../model/fleet-columns.js';
 import { orderFleet } from '../../model/fleet-order.js';
@@ -8,7 +8,6 @@ import type { Histories } from '../../model/snapshot.js';
 import { parseTextFilter } from '../../model/text-filter.js';
 import type { Thresholds } from '../../model/thresholds.js';
 import { measuredWidths } from '../column-widths.js';
-import { fitText } from '../fit-text.js';
 import type { FleetAlerts } from '../fleet-alerts.js';
 import type { FleetAction, FleetUiState } from '../fleet-reducer.js';
 import { helpLines } from '../help-lines.js';
@@ -20,12 +19,12 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { arrayRows } from '../row-list.js';
 import type { CommandContext } from '../state.js';
 import type { Theme } from '../theme.js';
+import { BottomLine } from './BottomLine.js';
 import { ContextPicker } from './ContextPicker.js';
 import { FleetHeader } from './FleetHeader.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { KeyHints } from './KeyHints.js';
 import { Pane } from './Pane.js';
-import { Prompt } from './Prompt.js';
 
 export interface FleetViewProps {
   readonly fleet: FleetSource;
@@ -104,7 +103,6 @@ export function FleetView({ fleet, state, dispatch, thresholds, alerts, theme, i
     () => measuredWidths(FLEET_COLUMNS, all, { now: Date.now(), ascii, history: EMPTY_HISTORY, asOfTick: 0 }),
     [all, ascii],
   );
-  const draftError = state.mode === 'filter' ? parseTextFilter(state.draft).error : null;
   return (
     <Box flexDirection="column" width={width} height={total}>
       <FleetHeader rows={all} now={now} intervalMs={intervalMs} backgroundMs={backgroundMs} width={width} theme={theme} />
@@ -130,22 +128,14 @@ export function FleetView({ fleet, state, dispatch, thresholds, alerts, theme, i
           contentWidth={contentWidth}
         />
       )}
-      {hints === 0 ? null : state.mode === 'filter' ? (
-        <Prompt
-          label=" / "
-          draft={state.draft}
-          note={
-            draftError ?? `${theme.symbols.enter} keep ${theme.symbols.separator} Esc clear ${theme.symbols.separator} /regex/ for a regex`
-          }
+      {hints === 0 ? null : (
+        <BottomLine
+          draft={state.mode === 'filter' ? state.draft : null}
+          notice={state.notice}
           width={width}
           theme={theme}
+          hints={<KeyHints width={width} theme={theme} detail={false} fleet="view" />}
         />
-      ) : state.notice ? (
-        <Text wrap="truncate" color={theme.levelColor('warn')}>
-          {fitText(` ${state.notice}`, width, 'left', theme.symbols.ellipsis)}
-        </Text>
-      ) : (
-        <KeyHints width={width} theme={theme} detail={false} fleet="view" />
       )}
     </Box>
   );
