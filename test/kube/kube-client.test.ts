@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { KubeClient } from '../../src/kube/kube-client.js';
 import { KubeError, WatchUnsupportedError } from '../../src/kube/kube-error.js';
-import type { KubeTarget } from '../../src/kube/kubeconfig/kube-target.js';
 import type { GetOptions, Transport } from '../../src/kube/transport.js';
+import { TEST_TARGET } from '../helpers/kube-target.js';
 
-const target: KubeTarget = {
-  context: 'ctx',
-  clusterName: 'c',
-  userName: 'u',
-  namespace: 'default',
-  server: 'https://h',
-  cluster: { server: 'https://h' },
-  user: {},
-};
+const target = TEST_TARGET;
 
 /** A Transport that answers each path from a table, in 7-byte chunks, and records what was asked. */
 function fakeTransport(bodies: Record<string, string>) {

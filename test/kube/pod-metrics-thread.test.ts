@@ -1,19 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KubeClient } from '../../src/kube/kube-client.js';
-import type { KubeTarget } from '../../src/kube/kubeconfig/kube-target.js';
 import { WorkerPodMetrics } from '../../src/kube/pod-metrics-thread.js';
 import type { GetOptions, Transport } from '../../src/kube/transport.js';
+import { TEST_TARGET } from '../helpers/kube-target.js';
 
-const target: KubeTarget = {
-  context: 'ctx',
-  clusterName: 'c',
-  userName: 'u',
-  namespace: 'default',
-  server: 'https://h',
-  cluster: { server: 'https://h' },
-  user: {},
-};
+const target = TEST_TARGET;
 const timeouts = { requestMs: 10_000, kubeletMs: 5000 };
 const PATH = '/apis/metrics.k8s.io/v1beta1/pods';
 

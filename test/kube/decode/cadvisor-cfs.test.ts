@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { KubeClient } from '../../../src/kube/kube-client.js';
 import { KubeError } from '../../../src/kube/kube-error.js';
-import type { KubeTarget } from '../../../src/kube/kubeconfig/kube-target.js';
 import type { GetOptions, Transport } from '../../../src/kube/transport.js';
 import { throttlingBetween } from '../../../src/model/throttling.js';
 import { describeWithFixtures, FIXTURE, fixtureText } from '../../helpers/fixtures.js';
+import { TEST_TARGET } from '../../helpers/kube-target.js';
 
 // The CFS counters of the real /metrics/cadvisor capture, and throttling as the rate between two
 // reads: the second read is the capture with chosen counters moved on.
 
-const target: KubeTarget = {
-  context: 'c',
-  clusterName: 'c',
-  userName: 'u',
-  namespace: 'default',
-  server: 'https://h',
-  cluster: { server: 'https://h' },
-  user: {},
-};
+const target = TEST_TARGET;
 
 /** A transport that streams `body` in chunks of `size` bytes, as a socket hands it over. */
 function streaming(body: string, contentType = 'text/plain; version=0.0.4; charset=utf-8', size = 16_384) {

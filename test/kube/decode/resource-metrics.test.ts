@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { KubeClient } from '../../../src/kube/kube-client.js';
-import type { KubeTarget } from '../../../src/kube/kubeconfig/kube-target.js';
 import type { GetOptions, Transport } from '../../../src/kube/transport.js';
 import { usageBetween } from '../../../src/model/resource-usage.js';
+import { TEST_TARGET } from '../../helpers/kube-target.js';
 
 // /metrics/resource as the kubelet writes it (API-FACTS §5: HELP with a stability prefix, labels in
 // alphabetical order, millisecond timestamps, the start time without one), and CPU as the rate
 // between two reads, as metrics-server computes it.
 
-const target: KubeTarget = {
-  context: 'c',
-  clusterName: 'c',
-  userName: 'u',
-  namespace: 'default',
-  server: 'https://h',
-  cluster: { server: 'https://h' },
-  user: {},
-};
+const target = TEST_TARGET;
 
 function client(body: string) {
   const transport = {

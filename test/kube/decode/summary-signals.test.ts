@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { issueText } from '../../../src/kube/decode/decode-list.js';
 import { summarySchema } from '../../../src/kube/decode/summary.js';
 import { KubeClient } from '../../../src/kube/kube-client.js';
-import type { KubeTarget } from '../../../src/kube/kubeconfig/kube-target.js';
 import type { Transport } from '../../../src/kube/transport.js';
 import { describeWithFixtures, FIXTURE, fixture, fixtureText } from '../../helpers/fixtures.js';
+import { TEST_TARGET } from '../../helpers/kube-target.js';
 
 // What the kubelet's summary says beyond CPU, memory and bytes of disk: pressure (PSI, from 1.34),
 // the PID limit, network counters, inodes and each pod's ephemeral storage.
@@ -15,15 +15,7 @@ function decode(raw: unknown) {
   return result.data;
 }
 
-const target: KubeTarget = {
-  context: 'c',
-  clusterName: 'c',
-  userName: 'u',
-  namespace: 'default',
-  server: 'https://h',
-  cluster: { server: 'https://h' },
-  user: {},
-};
+const target = TEST_TARGET;
 
 function clientAnswering(body: string) {
   return new KubeClient(target, { get: async () => Buffer.from(body) } as unknown as Transport, { requestMs: 1000, kubeletMs: 1000 });

@@ -3,10 +3,10 @@ import { issueText } from '../../../src/kube/decode/decode-list.js';
 import { summarySchema } from '../../../src/kube/decode/summary.js';
 import { KubeClient } from '../../../src/kube/kube-client.js';
 import { KubeError } from '../../../src/kube/kube-error.js';
-import type { KubeTarget } from '../../../src/kube/kubeconfig/kube-target.js';
 import type { Transport } from '../../../src/kube/transport.js';
 import { diskFigure } from '../../../src/model/disk.js';
 import { describeWithFixtures, FIXTURE, fixture } from '../../helpers/fixtures.js';
+import { TEST_TARGET } from '../../helpers/kube-target.js';
 
 // The raw wire shape, only as far as these tests read it.
 interface RawStat {
@@ -234,15 +234,7 @@ describe('a body that is not a summary', () => {
     if (!result.success) expect(issueText(result.error)).toMatch(message);
   });
 
-  const target: KubeTarget = {
-    context: 'c',
-    clusterName: 'c',
-    userName: 'u',
-    namespace: 'default',
-    server: 'https://h',
-    cluster: { server: 'https://h' },
-    user: {},
-  };
+  const target = TEST_TARGET;
   const clientAnswering = (body: string) =>
     new KubeClient(target, { get: async () => Buffer.from(body) } as unknown as Transport, { requestMs: 1000, kubeletMs: 1000 });
 
