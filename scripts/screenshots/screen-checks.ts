@@ -13,10 +13,13 @@ export const nodeRows = (screen: string) =>
     .split('\n')
     .filter((line) => /^\s*hello-kube-\d+\s/.test(line));
 
-/** Every node row shows a disk figure and sparklines of at least `samples` samples. */
+/**
+ * Every node row has been read from its kubelet (READ shows an age before PODS, so DISK% is in)
+ * and shows sparklines of at least `samples` samples.
+ */
 export function nodesReady(screen: string, nodes: number, samples: number): boolean {
   const rows = nodeRows(screen);
-  return rows.length >= nodes && rows.every((row) => /\b\d+%\s*(?:‼|!)?\s+\d+\/\d+/.test(row) && sparkSamples(row) >= samples);
+  return rows.length >= nodes && rows.every((row) => /\s\d+[smh]\s+\d+\/\d+\s*$/.test(row) && sparkSamples(row) >= samples);
 }
 
 /** The shell is back at its `$ ` prompt (capture-pane drops the trailing space): the command is done. */

@@ -10,6 +10,12 @@ const DETAIL_NODE = 'hello-kube-002';
  * kmon full-screen at the design's 120×32: the node and pod panes once every node shows its disk
  * and a few samples of history, then the detail view of the node whose disk is full.
  */
+/** How much history the detail charts span ("last 45s"), so the picture shows a line, not a dot. */
+function chartSeconds(text: string): number {
+  const span = /last (\d+)(s|m)\b/.exec(text);
+  return span ? Number(span[1]) * (span[2] === 'm' ? 60 : 1) : 0;
+}
+
 export async function shootLive(context: ShotContext): Promise<void> {
   const tmux = await TmuxServer.start('live', {
     cols: COLS,
@@ -19,7 +25,7 @@ export async function shootLive(context: ShotContext): Promise<void> {
     options: context.tmuxOptions,
   });
   try {
-    const main = await tmux.waitFor('main', 'every node with disk figures and sparklines', (s) => nodesReady(s, context.nodes, 10));
+    const main = await tmux.waitFor('main', 'every node with disk figures and sparklines', (s) => nodesReady(s, context.nodes, 6));
     await context.save('nodes-and-pods', main, COLS, ROWS);
 
     // Filtering the node pane down to one row selects it, whatever the CPU sort did to the order.
@@ -33,7 +39,7 @@ export async function shootLive(context: ShotContext): Promise<void> {
     await tmux.keys('main', 'Enter');
     const detail = await tmux.waitFor('main', `the detail view of ${DETAIL_NODE}`, (s) => {
       const text = plain(s);
-      return text.includes(`NODE ${DETAIL_NODE}`) && text.includes('node fs') && /[╭╮╰╯─]{3}/.test(text);
+      return text.includes(`NODE ${DETAIL_NODE}`) && text.includes('node fs') && chartSeconds(text) >= 30;
     });
     await context.save('node-detail', detail, COLS, ROWS);
   } finally {

@@ -48,12 +48,18 @@ function worstOf(row: NodeRow): Worst | null {
     const rank = levelRank(candidate.level) - (worst ? levelRank(worst.level) : -1);
     if (rank > 0 || (rank === 0 && worst?.percent != null && candidate.percent > worst.percent)) worst = candidate;
   };
+  const { inodes, imageInodes, pids } = row.signals;
   for (const [label, figure] of [
     ['disk', row.disk],
     ['mem', row.memory],
     ['cpu', row.cpu],
+    ['inodes', inodes],
+    ['inodes', imageInodes],
+    ['PIDs', pids],
   ] as const) {
-    if (figure.percent !== null)
+    // Inodes and PIDs only when they alert: a row of "inodes 12%" would hide the figures people scan for.
+    const quiet = label === 'inodes' || label === 'PIDs';
+    if (figure?.percent != null && !(quiet && figure.level === 'ok'))
       consider({ level: figure.level, text: `${label} ${Math.trunc(figure.percent)}%`, percent: figure.percent });
   }
   const full = row.full;

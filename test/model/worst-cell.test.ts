@@ -6,7 +6,7 @@ import type { NodeSummary } from '../../src/model/records.js';
 import { DEFAULT_THRESHOLDS } from '../../src/model/thresholds.js';
 import { condition, GiB, nodeInfo, nodeSummary, snapshot } from '../helpers/records.js';
 
-// The compact view (a 40×10 pane) sorts nodes by the worst of CPU, memory and disk and shows one
+// The compact view (a 40×10 pane) sorts nodes by the worst of CPU, memory, disk, inodes and PIDs and shows one
 // figure per node: it must show the figure it sorted by, or the order looks wrong.
 
 // Every node: 4000m and 8 GiB allocatable. [name, CPU %, memory %, disk %]
@@ -18,16 +18,24 @@ const FIGURES: readonly [string, number, number, number][] = [
   ['hot', 95, 20, 93],
 ];
 
-function rows(notReady = false): NodeRow[] {
+// inodesOf: node name → inodes used %, for the nodes whose filesystem reports inodes.
+function rows(notReady = false, inodesOf: Readonly<Record<string, number>> = {}): NodeRow[] {
   const nodes = FIGURES.map(([name]) => nodeInfo(name, { conditions: [condition('Ready', notReady && name === 'b' ? 'False' : 'True')] }));
-  const fs = (percent: number): NodeSummary['fs'] => ({ capacityBytes: 100 * GiB, availableBytes: (100 - percent) * GiB, usedBytes: null });
+  const fs = (percent: number, inodes?: number): NodeSummary['fs'] => ({
+    capacityBytes: 100 * GiB,
+    availableBytes: (100 - percent) * GiB,
+    usedBytes: null,
+    ...(inodes === undefined ? {} : { inodes: 1_000_000, inodesFree: (100 - inodes) * 10_000 }),
+  });
   return buildNodeRows(
     snapshot({
       nodes,
       nodeUsage: new Map(
         FIGURES.map(([name, cpu, mem]) => [name, { name, cpuMilli: cpu * 40, memoryBytes: (mem / 100) * 8 * GiB, timestamp: 1 }]),
       ),
-      summaries: new Map(FIGURES.map(([name, , , disk]) => [name, { fetchedAt: 1, summary: nodeSummary(name, { fs: fs(disk) }) }])),
+      summaries: new Map(
+        FIGURES.map(([name, , , disk]) => [name, { fetchedAt: 1, summary: nodeSummary(name, { fs: fs(disk, inodesOf[name]) }) }]),
+      ),
     }),
     DEFAULT_THRESHOLDS,
   );
@@ -42,6 +50,10 @@ const shown = (list: readonly NodeRow[]) =>
 describe('the WORST column', () => {
   it('shows, for each node, the figure it is sorted by', () => {
     expect(shown(rows())).toEqual(['hot ‼ cpu 95%', 'd disk 76%', 'a disk 50%', 'b disk 41%', 'c cpu 36%']);
+  });
+
+  it('shows inodes running out, which the kubelet evicts for with bytes to spare, but not inodes in good health', () => {
+    expect(shown(rows(false, { c: 93, a: 12 }))).toEqual(['hot ‼ cpu 95%', 'c ‼ inodes 93%', 'd disk 76%', 'a disk 50%', 'b disk 41%']);
   });
 
   it('puts a failed condition before any figure at its level', () => {
