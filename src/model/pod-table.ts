@@ -88,6 +88,11 @@ export class PodTable {
     return this.snapshot.pods[i] as PodInfo;
   }
 
+  /** The pod list the table's positions index. */
+  get pods(): readonly PodInfo[] {
+    return this.snapshot.pods;
+  }
+
   uid(i: number): string {
     return this.pod(i).uid;
   }

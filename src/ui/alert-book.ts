@@ -3,6 +3,7 @@ import { nextAlerts } from '../model/alert-step.js';
 import { type AlertState, EMPTY_ALERTS } from '../model/alerts.js';
 import { buildNodeRows, type NodeRow } from '../model/node-row.js';
 import { PodFactsCache } from '../model/pod-facts.js';
+import { PodPositions } from '../model/pod-positions.js';
 import type { PodRow } from '../model/pod-row.js';
 import { PodSignalTable } from '../model/pod-signal-table.js';
 import { type PodTable, PodTables } from '../model/pod-table.js';
@@ -18,6 +19,11 @@ export interface BuiltRows {
   readonly signals?: PodSignalTable | null;
 }
 
+interface JudgedPod {
+  readonly pod: PodInfo;
+  readonly row: PodRow;
+}
+
 /**
  * The alert state of the live screen: each snapshot, as it arrives, moves it on one step (pure,
  * in model/alert-step.ts), whatever frame is shown. A paused frame reads the state as it was when
@@ -30,6 +36,8 @@ export class AlertBook {
   // Only while paused are live snapshots not also on screen; their pods then need a table of their own.
   private ownTables: PodTables | null = null;
   private ownSignals: PodSignalTable | null = null;
+  private judged: { readonly table: PodTable; readonly rows: Map<number, JudgedPod> } | null = null;
+  private readonly positions = new PodPositions();
 
   constructor(private readonly thresholds: Thresholds) {}
 
@@ -72,15 +80,34 @@ export class AlertBook {
   }
 
   /** Pods alerting now, and pods with alerts already (which may be clearing, or whose figures went unknown). */
-  private podsToJudge(table: PodTable, signals: PodSignalTable | null): { pod: PodInfo; row: PodRow }[] {
+  private podsToJudge(table: PodTable, signals: PodSignalTable | null): readonly JudgedPod[] {
     const watched = new Set<string>();
     for (const a of this.state.firing) if (a.target.kind === 'pod' && a.target.uid) watched.add(a.target.uid);
-    const out: { pod: PodInfo; row: PodRow }[] = [];
+    const watchedAt = watched.size === 0 ? [] : this.positions.of(watched, table.pods);
+    const rows = this.rowsOf(table);
+    const out: JudgedPod[] = [];
+    let next = 0;
     for (let i = 0; i < table.size; i++) {
+      while ((watchedAt[next] ?? Number.POSITIVE_INFINITY) < i) next++;
       const alerting = table.levelOf(i) !== 'ok' || (signals !== null && signals.levelOf(i) !== 'ok');
-      if (!alerting && (watched.size === 0 || !watched.has(table.uid(i)))) continue;
-      out.push({ pod: table.pod(i), row: table.row(i) });
+      if (!alerting && watchedAt[next] !== i) continue;
+      let judged = rows.get(i);
+      if (!judged) {
+        judged = { pod: table.pod(i), row: table.row(i) };
+        rows.set(i, judged);
+      }
+      out.push(judged);
     }
     return out;
+  }
+
+  /**
+   * The rows built for this table's pods so far. A table is kept across snapshots while its pods
+   * and their usage are the same, and builds each row from its own snapshot and time, so a row
+   * built once is the row it would build again.
+   */
+  private rowsOf(table: PodTable): Map<number, JudgedPod> {
+    if (this.judged?.table !== table) this.judged = { table, rows: new Map() };
+    return this.judged.rows;
   }
 }

@@ -70,6 +70,9 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
     () => arrayRows(orderNodes(nodeRows, nodeColumns, nodeSort, nodeFilter, problemsFirst), nodeKey),
     [nodeRows, nodeColumns, nodeSort, nodeFilter, problemsFirst],
   );
+  // The order reads the pods' signals only for the problem filter or a THR%/EPH% sort; otherwise
+  // new kubelet reads (a new signal table every snapshot) leave 150,000 pods in the order they had.
+  const orderSignals = signals && (state.problemsOnly || signals.sortKey(podPane.sort.column) !== null) ? signals : null;
   const pods = useMemo(
     () =>
       table
@@ -80,11 +83,11 @@ export function useViewModel(snapshot: Snapshot | null, state: UiState, threshol
               podPane.sort,
               podFilter,
               { namespace: state.namespace, node: state.nodeScope, problems: state.problemsOnly },
-              signals,
+              orderSignals,
             ),
           )
         : arrayRows<PodRow>([], (r) => r.uid),
-    [table, signals, podPane.sort, podFilter, state.namespace, state.nodeScope, state.problemsOnly],
+    [table, orderSignals, podPane.sort, podFilter, state.namespace, state.nodeScope, state.problemsOnly],
   );
   const namespaces = useMemo(() => namespacesOf(table), [table]);
   return {
