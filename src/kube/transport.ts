@@ -41,6 +41,8 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 // Kubelet reads through the node proxy have a budget of their own (the kubelet sweeper's).
 const KUBELET_PATH = /^\/api\/v1\/nodes\/[^/]+\/proxy\//;
 
+const REFRESH_GAP_MS = 1000;
+
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10}s`;
 
 /**
@@ -54,6 +56,7 @@ export class Transport {
   // reloads the credentials once between them, not once each.
   private generation = 0;
   private refreshing: Promise<void> | null = null;
+  private refreshedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly server: string,
@@ -103,20 +106,30 @@ export class Transport {
     try {
       await this.once(path, options, onChunk);
     } catch (e) {
-      if (!(e instanceof KubeError) || e.status !== 401) throw e;
-      await this.refreshSince(generation);
+      if (!(e instanceof KubeError) || e.status !== 401 || !(await this.refreshSince(generation))) throw e;
       await this.once(path, options, onChunk);
     }
   }
 
-  /** Refreshes credentials unless that already happened since `generation`; waits for one in progress. */
-  private refreshSince(generation: number): Promise<void> {
-    if (generation !== this.generation) return this.refreshing ?? Promise.resolve();
+  /**
+   * Whether there are credentials newer than those of `generation` to ask with: refreshed since, or
+   * refreshed now (waiting for one in progress). A credential the cluster keeps rejecting is asked
+   * for again at most once a second, however many requests it fails (an exec plugin may be slow or
+   * prompt a login), and a request it failed meanwhile is not sent again with it.
+   */
+  private async refreshSince(generation: number): Promise<boolean> {
+    if (generation !== this.generation) {
+      await this.refreshing;
+      return true;
+    }
+    if (Date.now() - this.refreshedAt < REFRESH_GAP_MS) return false;
     this.generation++;
+    this.refreshedAt = Date.now();
     this.refreshing = this.credentials.refresh().finally(() => {
       this.refreshing = null;
     });
-    return this.refreshing;
+    await this.refreshing;
+    return true;
   }
 
   private agentFor(material: AuthMaterial): Agent {

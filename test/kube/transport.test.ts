@@ -204,6 +204,15 @@ describe('Transport', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('credentials the cluster keeps rejecting are asked for again at most once a second, and a request is not resent with them', async () => {
+    const creds = credentials();
+    handler = (_req, res) => res.writeHead(401).end('{"message":"Unauthorized"}');
+    const t = transport(creds);
+    for (const path of ['/a', '/b', '/c', '/d']) expect(await failure(t.get(path, OPTS))).toMatchObject({ status: 401 });
+    expect(creds.refresh).toHaveBeenCalledTimes(1);
+    expect(seen).toHaveLength(5);
+  });
+
   it.each<[string, number, Record<string, string>, Buffer, Partial<KubeError>]>([
     ['403 Status', 403, {}, Buffer.from(STATUS_403), { kind: 'forbidden', status: 403, message: 'forbidden: needs get nodes/proxy' }],
     [
