@@ -10,8 +10,9 @@ const LEAN_AGAIN_BELOW_PODS = 20_000;
  * The live screen runs for hours beside a runbook, so it asks V8 to favour a small heap over GC
  * speed (--optimize-for-size), until the clusters it watches are big: there, a collection of a
  * heap that size holds keys up. Measured with `npm run bench`, steady polls at 5,000 nodes × 30
- * pods: small heap 1.6 s of CPU a poll, 450 MB, the event loop held up to 0.6 s at a time; default
- * heap 0.8 s, 590 MB, 0.24 s. At 50 × 30 the small heap keeps RSS at 117 MB instead of 163 MB.
+ * pods: small heap 1.23 s of CPU a poll, 442 MB, the event loop held up to 0.65 s at a time;
+ * default heap 0.73 s, 585 MB, 0.29 s. At 50 × 30 the small heap keeps RSS near 110 MB instead of
+ * about 160 MB.
  * V8 reads the flag at each collection, so it can change while kmon runs.
  */
 export class HeapPreference {
