@@ -27,10 +27,6 @@ function nodeProblems(row: NodeRow, since: ReadonlyMap<string, number>): StatusP
   return out;
 }
 
-/**
- * One status line's worth of a cluster: totals, the CPU trend, and every node problem, worst first,
- * with when its alert began (from `alerts`) and when its disk or memory is projected full.
- */
 /** A cluster of which nothing could be read: no figures, only why (errorLabel a word or two, as StatusData says). */
 export function unreadStatus(cluster: string, error: string, errorLabel?: string): StatusData {
   return {
@@ -49,6 +45,10 @@ export function unreadStatus(cluster: string, error: string, errorLabel?: string
   };
 }
 
+/**
+ * One status line's worth of a cluster: totals, the CPU trend, and every node problem, worst first,
+ * with when its alert began (from `alerts`) and when its disk or memory is projected full.
+ */
 export function statusData(
   cluster: string,
   rows: readonly NodeRow[],
