@@ -10,8 +10,8 @@ import type { HistoryStore } from '../../src/model/history.js';
 import type { NodeInfo } from '../../src/model/records.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { type Sim, startSim } from '../../src/sim/start-sim.js';
-import { healthy, type Live, startLive, until } from '../e2e/faults/live-collector.js';
 import { hasPrometheus, itWithPrometheus, promRange, type RunningPrometheus, startPrometheus } from '../helpers/prometheus.js';
+import { healthy, type Live, startLive, until } from './faults/live-collector.js';
 
 // The live screen's data path with a real Prometheus (Debian's package) that has scraped the
 // simulated cluster's kubelets for a while, through the apiserver's node proxy: the backfilled
