@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { constants, createGunzip, createGzip, type Gzip } from 'node:zlib';
 import * as z from 'zod/mini';
 import type { FrameRecord, RecordingHeader } from '../model/frame-record.js';
@@ -119,7 +120,25 @@ async function inflated(file: string): Promise<{ text: string; cutShort: boolean
     gunzip.on('end', () => resolve());
     input.pipe(gunzip);
   });
-  return { text: Buffer.concat(chunks).toString('utf8'), cutShort };
+  return { text: Buffer.concat(chunks).toString('utf8'), cutShort: cutShort || !(await endsWithTrailer(file, size)) };
+}
+
+/**
+ * Whether the gzip stream ends with its trailer, whose last four bytes are the inflated length.
+ * Frames are flushed one by one, so a file cut just after a flush inflates without complaint and
+ * ends with a whole line: only the missing trailer tells it from a file the recorder closed.
+ */
+async function endsWithTrailer(file: string, inflatedBytes: number): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size < MAGIC.length + 18) return false;
+    const tail = Buffer.alloc(4);
+    await handle.read(tail, 0, 4, size - 4);
+    return tail.readUInt32LE(0) === inflatedBytes % 2 ** 32;
+  } finally {
+    await handle.close();
+  }
 }
 
 async function magic(file: string): Promise<string> {

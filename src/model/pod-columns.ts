@@ -2,9 +2,12 @@ import { formatAge } from './age.js';
 import type { Cell, CellContext, Column } from './columns.js';
 import { UNKNOWN_CELL } from './columns.js';
 import { formatBytes, formatCpu } from './format-units.js';
+import { type Level, levelRank } from './levels.js';
 import { percentCell } from './percent-cell.js';
 import type { PodRow } from './pod-row.js';
 import { POD_SIGNAL_COLUMNS } from './pod-signal-columns.js';
+import type { PodSignals } from './pod-signals.js';
+import { worstPressure } from './pressure.js';
 import { sparkline } from './sparkline.js';
 import { statusCell } from './status-cell.js';
 import { formatTimeLeft } from './time-left.js';
@@ -39,13 +42,32 @@ function restartsCell(row: PodRow): Cell {
   };
 }
 
-/** The pod's status, or, for a pod otherwise well, when it is projected to be OOM-killed: "OOM 12m !". */
-/** The pod's status, or, while it is fine, how soon its memory reaches its limit when that is near. */
+/**
+ * The worst of what the kubelet says is wrong with a pod, in a few characters ("EPH 91%", "THR 55%",
+ * "PSI 40%"): the columns that show it in full give way in a narrow pane.
+ */
+function signalStatus(signals: PodSignals): { text: string; level: Level } | null {
+  const { ephemeral, throttling, pressure, pressureLevel } = signals;
+  const candidates = [
+    { text: `EPH ${Math.trunc(ephemeral?.percent ?? 0)}%`, level: ephemeral?.percent == null ? 'ok' : ephemeral.level },
+    { text: `THR ${Math.trunc(throttling?.percent ?? 0)}%`, level: throttling?.level ?? 'ok' },
+    { text: `PSI ${Math.trunc(worstPressure(pressure)?.percent ?? 0)}%`, level: pressureLevel },
+  ] as const;
+  let worst: { text: string; level: Level } | null = null;
+  for (const c of candidates) if (c.level !== 'ok' && (!worst || levelRank(c.level) > levelRank(worst.level))) worst = c;
+  return worst;
+}
+
+/**
+ * The pod's status, or, for a pod otherwise well, what alerts about it: when it is projected to be
+ * OOM-killed ("OOM 12m !"), else a kubelet signal ("EPH 91% ‼"), whose own column may not fit.
+ */
 function podStatusCell(r: PodRow, c: CellContext): Cell {
+  if (r.statusLevel !== 'ok') return statusCell(r.status, r.statusLevel, c.ascii);
   const oom = r.oom;
-  if (r.statusLevel === 'ok' && oom?.fullInMs != null && oom.level !== 'ok')
-    return statusCell(`OOM ${formatTimeLeft(oom.fullInMs)}`, oom.level, c.ascii);
-  return statusCell(r.status, r.statusLevel, c.ascii);
+  if (oom?.fullInMs != null && oom.level !== 'ok') return statusCell(`OOM ${formatTimeLeft(oom.fullInMs)}`, oom.level, c.ascii);
+  const signal = signalStatus(r.signals);
+  return signal ? statusCell(signal.text, signal.level, c.ascii) : statusCell(r.status, r.statusLevel, c.ascii);
 }
 
 export const POD_COLUMNS: readonly Column<PodRow>[] = [

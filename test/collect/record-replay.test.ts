@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { constants, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RecordingError, RecordingWriter, readRecording } from '../../src/collect/recording-file.js';
 import { ReplaySource } from '../../src/collect/replay-source.js';
@@ -42,6 +43,16 @@ beforeAll(async () => {
   await recorder.stop();
   liveHistory = live.collector.histories();
 }, 120_000);
+
+/** The first length from `from` on at which the file inflates to whole lines: just after a frame's flush. */
+function flushPointAfter(bytes: Buffer, from: number): number {
+  const start = 'kmon recording 1\n'.length;
+  for (let at = from; at < bytes.length - 8; at++) {
+    const text = gunzipSync(bytes.subarray(start, at), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+    if (text.endsWith('\n')) return at;
+  }
+  throw new Error('no flush point found');
+}
 
 afterAll(async () => {
   live?.stop();
@@ -125,6 +136,17 @@ describe('kmon record, then kmon replay', () => {
     player.command('end');
     expect(player.state()).toMatchObject({ cutShort: true, ended: true });
     player.stop();
+  });
+
+  it('a file cut just after a frame was flushed (whole lines, no gzip trailer) is cut short too', async () => {
+    const whole = readFileSync(file);
+    const at = flushPointAfter(whole, Math.floor(whole.length * 0.5));
+    const cut = path.join(dir, 'cut-at-flush.kmon');
+    writeFileSync(cut, whole.subarray(0, at));
+    const recording = await readRecording(cut);
+    expect(recording.cutShort).toBe(true);
+    expect(recording.frames.length).toBeLessThan(seen.length);
+    expect((await readRecording(file)).cutShort).toBe(false);
   });
 
   it.each([

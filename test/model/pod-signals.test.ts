@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { cellText } from '../../src/model/columns.js';
 import { kubeletHistories } from '../../src/model/kubelet-history.js';
 import { orderPods } from '../../src/model/pane-order.js';
+import { POD_COLUMNS } from '../../src/model/pod-columns.js';
 import { PodFactsCache } from '../../src/model/pod-facts.js';
-import { buildPodRow } from '../../src/model/pod-row.js';
+import { buildPodRow, type PodRow } from '../../src/model/pod-row.js';
 import { PodSignalTable } from '../../src/model/pod-signal-table.js';
 import { PodStatsIndex } from '../../src/model/pod-stats-index.js';
 import { PodTables } from '../../src/model/pod-table.js';
@@ -33,6 +35,12 @@ function throttling(percent: Record<string, number>): FetchedThrottling {
   };
 }
 
+const statusColumn = POD_COLUMNS.find((c) => c.id === 'status');
+const statusText = (row: PodRow) =>
+  cellText(
+    statusColumn?.cell(row, { now: 0, ascii: false, width: 20, history: snapshot().history, asOfTick: 0 }) ?? { text: '', level: 'ok' },
+  );
+
 const kubelet = (t: FetchedThrottling) => ({ throttling: new Map([['node-a', t]]), history: kubeletHistories({ nodes: 4, pods: 4 }) });
 
 describe('ephemeral storage', () => {
@@ -61,6 +69,16 @@ describe('ephemeral storage', () => {
       0,
     );
     expect(row.reasons).toContain('ephemeral storage at 95% of limit');
+  });
+
+  it('shows in STATUS for a pod otherwise well, since EPH% gives way in a narrow pane', () => {
+    const pod = podInfo('p', { containers: [sized(2 * GiB)] });
+    const summaries = new Map([['node-a', disk({ p: 1.9 * GiB })]]);
+    const row = buildPodRow(pod, snapshot({ pods: [pod], summaries }), DEFAULT_THRESHOLDS, 0);
+    expect(statusText(row)).toBe('EPH 95% ‼');
+    const throttled = buildPodRow(pod, snapshot({ pods: [pod], kubelet: kubelet(throttling({ p: 60 })) }), DEFAULT_THRESHOLDS, 0);
+    expect(statusText(throttled)).toBe('THR 60% ‼');
+    expect(statusText(buildPodRow(pod, snapshot({ pods: [pod] }), DEFAULT_THRESHOLDS, 0))).toBe('Running');
   });
 
   it('not read: unknown', () => {
