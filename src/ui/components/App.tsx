@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import type { Alert } from '../../model/alerts.js';
+import { clusterProblem } from '../../model/cluster-health.js';
 import type { Column } from '../../model/columns.js';
 import { evictionOf } from '../../model/node-forecast.js';
 import type { NodeRow } from '../../model/node-row.js';
@@ -200,6 +201,7 @@ export function App(props: AppProps) {
   const nodePane = (
     <Pane
       title="NODES"
+      count={shown.inventoryAt === null ? (clusterProblem(shown) ? '?' : theme.symbols.ellipsis) : undefined}
       scope={state.panes.nodes.filter ? `filter ${state.panes.nodes.filter}` : ''}
       columns={vm.nodeColumns}
       rows={vm.nodes}

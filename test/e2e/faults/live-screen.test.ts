@@ -53,6 +53,7 @@ describe.skipIf(!TMUX)('the live frame through faults (tmux 120×32)', () => {
       expect(screen).toContain('nodes not read yet');
       // Never a count of nodes that were never read, never "no alerts".
       expect(screen).toContain('nodes ?');
+      expect(screen).toMatch(/^ NODES \? /m);
       expect(screen).not.toContain('0/0');
       expect(screen).not.toContain('no alerts');
       expect(screen).toMatch(/▲ [1-9]\d* crit/);
