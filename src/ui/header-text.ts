@@ -28,24 +28,28 @@ export function dataAge(snapshot: Snapshot, now: number): { ageMs: number | null
 
 const SOURCE_RANK: Readonly<Record<Problem['source'], number>> = { nodes: 0, pods: 1, metrics: 2, kubelet: 3, history: 4 };
 
+export interface LeadProblem {
+  readonly text: string;
+  readonly more: number;
+  /** About the cluster's reads (lists, metrics, kubelets off), not one kubelet or the charts' past. */
+  readonly clusterWide: boolean;
+}
+
 /**
  * The problem to name in the frame, and how many others there are: cluster-wide reads first, then
  * why kubelets are off, then the newest kubelet failure, then why the charts' past is missing. While
  * kubelet reads are off because nodes/proxy is forbidden, each node's forbidden read is that one
  * reason, not one more each.
  */
-export function leadProblem(snapshot: Snapshot): { text: string; more: number } | null {
+export function leadProblem(snapshot: Snapshot): LeadProblem | null {
   const off = snapshot.kubeletOff;
   const sorted = snapshot.problems
     .filter((p) => !(off && p.source === 'kubelet' && p.kind === 'forbidden'))
     .sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.since - a.since);
-  const reasons = [
-    ...sorted.filter((p) => p.source !== 'kubelet' && p.source !== 'history').map((p) => p.message),
-    ...(off ? [off] : []),
-    ...sorted.filter((p) => p.source === 'kubelet' || p.source === 'history').map((p) => p.message),
-  ];
+  const wide = [...sorted.filter((p) => p.source !== 'kubelet' && p.source !== 'history').map((p) => p.message), ...(off ? [off] : [])];
+  const reasons = [...wide, ...sorted.filter((p) => p.source === 'kubelet' || p.source === 'history').map((p) => p.message)];
   const [lead] = reasons;
-  return lead === undefined ? null : { text: lead, more: reasons.length - 1 };
+  return lead === undefined ? null : { text: lead, more: reasons.length - 1, clusterWide: wide.length > 0 };
 }
 
 export function clock(ms: number): string {

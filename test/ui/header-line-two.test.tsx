@@ -27,10 +27,25 @@ describe("the header's second line", () => {
     expect(line).toContain('metrics-server unavailable');
   });
 
+  it('names a critical alert before the warning that one kubelet cannot be read (a NotReady node’s cannot)', async () => {
+    const notReady = NODE_NAMES[5] ?? '';
+    const kubelet: Problem = {
+      source: 'kubelet',
+      kind: 'unavailable',
+      message: `kubelet on ${notReady}: unavailable (503)`,
+      node: notReady,
+      since: NOW,
+    };
+    const line = screenLines(await show({ ...busySnapshot(), problems: [kubelet] }))[1] ?? '';
+    expect(line).toMatch(/data \d+s old/);
+    expect(line).toContain('‼');
+    expect(line).not.toContain(`kubelet on ${notReady}`);
+  });
+
   it('counts nodes/proxy forbidden on every node as one reason', () => {
     const six = NODE_NAMES.slice(0, 6);
     const snapshot = { ...busySnapshot(), problems: six.map(forbidden), kubeletOff: OFF };
-    expect(leadProblem(snapshot)).toEqual({ text: OFF, more: 0 });
+    expect(leadProblem(snapshot)).toEqual({ text: OFF, more: 0, clusterWide: true });
     const down: Problem = {
       source: 'kubelet',
       kind: 'unreachable',
@@ -38,6 +53,6 @@ describe("the header's second line", () => {
       node: 'hello-kube-007',
       since: NOW,
     };
-    expect(leadProblem({ ...snapshot, problems: [...snapshot.problems, down] })).toEqual({ text: OFF, more: 1 });
+    expect(leadProblem({ ...snapshot, problems: [...snapshot.problems, down] })).toEqual({ text: OFF, more: 1, clusterWide: true });
   });
 });
