@@ -45,6 +45,22 @@ describe('keys that do nothing here', () => {
   });
 });
 
+describe('a terminal too small for both panes', () => {
+  it('shows the pane with the keys: Tab brings the pods into view, and back', async () => {
+    const screen = await show(busySnapshot(), { columns: 60, rows: 15 });
+    const titles = () =>
+      screenLines(screen)
+        .filter((l) => /^ (NODES|PODS) /.test(l))
+        .map((l) => l.trim().split(' ')[0]);
+    expect(titles()).toEqual(['NODES']);
+    await screen.press(KEYS.tab);
+    expect(titles()).toEqual(['PODS']);
+    expect(screenLines(screen).join('\n')).toMatch(/payments/);
+    await screen.press(KEYS.tab);
+    expect(titles()).toEqual(['NODES']);
+  });
+});
+
 describe('the filter prompt', () => {
   it('an invalid /regex/ shows its error and, on Enter, leaves the previous filter in place', async () => {
     const screen = await show(busySnapshot());

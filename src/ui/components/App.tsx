@@ -102,6 +102,9 @@ export function App(props: AppProps) {
   // A replay's clock is the recording's: ages and the header read the time of the frame shown.
   const now = replaying && shown ? shown.takenAt : ticking;
   const layout = paneHeights(height, width, shown?.nodes.length ?? 0);
+  // In a pane too small for both (compact), the focused pane has the whole body.
+  const podsShown = !layout.compact || state.focus === 'pods';
+  const podsHeight = layout.compact ? layout.body : layout.pods;
   const vm = useViewModel(shown, state, thresholds, layout.compact);
   const built = useMemo(
     () => ({ nodes: vm.allNodes, table: vm.podTable, signals: vm.podSignals }),
@@ -117,7 +120,7 @@ export function App(props: AppProps) {
     (): CommandContext => ({
       panes: {
         nodes: { ids: vm.nodes, page: Math.max(1, layout.nodes - 2), sortColumns: sortable(vm.nodeColumns) },
-        pods: { ids: vm.pods, page: Math.max(1, layout.pods - 2), sortColumns: sortable(POD_COLUMNS) },
+        pods: { ids: vm.pods, page: Math.max(1, podsHeight - 2), sortColumns: sortable(POD_COLUMNS) },
       },
       snapshot: live,
       namespaces: vm.namespaces,
@@ -128,7 +131,7 @@ export function App(props: AppProps) {
       currentContext: live?.scope.context ?? null,
       canLeave: onLeave !== undefined,
     }),
-    [layout.nodes, layout.pods, layout.body, state.panes.nodes.selected, vm, live, help, entries, contexts, onLeave],
+    [layout.nodes, podsHeight, layout.body, state.panes.nodes.selected, vm, live, help, entries, contexts, onLeave],
   );
   useKeys(state, dispatch, context);
   useEffect(() => {
@@ -160,7 +163,7 @@ export function App(props: AppProps) {
   usePodNodes(
     {
       pods: vm.pods,
-      paneHeight: layout.compact ? 0 : layout.pods,
+      paneHeight: podsShown ? podsHeight : 0,
       selected: podPane.selected,
       scrollTop: podPane.scrollTop,
       detail: detailOf('pods'),
@@ -218,6 +221,32 @@ export function App(props: AppProps) {
       contentWidth={nodeWidth}
     />
   );
+  const podsPane = (
+    <Pane
+      title="PODS"
+      scope={[
+        `ns ${state.namespace ?? 'all'}`,
+        state.nodeScope ? `node ${state.nodeScope}` : '',
+        state.problemsOnly ? 'problems only' : '',
+        state.panes.pods.filter ? `filter ${state.panes.pods.filter}` : '',
+      ]
+        .filter(Boolean)
+        .join('  ')}
+      columns={POD_COLUMNS}
+      rows={vm.pods}
+      selected={state.panes.pods.selected}
+      scrollTop={state.panes.pods.scrollTop}
+      sort={state.panes.pods.sort}
+      focused={state.focus === 'pods'}
+      width={width}
+      height={podsHeight}
+      context={cellContext}
+      theme={theme}
+      empty={shown.podsListed ? 'no pods match' : 'pods not read yet'}
+      count={shown.podsListed ? undefined : theme.symbols.ellipsis}
+      contentWidth={podWidth}
+    />
+  );
   return (
     <Box flexDirection="column" width={width} height={layout.total}>
       {header}
@@ -255,34 +284,16 @@ export function App(props: AppProps) {
       ) : detail ? (
         <DetailView detail={detail} shown={shown} vm={vm} firing={firing} now={now} width={width} height={body} theme={theme} />
       ) : layout.compact ? (
-        nodePane
+        // A pane too small for both shows the one with the keys: Tab changes which.
+        podsShown ? (
+          podsPane
+        ) : (
+          nodePane
+        )
       ) : (
         <>
           {nodePane}
-          <Pane
-            title="PODS"
-            scope={[
-              `ns ${state.namespace ?? 'all'}`,
-              state.nodeScope ? `node ${state.nodeScope}` : '',
-              state.problemsOnly ? 'problems only' : '',
-              state.panes.pods.filter ? `filter ${state.panes.pods.filter}` : '',
-            ]
-              .filter(Boolean)
-              .join('  ')}
-            columns={POD_COLUMNS}
-            rows={vm.pods}
-            selected={state.panes.pods.selected}
-            scrollTop={state.panes.pods.scrollTop}
-            sort={state.panes.pods.sort}
-            focused={state.focus === 'pods'}
-            width={width}
-            height={layout.pods}
-            context={cellContext}
-            theme={theme}
-            empty={shown.podsListed ? 'no pods match' : 'pods not read yet'}
-            count={shown.podsListed ? undefined : theme.symbols.ellipsis}
-            contentWidth={podWidth}
-          />
+          {podsPane}
         </>
       )}
       {layout.hints === 0 ? null : (
