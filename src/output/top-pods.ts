@@ -39,9 +39,14 @@ export interface PodTableOptions extends TableOptions {
   readonly throttling?: boolean;
 }
 
+// Statuses that are not the trouble: a pod Running and alerting alerts for what its containers did.
+const QUIET_STATUS = new Set(['Running', 'Completed', 'Succeeded']);
+
 function podAlerts(row: PodRow): AlertPart[] {
+  // "‼ Running" would say nothing: the first reason ("app restarted (OOMKilled) 4m ago, 3 restarts") says why.
+  const statusLabel = QUIET_STATUS.has(row.status) ? (row.reasons[0] ?? row.status) : row.status;
   return [
-    { level: row.statusLevel, label: row.status },
+    { level: row.statusLevel, label: statusLabel },
     { level: row.cpu.level, label: `cpu ${Math.trunc(row.cpu.percentOfLimit ?? 0)}% of limit` },
     { level: row.memory.level, label: `memory ${Math.trunc(row.memory.percentOfLimit ?? 0)}% of limit` },
     ...podSignalAlerts(row),

@@ -31,8 +31,8 @@ const SOURCE_RANK: Readonly<Record<Problem['source'], number>> = { nodes: 0, pod
 export interface LeadProblem {
   readonly text: string;
   readonly more: number;
-  /** About the cluster's reads (lists, metrics, kubelets off), not one kubelet or the charts' past. */
-  readonly clusterWide: boolean;
+  /** About one kubelet's read, which a critical alert about its node says better (a NotReady node's kubelet cannot be read). */
+  readonly oneKubelet: boolean;
 }
 
 /**
@@ -47,9 +47,12 @@ export function leadProblem(snapshot: Snapshot): LeadProblem | null {
     .filter((p) => !(off && p.source === 'kubelet' && p.kind === 'forbidden'))
     .sort((a, b) => SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || b.since - a.since);
   const wide = [...sorted.filter((p) => p.source !== 'kubelet' && p.source !== 'history').map((p) => p.message), ...(off ? [off] : [])];
-  const reasons = [...wide, ...sorted.filter((p) => p.source === 'kubelet' || p.source === 'history').map((p) => p.message)];
+  const late = sorted.filter((p) => p.source === 'kubelet' || p.source === 'history');
+  const reasons = [...wide, ...late.map((p) => p.message)];
   const [lead] = reasons;
-  return lead === undefined ? null : { text: lead, more: reasons.length - 1, clusterWide: wide.length > 0 };
+  return lead === undefined
+    ? null
+    : { text: lead, more: reasons.length - 1, oneKubelet: wide.length === 0 && late[0]?.source === 'kubelet' };
 }
 
 export function clock(ms: number): string {

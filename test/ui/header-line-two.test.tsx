@@ -45,7 +45,7 @@ describe("the header's second line", () => {
   it('counts nodes/proxy forbidden on every node as one reason', () => {
     const six = NODE_NAMES.slice(0, 6);
     const snapshot = { ...busySnapshot(), problems: six.map(forbidden), kubeletOff: OFF };
-    expect(leadProblem(snapshot)).toEqual({ text: OFF, more: 0, clusterWide: true });
+    expect(leadProblem(snapshot)).toEqual({ text: OFF, more: 0, oneKubelet: false });
     const down: Problem = {
       source: 'kubelet',
       kind: 'unreachable',
@@ -53,6 +53,6 @@ describe("the header's second line", () => {
       node: 'hello-kube-007',
       since: NOW,
     };
-    expect(leadProblem({ ...snapshot, problems: [...snapshot.problems, down] })).toEqual({ text: OFF, more: 1, clusterWide: true });
+    expect(leadProblem({ ...snapshot, problems: [...snapshot.problems, down] })).toEqual({ text: OFF, more: 1, oneKubelet: false });
   });
 });

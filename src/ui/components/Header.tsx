@@ -102,14 +102,14 @@ export function Header({ snapshot, alerts, now, counts, ready, pods, namespace, 
     parts.push({ text: `STALE ${ageText(ageMs)}`, priority: 98, color: theme.levelColor('crit'), inverse: true });
   const problem = leadProblem(snapshot);
   // The data's age first: it must show whatever else the line has to say. Then why the cluster
-  // cannot be read, in red; or the first problem reading it, unless that is one kubelet and an
+  // cannot be read, in red; or the first problem reading it, unless that is one kubelet's and an
   // alert is critical (a NotReady node's kubelet cannot be read either); or the worst alert with
   // its age. The rest are in the events pane (e), so nothing hides behind "more".
   const age = `data ${ageMs === null ? 'not read yet' : `${ageText(ageMs)} old`} ${dot} ${snapshot.metricsSource === 'metrics-api' ? 'metrics-server' : snapshot.metricsSource === 'kubelet' ? 'kubelet summaries' : 'no metrics'}`;
   const moreText = (n: number) => (n > 0 ? ` (+${n} more ${dot} e events)` : '');
   const more = moreText(problem?.more ?? 0);
   const lead = alerts[0];
-  const reading = problem && (problem.clusterWide || lead?.level !== 'crit') ? problem : null;
+  const reading = problem && !(problem.oneKubelet && lead?.level === 'crit') ? problem : null;
   const trouble = down
     ? `  ${theme.symbols.down} ${down.message} ${dot} ${downFor}${more}`
     : reading
