@@ -130,7 +130,8 @@ export function statusObject(data: StatusData): Record<string, unknown> {
   return {
     cluster: data.cluster,
     level: statusLevel(data),
-    nodes: { ready: data.ready, total: data.total },
+    // Nothing ever read (an error and no last figures): no count at all, never "0 of 0 Ready".
+    nodes: data.error && data.staleMs === null ? null : { ready: data.ready, total: data.total },
     cpu: { percent: data.cpuPercent, level: data.cpuLevel, trend: data.cpuTrend.map((v) => Math.round(v * 10) / 10) },
     memory: { percent: data.memoryPercent, level: data.memoryLevel },
     problems: data.problems.map(({ since, fullInMs, ...p }) => ({

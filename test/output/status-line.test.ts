@@ -94,6 +94,8 @@ describe('statusLine fitting', () => {
     const error = { ...DATA, problems: [], staleMs: null, error: 'cannot reach https://10.0.0.1:6443: connection refused' };
     expect(await line(error, 200)).toBe('⎈ prod-eu ✗ cannot reach https://10.0.0.1:6443: connection refused');
     expect(await line(error, 30)).toBe('⎈ prod-eu ✗ cannot reach http…');
+    // Nothing known: JSON gives no node count, rather than 0 of 0 Ready.
+    expect(JSON.parse(await line(error, 200, 'json'))).toMatchObject({ level: 'crit', nodes: null, stale: false });
   });
 
   it('a cluster that cannot be read beside its last known figures: ✗ and the cause in a word, then stale, in every format', async () => {
