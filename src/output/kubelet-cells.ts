@@ -23,12 +23,16 @@ function pressureCell(row: NodeRow): string {
   return PRESSURE_RESOURCES.map((r) => (pressure[r] ? String(Math.trunc(pressure[r].some.avg10)) : '-')).join('/');
 }
 
+/** NET(rx/tx): bytes a second between the two reads --network asks for. */
+export function netCell(row: NodeRow): string {
+  const rates = row.signals.network;
+  return rates ? formatRxTx(rates.rxBytesPerSecond, rates.txBytesPerSecond) : '<unknown>';
+}
+
 export function nodeSignalCells(row: NodeRow, network: boolean): string[] {
   const { inodes, imageInodes, pids } = row.signals;
-  const rates = row.signals.network;
   const worstInodes = imageInodes && (imageInodes.percent ?? 0) > (inodes?.percent ?? 0) ? imageInodes : inodes;
-  const net = rates ? formatRxTx(rates.rxBytesPerSecond, rates.txBytesPerSecond) : '<unknown>';
-  return [pressureCell(row), figure(worstInodes), figure(pids), ...(network ? [net] : [])];
+  return [pressureCell(row), figure(worstInodes), figure(pids), ...(network ? [netCell(row)] : [])];
 }
 
 // As the ALERTS column words the others: "disk 93%", "cpu 95% of limit".

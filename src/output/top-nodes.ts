@@ -2,7 +2,7 @@ import { formatAge } from '../model/age.js';
 import { formatBytesPair } from '../model/format-units.js';
 import type { NodeRow } from '../model/node-row.js';
 import { type AlertPart, alertSummary } from './alert-summary.js';
-import { nodeSignalAlerts, nodeSignalCells, nodeSignalHeaders } from './kubelet-cells.js';
+import { netCell, nodeSignalAlerts, nodeSignalCells, nodeSignalHeaders } from './kubelet-cells.js';
 import { textTable } from './text-table.js';
 import { cpuCell, memoryCell, percentCell } from './top-figures.js';
 
@@ -15,7 +15,7 @@ export interface TableOptions {
   readonly now: number;
   /** Leave out the least important columns until lines fit (a TERM=dumb terminal); unset, all show. */
   readonly maxWidth?: number;
-  /** Network rates were read (--network): a NET(rx/tx) column in wide. */
+  /** Network rates were read (--network): a NET(rx/tx) column, in the plain table too. */
   readonly network?: boolean;
 }
 
@@ -62,7 +62,9 @@ export function fitFor(header: readonly string[], maxWidth: number | undefined, 
 /** kubectl top nodes' columns and rounding, plus disk and an ALERTS column; wide adds the rest. */
 export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): string {
   const network = options.network === true;
-  const header = [...BASE, ...(options.wide ? wideHeaders(network) : []), 'ALERTS'];
+  // --network asks for two reads to show a rate: the plain table shows it too, as top pods --throttling does.
+  const plainNet = network && !options.wide;
+  const header = [...BASE, ...(options.wide ? wideHeaders(network) : plainNet ? ['NET(rx/tx)'] : []), 'ALERTS'];
   const body = rows.map((row) => {
     const base = [
       row.name,
@@ -82,7 +84,9 @@ export function topNodesTable(rows: readonly NodeRow[], options: TableOptions): 
           row.pods.count === null ? '<unknown>' : `${row.pods.count}/${row.pods.capacity}`,
           formatAge(options.now - row.createdAt),
         ]
-      : [];
+      : plainNet
+        ? [netCell(row)]
+        : [];
     return [...base, ...wide, alertSummary(nodeAlerts(row), options)];
   });
   return textTable(options.noHeaders ? null : header, body, fitFor(header, options.maxWidth, PRIORITY));

@@ -57,6 +57,14 @@ describe("kmon top with the kubelet's figures", () => {
     expect(line).toMatch(/‼ inodes 93%/);
   });
 
+  it('top nodes --network: the rates in the plain table too, since they cost a second read', async () => {
+    const ran = await top('nodes', '--network');
+    expect(ran.code, ran.stderr).toBe(0);
+    const [header, first] = ran.stdout.split('\n');
+    expect(header).toMatch(/DISK\(%\)\s+NET\(rx\/tx\)\s+ALERTS/);
+    expect(first).toMatch(/\d+(\.\d+)?[KMG]?\/\d+(\.\d+)?[KMG]?/);
+  });
+
   it('top pods -o json --throttling: THR from two cAdvisor reads, ephemeral storage against the limit', async () => {
     const throttled = sim.cluster.roles.throttledPod;
     const hog = sim.cluster.roles.diskHogPod;
