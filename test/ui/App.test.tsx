@@ -277,7 +277,7 @@ describe('live screen', () => {
   });
 
   it('lists keys in the help overlay, generated from the keymap', async () => {
-    const r = show();
+    const r = show({ rows: 40 });
     await r.settle();
     await r.press('?');
     const frame = plain(r.lastFrame());

@@ -43,7 +43,7 @@ describe('pod CPU alerts', () => {
   });
 
   it('the help says what pod alerts are judged against', async () => {
-    const screen = await show(pods(), { rows: 48 });
+    const screen = await show(pods(), { rows: 60 });
     await screen.press('?');
     for (const line of LEGEND) expect(screenLines(screen).some((l) => l.includes(line))).toBe(true);
   });

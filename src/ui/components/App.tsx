@@ -28,6 +28,7 @@ import { pickedIndex, reducer } from '../reducer.js';
 import { arrayRows } from '../row-list.js';
 import { type CommandContext, type EventsContext, initialState } from '../state.js';
 import type { Theme } from '../theme.js';
+import { wrapLines } from '../wrap-lines.js';
 import { BottomLine } from './BottomLine.js';
 import { ContextPicker } from './ContextPicker.js';
 import { EventsPane, eventsPage } from './EventsPane.js';
@@ -115,7 +116,7 @@ export function App(props: AppProps) {
   const counts = useMemo(() => countLevels(firing.map((a) => a.level)), [firing]);
   const entries = useMemo(() => eventEntries(alerts), [alerts]);
 
-  const help = useMemo(() => helpLines(theme, replay !== undefined), [theme, replay]);
+  const help = useMemo(() => wrapLines(helpLines(theme, replay !== undefined), width), [theme, replay, width]);
   const context = useCallback(
     (): CommandContext => ({
       panes: {

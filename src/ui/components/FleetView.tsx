@@ -19,6 +19,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { arrayRows } from '../row-list.js';
 import type { CommandContext } from '../state.js';
 import type { Theme } from '../theme.js';
+import { wrapLines } from '../wrap-lines.js';
 import { BottomLine } from './BottomLine.js';
 import { ContextPicker } from './ContextPicker.js';
 import { FleetHeader } from './FleetHeader.js';
@@ -66,7 +67,7 @@ export function FleetView({ fleet, state, dispatch, thresholds, alerts, theme, i
   const total = Math.max(1, height - 1);
   const hints = total < 8 ? 0 : 1;
   const body = Math.max(0, total - 1 - hints);
-  const help = useMemo(() => helpLines(theme), [theme]);
+  const help = useMemo(() => wrapLines(helpLines(theme), width), [theme, width]);
 
   const context = useCallback(
     (): CommandContext => ({
