@@ -158,15 +158,15 @@ export function App(props: AppProps) {
     return names.join('\n');
   }, [vm.nodes, layout.nodes]);
   useEffect(() => onVisibleNodes?.(visibleNodes ? visibleNodes.split('\n') : []), [visibleNodes, onVisibleNodes]);
-  const podPane = state.panes.pods;
+  const podsState = state.panes.pods;
   const detailOf = (pane: 'nodes' | 'pods') => (state.mode === 'detail' && state.detail?.pane === pane ? state.detail.uid : null);
   const detailNodeUid = detailOf('nodes');
   usePodNodes(
     {
       pods: vm.pods,
       paneHeight: podsShown ? podsHeight : 0,
-      selected: podPane.selected,
-      scrollTop: podPane.scrollTop,
+      selected: podsState.selected,
+      scrollTop: podsState.scrollTop,
       detail: detailOf('pods'),
       detailNode: detailNodeUid === null ? null : (vm.allNodes.find((n) => n.uid === detailNodeUid)?.name ?? null),
     },
