@@ -301,6 +301,12 @@ function characterKey(ch: string): { input: string; key: KeyPress } {
   return key ? { input: '', key } : { input: ch, key: {} };
 }
 
+/** Why a key of the panes does nothing in the events pane: said, as every key that has nothing to do. */
+function notInEvents(cmd: Command): string {
+  const { label, help } = keyOf(cmd);
+  return `${label}: ${help}, on the node and pod panes (e or Esc goes back)`;
+}
+
 /**
  * A key read from the terminal, handled by mode. Keys are decided here, against the newest state,
  * so `/` followed at once by text (typed fast or pasted) lands in the filter instead of being read
@@ -318,7 +324,7 @@ function keyPress(state: UiState, input: string, key: KeyPress, context: Command
   if (fresh.mode === 'filter') return typeInFilter(fresh, input, key, context);
   const cmd = commandFor(input, key, fresh.mode);
   if (!cmd || (fresh.mode === 'help' && !HELP_COMMANDS.has(cmd))) return fresh;
-  if (fresh.mode === 'events' && !EVENTS_COMMANDS.has(cmd)) return fresh;
+  if (fresh.mode === 'events' && !EVENTS_COMMANDS.has(cmd)) return { ...fresh, notice: notInEvents(cmd) };
   return command(fresh, cmd, context);
 }
 

@@ -47,6 +47,15 @@ const eventLines = (r: Rendered) =>
     .map((l) => l.trimEnd());
 
 describe('the events pane (e)', () => {
+  it('says why a key of the panes does nothing there, and stays open', async () => {
+    const r = show(new PushSource(taken(1, 12)));
+    await r.settle();
+    await r.press('e', 'C');
+    const lines = eventLines(r).filter((l) => l.trim());
+    expect(lines.at(-1)).toMatch(/C: sort by CPU, on the node and pod panes \(e or Esc goes back\)/);
+    expect(lines.some((l) => l.startsWith(' EVENTS'))).toBe(true);
+  });
+
   it('lists firing alerts worst first with their ages, then the log with raise and clear times, newest first', async () => {
     const source = new PushSource(taken(1, 12));
     const r = show(source);
