@@ -9,16 +9,13 @@ import { render } from 'ink';
 import { createElement } from 'react';
 import { preferSmallHeap } from '../src/cli/heap-preference.js';
 import { Fleet } from '../src/collect/fleet.js';
-import { liveCollector } from '../src/collect/live-collector.js';
-import { connect } from '../src/kube/connect.js';
 import { resolveTargets } from '../src/kube/kubeconfig/resolve-targets.js';
-import { SizedPodMetrics } from '../src/kube/pod-metrics-choice.js';
-import { WorkerPodMetrics } from '../src/kube/pod-metrics-thread.js';
 import { clusterProblem } from '../src/model/cluster-health.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
 import { FleetScreen } from '../src/ui/components/FleetScreen.js';
 import { makeTheme } from '../src/ui/theme.js';
 import { FakeStdin } from '../test/helpers/fake-stdin.js';
+import { openLiveCluster } from './live-cluster.js';
 import { Terminal } from './screen-harness.js';
 import { startServing } from './sim-process.js';
 
@@ -49,19 +46,7 @@ const fleet = new Fleet({
   open: (context) => {
     const target = targets.find((t) => t.context === context)?.target;
     if (!target) throw new Error(`no target for ${context}`);
-    const connection = connect(
-      target,
-      { requestMs: 10_000, kubeletMs: 4_000 },
-      undefined,
-      undefined,
-      new SizedPodMetrics(new WorkerPodMetrics(target.server)),
-    );
-    const collector = liveCollector({
-      reader: connection.client,
-      scope: { context, cluster: target.clusterName, server: target.server, namespace: null },
-      intervalMs: INTERVAL,
-      kubelet: { qps: 20, burst: 100, concurrency: 8 },
-    });
+    const { connection, collector } = openLiveCluster(target, { intervalMs: INTERVAL, context });
     return { server: target.server, collector, close: () => connection.close() };
   },
   intervalMs: INTERVAL,

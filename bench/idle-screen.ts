@@ -4,12 +4,9 @@
 // line; bench/idle-runs.ts tabulates.
 import { parseArgs } from 'node:util';
 import { preferSmallHeap } from '../src/cli/heap-preference.js';
-import { liveCollector } from '../src/collect/live-collector.js';
-import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
-import { SizedPodMetrics } from '../src/kube/pod-metrics-choice.js';
-import { WorkerPodMetrics } from '../src/kube/pod-metrics-thread.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
+import { openLiveCluster } from './live-cluster.js';
 import { mountScreen } from './screen-harness.js';
 import { startSimProcess } from './sim-process.js';
 
@@ -21,19 +18,7 @@ const seconds = Number(values.seconds ?? 60);
 preferSmallHeap();
 const sim = await startSimProcess(6, 8);
 const target = resolveTarget({ kubeconfig: sim.kubeconfig, env: {}, homeDir: '/nonexistent' });
-const connection = connect(
-  target,
-  { requestMs: 10_000, kubeletMs: 4_000 },
-  undefined,
-  undefined,
-  new SizedPodMetrics(new WorkerPodMetrics(target.server)),
-);
-const collector = liveCollector({
-  reader: connection.client,
-  scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
-  intervalMs: 5_000,
-  kubelet: { qps: 20, burst: 100, concurrency: 8 },
-});
+const { connection, collector } = openLiveCluster(target, { intervalMs: 5_000 });
 const screen = mountScreen(collector, DEFAULT_THRESHOLDS, (names) => collector.prioritizeNodes(names), { columns, rows, maxFps: 15 });
 collector.start();
 // Settled: everything read once, the first kubelet sweep over, history begun.

@@ -6,15 +6,12 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { HeapPreference, preferSmallHeap } from '../src/cli/heap-preference.js';
-import { liveCollector } from '../src/collect/live-collector.js';
 import { RecordingWriter } from '../src/collect/recording-file.js';
 import { SnapshotRecorder } from '../src/collect/snapshot-recorder.js';
-import { connect } from '../src/kube/connect.js';
 import { resolveTarget } from '../src/kube/kubeconfig/resolve-target.js';
-import { SizedPodMetrics } from '../src/kube/pod-metrics-choice.js';
-import { WorkerPodMetrics } from '../src/kube/pod-metrics-thread.js';
 import type { RequestRecord } from '../src/kube/request-log.js';
 import { DEFAULT_THRESHOLDS } from '../src/model/thresholds.js';
+import { openLiveCluster } from './live-cluster.js';
 import { median } from './median.js';
 import { mountScreen } from './screen-harness.js';
 import { startSimProcess } from './sim-process.js';
@@ -42,20 +39,8 @@ const log = (record: RequestRecord) => {
   requests.push({ at: Date.now(), kubelet });
   if (trace && !kubelet) console.error(`request ${record.path.slice(0, 60)} ${Math.round(record.durationMs)} ms ${record.bytes} B`);
 };
-// Pod metrics decoded as the live face does: on a worker once the lists are long.
-const connection = connect(
-  target,
-  { requestMs: 60_000, kubeletMs: 4_000 },
-  log,
-  undefined,
-  new SizedPodMetrics(new WorkerPodMetrics(target.server)),
-);
-const collector = liveCollector({
-  reader: connection.client,
-  scope: { context: target.context, cluster: target.clusterName, server: target.server, namespace: null },
-  intervalMs,
-  kubelet: { qps: 20, burst: 100, concurrency: 8 },
-});
+// Opened as the live face opens a cluster; a 60 s request timeout for the first 150,000-pod list.
+const { connection, collector } = openLiveCluster(target, { intervalMs, requestMs: 60_000, log });
 
 // KMON_BENCH_RECORD=FILE records the screen's snapshots as kmon --record FILE does, to measure what
 // that adds: its main-thread time per poll and the bytes written are printed too.
