@@ -12,7 +12,8 @@ const LEAN_AGAIN_BELOW_PODS = 20_000;
  * heap that size holds keys up. Measured with `npm run bench`, steady polls at 5,000 nodes × 30
  * pods: small heap 1.23 s of CPU a poll, 442 MB, the event loop held up to 0.65 s at a time;
  * default heap 0.73 s, 585 MB, 0.29 s. Below, it saves more the bigger the cluster: 11 MB at 50 ×
- * 30 (104 MB), 134 MB at 1,000 × 30 (197 MB), for 40 ms and 0.2 s more CPU a poll.
+ * 30 (104 MB), and 134 MB at 1,000 × 30 (197 MB; bench/scale-live.ts --nodes 1000 with
+ * KMON_BENCH_HEAP=small, then default), for 40 ms and 0.2 s more CPU a poll.
  * V8 reads the flag at each collection, so it can change while kmon runs.
  */
 export class HeapPreference {
